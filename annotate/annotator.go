@@ -1,0 +1,324 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// NER model names accepted by Config.NER.
+const (
+	NERProse = "prose"
+)
+
+// Config selects models and behaviour. The zero value is not valid: use
+// DefaultConfig.
+type Config struct {
+	// NER is the entity model: "prose" (prose v3's maximum-entropy model).
+	NER string `json:"ner"`
+}
+
+// DefaultConfig returns the configuration annotate uses when nothing is set.
+func DefaultConfig() Config {
+	return Config{NER: NERProse}
+}
+
+// StageError is a failure of one stage on one document. The pipeline turns
+// it into an errors row naming the stage.
+type StageError struct {
+	Stage string
+	// Panic is set when the stage panicked (a bug in newsnlp or a model)
+	// rather than returned an error.
+	Panic bool
+	Err   error
+}
+
+func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Annotator runs the stages over one document at a time. It holds the
+// models, each loaded once by New, and is safe for concurrent use: it keeps
+// no per-document state.
+type Annotator struct {
+	cfg       Config
+	segmenter *segment.Segmenter
+	tokenizer *tokenize.Tokenizer
+	tagger    *tag.Tagger
+	extracter *ner.Extracter
+}
+
+// New loads the models cfg names.
+func New(cfg Config) (*Annotator, error) {
+	if cfg.NER != NERProse {
+		return nil, fmt.Errorf("unknown NER model %q (want %q)", cfg.NER, NERProse)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	tagger, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("load POS model: %w", err)
+	}
+	ex, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w", err)
+	}
+	return &Annotator{
+		cfg:       cfg,
+		segmenter: seg,
+		tokenizer: tokenize.New(),
+		tagger:    tagger,
+		extracter: ex,
+	}, nil
+}
+
+// Config returns the configuration the Annotator was built with.
+func (a *Annotator) Config() Config { return a.cfg }
+
+// Annotate runs every stage over one article. title is the article's
+// metadata title ("" when none); it helps find the title zone. The text is
+// kept as given. A panic inside a model is recovered into a *StageError so
+// one bad document never stops a batch.
+func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Document, err error) {
+	stage := "zone"
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			err = &StageError{Stage: stage, Panic: true, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	zones := FindZones(text, title)
+	stage = "nlp"
+	b, err := a.nlp(ctx, text, zones)
+	if err != nil {
+		return nil, err
+	}
+	stage = "entities"
+	clusterMentions(b.mentions)
+
+	// Convert every byte offset to code points in one forward pass.
+	idx := newRuneIndex(text)
+	doc = &Document{
+		Text:      text,
+		Zones:     zones,
+		Sentences: b.sentences,
+		Tokens:    b.tokens,
+		Mentions:  b.mentions,
+	}
+	for i := range doc.Zones {
+		doc.Zones[i].Start, doc.Zones[i].End = idx.at(doc.Zones[i].Start), idx.at(doc.Zones[i].End)
+	}
+	// Sentences, tokens and mentions interleave in text order; converting
+	// them sentence by sentence keeps the cursor's walks short.
+	ti, mi := 0, 0
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
+		s.Start = idx.at(s.Start)
+		for ; ti < len(doc.Tokens) && doc.Tokens[ti].Sent == si; ti++ {
+			t := &doc.Tokens[ti]
+			t.Start, t.End = idx.at(t.Start), idx.at(t.End)
+		}
+		for ; mi < len(doc.Mentions) && doc.Mentions[mi].Sent == si; mi++ {
+			m := &doc.Mentions[mi]
+			m.Start, m.End = idx.at(m.Start), idx.at(m.End)
+		}
+		s.End = idx.at(s.End)
+	}
+	return doc, nil
+}
+
+// nlpResult holds the nlp stage's output in byte offsets.
+type nlpResult struct {
+	sentences []Sentence
+	tokens    []Token
+	mentions  []Mention
+}
+
+// nerZones are the zones entity mentions are looked for in. A repeated title
+// would count every mention twice, and boilerplate belongs to other
+// articles.
+func nerZone(kind string) bool {
+	return kind == ZoneTitle || kind == ZoneDateline || kind == ZoneBody
+}
+
+// nlp segments each zone into sentences, never across a blank line or a
+// zone boundary, then tokenizes, tags and finds mentions sentence by
+// sentence. Offsets are bytes.
+func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone) (nlpResult, error) {
+	var r nlpResult
+	for _, z := range zones {
+		for _, blk := range blocks(text, z.Start, z.End) {
+			// A paragraph is at most milliseconds of work: checking here
+			// lets Ctrl-C stop a huge document promptly.
+			if err := ctx.Err(); err != nil {
+				return r, err
+			}
+			for _, s := range a.segmenter.Segment(text[blk.start:blk.end]) {
+				if s.Text == "" {
+					continue
+				}
+				base := blk.start + s.Start
+				si := len(r.sentences)
+				r.sentences = append(r.sentences, Sentence{Start: base, End: base + len(s.Text), Zone: z.Kind})
+				toks := a.tokenizer.Tokenize(s.Text)
+				a.tagger.TagTokens(toks)
+				for _, t := range toks {
+					r.tokens = append(r.tokens, Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si})
+				}
+				if nerZone(z.Kind) {
+					r.mentions = a.proseMentions(r.mentions, s.Text, base, si, toks)
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// proseMentions appends prose's entities for one sentence.
+func (a *Annotator) proseMentions(dst []Mention, sent string, base, si int, toks []token.Token) []Mention {
+	if len(toks) == 0 {
+		return dst
+	}
+	a.extracter.Label(toks)
+	for _, e := range a.extracter.Chunk(sent, toks) {
+		dst = append(dst, Mention{
+			Start:  base + e.Start,
+			End:    base + e.End(),
+			Text:   e.Text,
+			Label:  proseLabel(e.Label),
+			Sent:   si,
+			Origin: "model",
+		})
+	}
+	return dst
+}
+
+// proseLabel maps prose's entity labels onto newsnlp's (OntoNotes names).
+func proseLabel(l string) string {
+	switch l {
+	case "ORGANIZATION":
+		return "ORG"
+	case "LOCATION":
+		return "LOC"
+	case "GSP":
+		return "GPE"
+	}
+	return l
+}
+
+// clusterMentions gives mentions of the same name and label one entity_id
+// and canonical name. Identical strings only: the entities stage replaces
+// this with real in-document coreference.
+func clusterMentions(ms []Mention) {
+	ids := make(map[string]string)
+	for i := range ms {
+		canon := strings.Join(strings.Fields(ms[i].Text), " ")
+		key := ms[i].Label + "\x00" + canon
+		id, ok := ids[key]
+		if !ok {
+			id = fmt.Sprintf("E%d", len(ids)+1)
+			ids[key] = id
+		}
+		ms[i].EntityID = id
+		ms[i].Canonical = canon
+	}
+}
+
+// block is a byte range of text that sentence segmentation may not cross.
+type block struct{ start, end int }
+
+// blocks splits a zone into the runs of lines a sentence may span. A blank
+// line always ends a block; a single line break ends one too, unless the
+// next line reads as the continuation of a hard-wrapped sentence (it starts
+// in lower case and the line before does not end a sentence). That keeps a
+// headline and the paragraph under it, or two list items, apart.
+func blocks(text string, start, end int) []block {
+	var out []block
+	cur := block{-1, -1}
+	prevEnd := byte(0) // last non-space byte of the previous line
+	pos := start
+	for pos < end {
+		nl := strings.IndexByte(text[pos:end], '\n')
+		lineEnd := end
+		if nl >= 0 {
+			lineEnd = pos + nl
+		}
+		ls, le := trimSpan(text, pos, lineEnd)
+		if ls == le {
+			if cur.start >= 0 {
+				out = append(out, cur)
+				cur = block{-1, -1}
+			}
+		} else {
+			if cur.start >= 0 && !continuesLine(prevEnd, text[ls:le]) {
+				out = append(out, cur)
+				cur = block{-1, -1}
+			}
+			if cur.start < 0 {
+				cur.start = ls
+			}
+			cur.end = le
+			prevEnd = text[le-1]
+		}
+		pos = lineEnd + 1
+	}
+	if cur.start >= 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// continuesLine reports whether a line continues the sentence of the line
+// before it, whose last byte is prev.
+func continuesLine(prev byte, line string) bool {
+	switch prev {
+	case '.', '!', '?', ':', ';', '"':
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// trimSpan narrows [start, end) of text to exclude leading and trailing
+// white space.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// IsWord reports whether a token counts as a word: it holds a letter or a
+// digit. Word counts in the output and in throughput figures use it.
+func IsWord(token string) bool {
+	for _, r := range token {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

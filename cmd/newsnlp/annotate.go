@@ -1,0 +1,321 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+	"github.com/newsnlp/newsnlp/pipeline"
+)
+
+// annotateOptions are the flags of `newsnlp annotate`.
+type annotateOptions struct {
+	out         string
+	format      string
+	fields      datasets.FieldMap
+	titleLine   bool
+	workers     int
+	limit       int64
+	maxDocBytes int
+	onError     string
+	progress    string
+	logFormat   string
+	overwrite   bool
+	ner         string
+}
+
+// effectiveConfig is what the run was configured with, recorded in the
+// manifest and in every Parquet footer so that an output says how it was
+// made.
+type effectiveConfig struct {
+	Format      string            `json:"format"`
+	Fields      datasets.FieldMap `json:"fields"`
+	TitleLine   bool              `json:"title_line"`
+	Workers     int               `json:"workers"`
+	Limit       int64             `json:"limit"`
+	MaxDocBytes int               `json:"max_doc_bytes"`
+	OnError     string            `json:"on_error"`
+	Annotate    annotate.Config   `json:"annotate"`
+}
+
+func newAnnotateCmd(stdout, stderr io.Writer) *cobra.Command {
+	opts := &annotateOptions{}
+	cmd := &cobra.Command{
+		Use:   "annotate [INPUT...] -o OUT",
+		Short: "Annotate articles and write a Parquet dataset",
+		Long: `Annotate news articles and write a Parquet dataset to OUT: documents,
+sentences, tokens, entities, quotes and errors (one folder of part files
+each) and manifest.json.
+
+INPUT is any mix of files, folders and globs: JSONL (one article per line;
+"-" reads standard input), CSV or TSV with a header row, folders of .txt
+files (one article per file), each optionally compressed as .gz or .zst.
+With no INPUT, the embedded sample corpus is annotated.
+
+Fields are found by their usual names (id; text, content, body, article;
+title, headline; url, link; date, published, pubdate; lang) or set with
+--id-field and friends. Dates are read in RFC 3339, RFC 1123, 2006-01-02,
+"January 2, 2006" and similar forms; an unreadable date becomes null and is
+counted in the manifest's warnings.
+
+A record that cannot be read or annotated becomes a row in the errors table
+and the run goes on (--on-error fail stops instead). Exit status: 0 all
+good; 1 some records failed; 2 usage or fatal error; 130 interrupted (the
+part files hold whole articles, and manifest.json says "interrupted").`,
+		Example: `  # the embedded sample corpus
+  newsnlp annotate -o newsnlp-out
+
+  # JSONL, CSV with its text in a "content" column, a folder of .txt files
+  newsnlp annotate news.jsonl.gz -o out
+  newsnlp annotate news_sample.csv --text-field content -o out
+  newsnlp annotate 'bbc/txt' --title-line -o out --overwrite
+
+  # from standard input, four workers, stop at the first bad record
+  zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAnnotate(cmd, opts, args, stdout, stderr)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "out", "o", "", "output folder (required)")
+	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv or txt (default: from each file name; stdin: jsonl)")
+	f.StringVar(&opts.fields.ID, "id-field", "", "input field holding the article id (default: detect id, doc_id, uuid, …)")
+	f.StringVar(&opts.fields.Text, "text-field", "", "input field holding the article text (default: detect text, content, body, article)")
+	f.StringVar(&opts.fields.Title, "title-field", "", "input field holding the title (default: detect title, headline)")
+	f.StringVar(&opts.fields.URL, "url-field", "", "input field holding the URL (default: detect url, link)")
+	f.StringVar(&opts.fields.Date, "date-field", "", "input field holding the publication date (default: detect date, published, pubdate)")
+	f.BoolVar(&opts.titleLine, "title-line", false, "take the first line of each .txt file as its title")
+	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers")
+	f.Int64Var(&opts.limit, "limit", 0, "stop after this many input records (0: all)")
+	f.IntVar(&opts.maxDocBytes, "max-doc-bytes", datasets.DefaultMaxDocBytes, "reject an article whose text is longer than this (an errors row)")
+	f.StringVar(&opts.onError, "on-error", pipeline.OnErrorSkip, "on a bad record: skip (errors row, go on) or fail (stop, exit 1)")
+	f.StringVar(&opts.progress, "progress", "auto", "progress display: auto (a bar on a terminal, a log line every 10s otherwise), always or never")
+	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
+	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
+	f.StringVar(&opts.ner, "ner", annotate.NERProse, "entity model: prose")
+	for flag, values := range map[string][]string{
+		"format":     datasets.Formats,
+		"on-error":   {pipeline.OnErrorSkip, pipeline.OnErrorFail},
+		"progress":   {"auto", "always", "never"},
+		"log-format": {"text", "json"},
+		"ner":        {annotate.NERProse},
+	} {
+		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+	}
+	cmd.MarkFlagDirname("out")
+	return cmd
+}
+
+func (o *annotateOptions) validate() error {
+	if o.out == "" {
+		return usagef("annotate: -o OUT is required (the folder to write the Parquet dataset to)")
+	}
+	if o.format != "" && !oneOf(o.format, datasets.Formats...) {
+		return usagef("annotate: --format %q: want one of %s", o.format, strings.Join(datasets.Formats, ", "))
+	}
+	if o.workers < 1 {
+		return usagef("annotate: --workers %d: want at least 1", o.workers)
+	}
+	if o.limit < 0 {
+		return usagef("annotate: --limit %d: want 0 or more", o.limit)
+	}
+	if o.maxDocBytes < 1 {
+		return usagef("annotate: --max-doc-bytes %d: want at least 1", o.maxDocBytes)
+	}
+	if !oneOf(o.onError, pipeline.OnErrorSkip, pipeline.OnErrorFail) {
+		return usagef("annotate: --on-error %q: want skip or fail", o.onError)
+	}
+	if !oneOf(o.progress, "auto", "always", "never") {
+		return usagef("annotate: --progress %q: want auto, always or never", o.progress)
+	}
+	if o.logFormat != "" && !oneOf(o.logFormat, "text", "json") {
+		return usagef("annotate: --log-format %q: want text or json", o.logFormat)
+	}
+	return nil
+}
+
+func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout, stderr io.Writer) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	tty := isTerminal(stderr)
+	logger := newLogger(stderr, o.logFormat, tty)
+
+	dsOpts := datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin}
+	var corpus *datasets.Corpus
+	if len(inputs) == 0 {
+		corpus = datasets.OpenSample(dsOpts)
+	} else {
+		var err error
+		if corpus, err = datasets.Open(inputs, dsOpts); err != nil {
+			return usageError{fmt.Errorf("annotate: %w", err)}
+		}
+	}
+	defer corpus.Close()
+
+	annCfg := annotate.DefaultConfig()
+	annCfg.NER = o.ner
+	ann, err := annotate.New(annCfg)
+	if err != nil {
+		return usageError{fmt.Errorf("annotate: --ner: %w", err)}
+	}
+	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Workers: o.workers, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Annotate: annCfg}
+	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal
+
+	build := currentBuild()
+	w, err := output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON)})
+	if err != nil {
+		if errors.Is(err, output.ErrOutputExists) {
+			return usageError{err}
+		}
+		return err
+	}
+
+	displayInputs := inputs
+	if len(inputs) == 0 {
+		displayInputs = []string{datasets.SampleName}
+	}
+	logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out)
+	started := time.Now().UTC()
+	res, runErr := pipeline.Run(ctx, corpus, ann, w, pipeline.Options{
+		Workers:  o.workers,
+		OnError:  o.onError,
+		Limit:    o.limit,
+		Reporter: newReporter(o.progress, tty, stderr, logger),
+	})
+	if runErr != nil && !errors.Is(runErr, pipeline.ErrRecordFailed) {
+		// A broken write or a broken input stream: the part files cannot be
+		// trusted, so none is published; the manifest says what happened.
+		w.Abort()
+		m := manifestOf(build, cfgJSON, displayInputs, corpus, res, started, nil, nil)
+		if err := output.WriteManifest(o.out, m); err != nil {
+			logger.Error("write manifest", "err", err)
+		}
+		return runErr
+	}
+	counts, err := w.Close()
+	if err != nil {
+		return err
+	}
+	m := manifestOf(build, cfgJSON, displayInputs, corpus, res, started, counts, w.Files())
+	if err := output.WriteManifest(o.out, m); err != nil {
+		return err
+	}
+	printSummary(stdout, o.out, m)
+
+	switch {
+	case res.Status == output.StatusInterrupted:
+		fmt.Fprintf(stderr, "newsnlp: interrupted; %s holds the %d articles written before the signal\n", o.out, m.Records.Documents)
+		return errInterrupted
+	case runErr != nil:
+		return runErr
+	case m.Records.Errors > 0:
+		return errSomeFailed
+	}
+	return nil
+}
+
+func manifestOf(b buildInfo, cfg []byte, inputs []string, c *datasets.Corpus, res *pipeline.Result, started time.Time, counts output.Counts, files map[string][]string) *output.Manifest {
+	m := &output.Manifest{
+		Tool:          "newsnlp",
+		Version:       b.Version,
+		Commit:        b.Commit,
+		ProseVersion:  b.ProseVersion,
+		GoVersion:     b.GoVersion,
+		SchemaVersion: output.SchemaVersion,
+		Status:        res.Status,
+		StatusDetail:  res.StatusDetail,
+		StartedAt:     started,
+		FinishedAt:    time.Now().UTC(),
+		Config:        cfg,
+		Inputs:        inputs,
+		Sources:       c.Sources(),
+		Records: output.RecordCounts{
+			Read:      res.Stats.Records,
+			Documents: res.Stats.Documents,
+			Errors:    res.Stats.Errors,
+		},
+		Rows:         counts,
+		ErrorsByKind: res.ErrorsByKind,
+		Warnings:     res.Warnings,
+		Words:        res.Stats.Words,
+		Timings:      res.Timings,
+	}
+	m.Files = files
+	if s := res.Timings.Wall; s > 0 {
+		m.Throughput.ArticlesPerSecond = round1(float64(res.Stats.Documents) / s)
+		m.Throughput.WordsPerSecond = round1(float64(res.Stats.Words) / s)
+	}
+	return m
+}
+
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+
+func printSummary(w io.Writer, out string, m *output.Manifest) {
+	fmt.Fprintf(w, "newsnlp: %s\n", m.Status)
+	fmt.Fprintf(w, "  articles   %d annotated, %d errors (of %d records read)\n", m.Records.Documents, m.Records.Errors, m.Records.Read)
+	fmt.Fprintf(w, "  words      %d\n", m.Words)
+	fmt.Fprintf(w, "  sentences  %d\n", m.Rows[output.TableSentences])
+	fmt.Fprintf(w, "  entities   %d\n", m.Rows[output.TableEntities])
+	fmt.Fprintf(w, "  quotes     %d\n", m.Rows[output.TableQuotes])
+	fmt.Fprintf(w, "  speed      %.0f words/s, %.1f articles/s (%.2fs)\n", m.Throughput.WordsPerSecond, m.Throughput.ArticlesPerSecond, m.Timings.Wall)
+	if len(m.ErrorsByKind) > 0 {
+		fmt.Fprintf(w, "  errors     %s\n", formatCounts(m.ErrorsByKind))
+	}
+	if len(m.Warnings) > 0 {
+		fmt.Fprintf(w, "  warnings   %s\n", formatCounts(m.Warnings))
+	}
+	fmt.Fprintf(w, "  output     %s/ (documents, sentences, tokens, entities, quotes, errors, manifest.json)\n", out)
+	fmt.Fprintf(w, "look at it:\n  duckdb -c \"SELECT doc_id, title, n_words, n_entities FROM read_parquet('%s/documents/*.parquet')\"\n", out)
+	if m.Records.Errors > 0 {
+		fmt.Fprintf(w, "  duckdb -c \"SELECT source, line, kind, error FROM read_parquet('%s/errors/*.parquet')\"\n", out)
+	}
+}
+
+func formatCounts(c map[string]int64) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, c[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func oneOf(s string, values ...string) bool {
+	for _, v := range values {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func newLogger(w io.Writer, format string, tty bool) *slog.Logger {
+	if format == "" {
+		format = "json"
+		if tty {
+			format = "text"
+		}
+	}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(w, nil))
+	}
+	return slog.New(slog.NewJSONHandler(w, nil))
+}

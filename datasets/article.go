@@ -1,0 +1,119 @@
+package datasets
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Article is one input record.
+type Article struct {
+	// ID is the input's own id, or a stable hash of Source and Record when
+	// the input has none, so reruns give the same ids.
+	ID    string
+	Title string
+	// Text is the article text as read, with invalid UTF-8 replaced by
+	// U+FFFD (and a warning recorded).
+	Text      string
+	URL       string
+	Lang      string
+	Published *time.Time // nil when absent or unparseable
+	// Source names where the record came from: the file path as given, "-"
+	// for standard input, "sample" for the embedded corpus.
+	Source string
+	// Record is the 1-based position of the record in its source.
+	Record int64
+	// Line is the 1-based line the record starts on (0 when not line-based).
+	Line int64
+	// Meta holds the record's other fields as a JSON object ("" when none),
+	// so nothing in the input is lost.
+	Meta string
+	// Warnings lists what was repaired in the record, one kind per entry:
+	// WarnDate, WarnUTF8.
+	Warnings []string
+}
+
+// Warning kinds carried in Article.Warnings and counted in the manifest.
+const (
+	WarnDate = "unparseable_date"
+	WarnUTF8 = "invalid_utf8"
+)
+
+// ErrNoText is wrapped by record errors for a record whose text field is
+// missing or empty.
+var ErrNoText = errors.New("missing or empty text")
+
+// ErrTooLarge is wrapped by record errors for a record over MaxDocBytes.
+var ErrTooLarge = errors.New("article too large")
+
+// ErrBinary is wrapped by the record error for a file that is not text.
+var ErrBinary = errors.New("binary file")
+
+// RecordError is a record, or the rest of a source, that could not be read.
+// The reader that returned it can go on.
+type RecordError struct {
+	Source string
+	Record int64 // 1-based; 0 when the whole source failed before any record
+	Line   int64 // 1-based; 0 when unknown
+	Field  string
+	// ID is the record's id when it could be read, else the fallback id.
+	ID      string
+	Excerpt string // the start of the offending input
+	Kind    string // short machine-readable kind, e.g. "json", "field_count"
+	Err     error
+}
+
+func (e *RecordError) Error() string {
+	loc := e.Source
+	if e.Line > 0 {
+		loc += ":" + strconv.FormatInt(e.Line, 10)
+	} else if e.Record > 0 {
+		loc += " record " + strconv.FormatInt(e.Record, 10)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s: field %q: %v", loc, e.Field, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", loc, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// fallbackID is the stable id of a record that has none of its own.
+func fallbackID(source string, record int64) string {
+	h := sha256.Sum256([]byte(source + "\x00" + strconv.FormatInt(record, 10)))
+	return hex.EncodeToString(h[:8])
+}
+
+// excerpt returns at most n bytes of s, cut at a rune boundary and made
+// valid UTF-8, for error rows.
+func excerpt(s string, n int) string {
+	if len(s) > n {
+		cut := n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return toValidUTF8(s)
+}
+
+func toValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = utf8.AppendRune(b, utf8.RuneError)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}

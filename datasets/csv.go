@@ -1,0 +1,86 @@
+package datasets
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// csvReader reads CSV or TSV with a header row. Quoted fields may hold
+// newlines and separators.
+type csvReader struct {
+	r      *csv.Reader
+	src    *source
+	opts   Options
+	header []string
+	cols   columns
+	record int64
+}
+
+func newCSVReader(r *bufio.Reader, s *source, opts Options) *csvReader {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // checked here, so that the error names the line
+	cr.ReuseRecord = false
+	if s.format == FormatTSV {
+		cr.Comma = '\t'
+		cr.LazyQuotes = true
+	}
+	return &csvReader{r: cr, src: s, opts: opts}
+}
+
+func (c *csvReader) next() (*Article, error) {
+	if c.header == nil {
+		h, err := c.r.Read()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if err != nil {
+			return nil, fmt.Errorf("header: %w", err)
+		}
+		if len(h) > 0 {
+			h[0] = strings.TrimPrefix(h[0], "\ufeff")
+		}
+		for i := range h {
+			h[i] = strings.TrimSpace(h[i])
+		}
+		c.header = h
+		c.cols = c.opts.Fields.resolve(h)
+	}
+	for {
+		row, err := c.r.Read()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		c.record++
+		line, _ := c.r.FieldPos(0)
+		fail := func(kind string, err error, ex string) error {
+			return &RecordError{Source: c.src.name, Record: c.record, Line: int64(line), ID: fallbackID(c.src.name, c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &RecordError{Source: c.src.name, Record: c.record, Line: int64(pe.StartLine), ID: fallbackID(c.src.name, c.record), Kind: "csv", Excerpt: excerpt(strings.Join(row, ","), 200),
+					Err: fmt.Errorf("invalid CSV at line %d, column %d: %v", pe.Line, pe.Column, pe.Err)}
+			}
+			return nil, err
+		}
+		if len(row) != len(c.header) {
+			return nil, fail("field_count", fmt.Errorf("row has %d fields, the header has %d", len(row), len(c.header)), strings.Join(row, string(c.r.Comma)))
+		}
+		fields := make(map[string]string, len(row))
+		for i, v := range row {
+			fields[c.header[i]] = v
+		}
+		a := &Article{Source: c.src.name, Record: c.record, Line: int64(line)}
+		if re := c.cols.build(c.opts.Fields, a, fields, c.header, c.opts.MaxDocBytes); re != nil {
+			if re.Excerpt == "" {
+				re.Excerpt = excerpt(strings.Join(row, string(c.r.Comma)), 200)
+			}
+			return nil, re
+		}
+		return a, nil
+	}
+}

@@ -1,0 +1,200 @@
+package datasets
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// FieldMap names the input fields (JSONL keys, CSV header columns) that hold
+// each article attribute. An empty name means "detect": the first field
+// whose name matches a common name, case-insensitively.
+type FieldMap struct {
+	ID    string `json:"id,omitempty"`
+	Text  string `json:"text,omitempty"`
+	Title string `json:"title,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Lang  string `json:"lang,omitempty"`
+}
+
+// Common field names tried in order when a FieldMap entry is empty.
+var (
+	idNames    = []string{"id", "doc_id", "docid", "article_id", "uuid", "guid", "_id"}
+	textNames  = []string{"text", "content", "body", "article", "maintext", "story", "article_text"}
+	titleNames = []string{"title", "headline", "heading"}
+	urlNames   = []string{"url", "link", "href", "canonical_url", "source_url"}
+	dateNames  = []string{"date", "published", "pubdate", "published_at", "publish_date", "date_published", "publication_date", "datetime"}
+	langNames  = []string{"lang", "language"}
+)
+
+// columns resolves a FieldMap against the field names of one source (a CSV
+// header) or one record (a JSON object), returning the actual key of each
+// attribute, "" when absent.
+type columns struct {
+	id, text, title, url, date, lang string
+}
+
+func (m FieldMap) resolve(keys []string) columns {
+	pick := func(explicit string, names []string) string {
+		if explicit != "" {
+			for _, k := range keys {
+				if k == explicit {
+					return k
+				}
+			}
+			for _, k := range keys {
+				if strings.EqualFold(k, explicit) {
+					return k
+				}
+			}
+			return ""
+		}
+		for _, n := range names {
+			for _, k := range keys {
+				if strings.EqualFold(strings.TrimSpace(k), n) {
+					return k
+				}
+			}
+		}
+		return ""
+	}
+	return columns{
+		id:    pick(m.ID, idNames),
+		text:  pick(m.Text, textNames),
+		title: pick(m.Title, titleNames),
+		url:   pick(m.URL, urlNames),
+		date:  pick(m.Date, dateNames),
+		lang:  pick(m.Lang, langNames),
+	}
+}
+
+// textFieldName is the name to report in an error about the text field.
+func (m FieldMap) textFieldName() string {
+	if m.Text != "" {
+		return m.Text
+	}
+	return "text"
+}
+
+// build fills an Article from one record's fields. get returns a field's
+// value and whether the record has it; rest lists the record's fields not
+// mapped to an attribute, for Meta.
+func (c columns) build(m FieldMap, a *Article, fields map[string]string, order []string, maxDocBytes int) *RecordError {
+	fail := func(field, kind string, err error) *RecordError {
+		return &RecordError{Source: a.Source, Record: a.Record, Line: a.Line, ID: a.ID, Field: field, Kind: kind, Err: err}
+	}
+	if c.id != "" {
+		if v := strings.TrimSpace(fields[c.id]); v != "" {
+			a.ID = v
+		}
+	}
+	if a.ID == "" {
+		a.ID = fallbackID(a.Source, a.Record)
+	}
+	if c.text == "" {
+		return fail(m.textFieldName(), "no_text", fmt.Errorf("%w: no text field (looked for %s); set --text-field", ErrNoText, describeNames(m.Text, textNames)))
+	}
+	text := fields[c.text]
+	if strings.TrimSpace(text) == "" {
+		return fail(c.text, "no_text", ErrNoText)
+	}
+	if maxDocBytes > 0 && len(text) > maxDocBytes {
+		e := fail(c.text, "too_large", fmt.Errorf("%w: text is %d bytes, over --max-doc-bytes %d", ErrTooLarge, len(text), maxDocBytes))
+		e.Excerpt = excerpt(text, 200)
+		return e
+	}
+	a.Text = a.repairUTF8(text)
+	a.Title = a.repairUTF8(strings.TrimSpace(fields[c.title]))
+	a.URL = a.repairUTF8(strings.TrimSpace(fields[c.url]))
+	a.Lang = a.repairUTF8(strings.TrimSpace(fields[c.lang]))
+	if c.date != "" {
+		if v := strings.TrimSpace(fields[c.date]); v != "" {
+			if t, ok := ParseDate(v); ok {
+				a.Published = &t
+			} else {
+				a.Warnings = append(a.Warnings, WarnDate)
+			}
+		}
+	}
+	mapped := map[string]bool{c.id: true, c.text: true, c.title: true, c.url: true, c.date: true, c.lang: true}
+	meta := make(map[string]string)
+	for _, k := range order {
+		if !mapped[k] && k != "" && fields[k] != "" {
+			meta[a.repairUTF8(k)] = a.repairUTF8(fields[k])
+		}
+	}
+	if len(meta) > 0 {
+		b, _ := json.Marshal(meta) // a map of strings always marshals; keys come out sorted
+		a.Meta = string(b)
+	}
+	return nil
+}
+
+// repairUTF8 replaces invalid UTF-8 with U+FFFD, recording one warning per
+// article.
+func (a *Article) repairUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	for _, w := range a.Warnings {
+		if w == WarnUTF8 {
+			return toValidUTF8(s)
+		}
+	}
+	a.Warnings = append(a.Warnings, WarnUTF8)
+	return toValidUTF8(s)
+}
+
+func describeNames(explicit string, names []string) string {
+	if explicit != "" {
+		return fmt.Sprintf("%q", explicit)
+	}
+	return strings.Join(names, ", ")
+}
+
+// dateLayouts are tried in order by ParseDate.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	time.RFC850,
+	time.RFC822Z,
+	time.RFC822,
+	time.ANSIC,
+	"2006-01-02",
+	"2006/01/02",
+	"January 2, 2006",
+	"January 2 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"Monday, January 2, 2006",
+	"January 2, 2006 3:04 PM",
+	"Jan 2, 2006 3:04 PM",
+}
+
+// ParseDate parses a publication date in the usual formats (RFC 3339,
+// RFC 1123, `2006-01-02`, `January 2, 2006` and their common variants) and
+// returns it in UTC. Dates without a zone are taken as UTC.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}

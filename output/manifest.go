@@ -1,0 +1,98 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Run statuses in Manifest.Status.
+const (
+	StatusComplete    = "complete"
+	StatusInterrupted = "interrupted"
+	StatusFailed      = "failed"
+)
+
+// Manifest describes one run: what ran, on what, with which settings, and
+// what came out. Its counts reconcile: every record read is one documents
+// row or one errors row, so Records.Read == Records.Documents +
+// Records.Errors.
+type Manifest struct {
+	Tool          string              `json:"tool"`
+	Version       string              `json:"version"`
+	Commit        string              `json:"commit"`
+	ProseVersion  string              `json:"prose_version"`
+	GoVersion     string              `json:"go_version"`
+	SchemaVersion string              `json:"schema_version"`
+	Status        string              `json:"status"`
+	StatusDetail  string              `json:"status_detail,omitempty"`
+	StartedAt     time.Time           `json:"started_at"`
+	FinishedAt    time.Time           `json:"finished_at"`
+	Config        json.RawMessage     `json:"config"`
+	Inputs        []string            `json:"inputs"`
+	Sources       []string            `json:"sources"`
+	Records       RecordCounts        `json:"records"`
+	Rows          Counts              `json:"rows"`
+	ErrorsByKind  map[string]int64    `json:"errors_by_kind"`
+	Warnings      map[string]int64    `json:"warnings"`
+	Words         int64               `json:"words"`
+	Throughput    Throughput          `json:"throughput"`
+	Timings       Timings             `json:"timings_seconds"`
+	Files         map[string][]string `json:"files"`
+}
+
+// RecordCounts reconciles input records with output rows.
+type RecordCounts struct {
+	Read      int64 `json:"read"`
+	Documents int64 `json:"documents"`
+	Errors    int64 `json:"errors"`
+}
+
+// Throughput is the run's speed over its wall-clock time.
+type Throughput struct {
+	ArticlesPerSecond float64 `json:"articles_per_second"`
+	WordsPerSecond    float64 `json:"words_per_second"`
+}
+
+// Timings splits the run's time: wall clock, and the summed time spent in
+// each part across workers.
+type Timings struct {
+	Wall     float64 `json:"wall"`
+	Read     float64 `json:"read"`
+	Annotate float64 `json:"annotate"`
+	Write    float64 `json:"write"`
+}
+
+// WriteManifest writes m to dir/manifest.json through a temporary file, so
+// that the manifest is either the old one or the whole new one.
+func WriteManifest(dir string, m *Manifest) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	b = append(b, '\n')
+	tmp := filepath.Join(dir, "."+ManifestName+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("manifest: %w", err)
+	}
+	return nil
+}
+
+// ReadManifest reads dir/manifest.json.
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestName), err)
+	}
+	return &m, nil
+}

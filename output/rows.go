@@ -1,0 +1,120 @@
+package output
+
+import "time"
+
+// SchemaVersion is written to every file's footer and to the manifest. It
+// changes whenever a column is added, removed or changes meaning.
+const SchemaVersion = "1"
+
+// The row types below are the output contract. Each field's `doc` tag is
+// its documentation, printed by `newsnlp schema` and copied into the README.
+// Offsets are Unicode code points into documents.text, 0-based, end
+// exclusive.
+
+// DocumentRow is one article.
+type DocumentRow struct {
+	DocID       string     `parquet:"doc_id" doc:"the input's own id, else a stable hash of source and record"`
+	Source      string     `parquet:"source,dict" doc:"input file as given on the command line (- for stdin, sample for the embedded corpus)"`
+	Record      int64      `parquet:"record" doc:"1-based position of the record in its source"`
+	Line        int64      `parquet:"line" doc:"1-based line the record starts on (0 when not line-based)"`
+	URL         *string    `parquet:"url,optional" doc:"article URL, null when the input has none"`
+	Title       *string    `parquet:"title,optional" doc:"title from the input's title field or first line, null when none"`
+	Published   *time.Time `parquet:"published,optional,timestamp(microsecond)" doc:"publication time, UTC; null when absent or unparseable"`
+	Lang        *string    `parquet:"lang,optional,dict" doc:"language from the input's lang field; null when none (detection comes later)"`
+	Text        string     `parquet:"text" doc:"article text exactly as read; every offset in every table indexes it"`
+	Zones       []ZoneRow  `parquet:"zones,list" doc:"regions of the text: title, title_repeat, dateline, body, boilerplate"`
+	DuplicateOf *string    `parquet:"duplicate_of,optional" doc:"doc_id of an earlier article with identical text (null: none found)"`
+	NChars      int32      `parquet:"n_chars" doc:"length of text in code points"`
+	NTokens     int32      `parquet:"n_tokens" doc:"rows in tokens for this article"`
+	NWords      int32      `parquet:"n_words" doc:"tokens that hold a letter or digit"`
+	NSentences  int32      `parquet:"n_sentences" doc:"rows in sentences for this article"`
+	NEntities   int32      `parquet:"n_entities" doc:"rows in entities for this article"`
+	NQuotes     int32      `parquet:"n_quotes" doc:"rows in quotes for this article"`
+	NClaims     int32      `parquet:"n_claims" doc:"quotes labelled claim"`
+	NDenials    int32      `parquet:"n_denials" doc:"quotes labelled denial"`
+	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired on reading: invalid_utf8, unparseable_date"`
+	Meta        *string    `parquet:"meta,optional" doc:"the record's other input fields as a JSON object of strings, null when none"`
+}
+
+// ZoneRow is one element of documents.zones.
+type ZoneRow struct {
+	Kind  string `parquet:"kind" doc:"title, title_repeat, dateline, body or boilerplate"`
+	Start int32  `parquet:"start" doc:"first code point"`
+	End   int32  `parquet:"end" doc:"code point after the last"`
+}
+
+// SentenceRow is one sentence.
+type SentenceRow struct {
+	DocID   string `parquet:"doc_id" doc:"article"`
+	SentIdx int32  `parquet:"sent_idx" doc:"0-based sentence number in the article"`
+	Start   int32  `parquet:"start" doc:"first code point"`
+	End     int32  `parquet:"end" doc:"code point after the last"`
+	Zone    string `parquet:"zone,dict" doc:"zone the sentence lies in"`
+	NTokens int32  `parquet:"n_tokens" doc:"tokens in the sentence"`
+}
+
+// TokenRow is one token.
+type TokenRow struct {
+	DocID   string `parquet:"doc_id" doc:"article"`
+	TokIdx  int32  `parquet:"tok_idx" doc:"0-based token number in the article"`
+	SentIdx int32  `parquet:"sent_idx" doc:"sentence the token belongs to"`
+	Start   int32  `parquet:"start" doc:"first code point"`
+	End     int32  `parquet:"end" doc:"code point after the last"`
+	Text    string `parquet:"text" doc:"the token as written"`
+	POS     string `parquet:"pos,dict" doc:"Penn Treebank part-of-speech tag"`
+}
+
+// EntityRow is one entity mention.
+type EntityRow struct {
+	DocID      string `parquet:"doc_id" doc:"article"`
+	MentionIdx int32  `parquet:"mention_idx" doc:"0-based mention number in the article"`
+	Start      int32  `parquet:"start" doc:"first code point"`
+	End        int32  `parquet:"end" doc:"code point after the last"`
+	Text       string `parquet:"text" doc:"the mention as written"`
+	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP, FAC or MISC"`
+	EntityID   string `parquet:"entity_id" doc:"the entity the mention refers to, unique within the article"`
+	Canonical  string `parquet:"canonical" doc:"the entity's canonical name"`
+	SentIdx    int32  `parquet:"sent_idx" doc:"sentence of the mention"`
+	Origin     string `parquet:"origin,dict" doc:"what found it: model, rule, gazetteer or coref"`
+}
+
+// QuoteRow is one attribution with its claim or denial label.
+type QuoteRow struct {
+	DocID             string   `parquet:"doc_id" doc:"article"`
+	QuoteIdx          int32    `parquet:"quote_idx" doc:"0-based attribution number in the article"`
+	Kind              string   `parquet:"kind,dict" doc:"direct, indirect or mixed"`
+	ContentStart      int32    `parquet:"content_start" doc:"first code point of what was said"`
+	ContentEnd        int32    `parquet:"content_end" doc:"code point after what was said"`
+	Content           string   `parquet:"content" doc:"what was said"`
+	CueStart          *int32   `parquet:"cue_start,optional" doc:"first code point of the reporting words, null when none"`
+	CueEnd            *int32   `parquet:"cue_end,optional" doc:"code point after the reporting words"`
+	Cue               *string  `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to)"`
+	CueLemma          *string  `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
+	CueClass          *string  `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
+	SpeakerStart      *int32   `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`
+	SpeakerEnd        *int32   `parquet:"speaker_end,optional" doc:"code point after the speaker mention"`
+	Speaker           *string  `parquet:"speaker,optional" doc:"the speaker mention as written (Lavrov, He, the minister)"`
+	SpeakerEntityID   *string  `parquet:"speaker_entity_id,optional" doc:"entities.entity_id the speaker resolves to"`
+	SpeakerCanonical  *string  `parquet:"speaker_canonical,optional" doc:"canonical name of that entity"`
+	SpeakerLabel      *string  `parquet:"speaker_label,optional,dict" doc:"that entity's label"`
+	SpeakerResolution string   `parquet:"speaker_resolution,dict" doc:"name, pronoun, nominal or unresolved"`
+	SentIdx           int32    `parquet:"sent_idx" doc:"sentence the cue is in"`
+	Label             string   `parquet:"label,dict" doc:"claim or denial"`
+	Confidence        float32  `parquet:"confidence" doc:"probability the label is right, in [0, 1]"`
+	Negated           bool     `parquet:"negated" doc:"the content is negated"`
+	Hedged            bool     `parquet:"hedged" doc:"the attribution is hedged (allegedly, reportedly, may)"`
+	Conditional       bool     `parquet:"conditional" doc:"the content is conditional (if … then)"`
+	Evidence          []string `parquet:"evidence,list" doc:"the words that decided the label"`
+}
+
+// ErrorRow is one input record, or source, that could not be annotated.
+type ErrorRow struct {
+	Source  string  `parquet:"source,dict" doc:"input file as given"`
+	Record  int64   `parquet:"record" doc:"1-based record number in the source (0: the whole source)"`
+	Line    int64   `parquet:"line" doc:"1-based line where the record starts (0 when unknown)"`
+	DocID   *string `parquet:"doc_id,optional" doc:"the record's id when it could be read, else its fallback id"`
+	Stage   string  `parquet:"stage,dict" doc:"read, zone, nlp, entities, quotes, claims"`
+	Kind    string  `parquet:"kind,dict" doc:"json, csv, field_count, no_text, too_large, binary, corrupt, unreadable, read, panic"`
+	Error   string  `parquet:"error" doc:"what went wrong, naming the field"`
+	Excerpt string  `parquet:"excerpt" doc:"the start of the offending input"`
+}

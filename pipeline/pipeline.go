@@ -1,0 +1,292 @@
+// Package pipeline runs newsnlp's stages over a stream of articles: it reads
+// records from a datasets.Corpus, annotates them on a bounded pool of
+// workers, and writes the results through an output.Writer in input order.
+//
+// pipeline is the only package that starts goroutines. Output order never
+// depends on the number of workers: results wait in a bounded queue of slots
+// until every earlier record is written, which also bounds memory to
+// roughly 2 × workers documents in flight.
+//
+// pipeline may import datasets, annotate and output; it must not import cmd.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+// Error policies for Options.OnError.
+const (
+	OnErrorSkip = "skip"
+	OnErrorFail = "fail"
+)
+
+// ErrRecordFailed is returned by Run under OnErrorFail when a record could
+// not be annotated.
+var ErrRecordFailed = errors.New("a record failed and --on-error is fail")
+
+// Source is what Run reads: datasets.Corpus satisfies it.
+type Source interface {
+	// Next returns the next article, io.EOF at the end, a
+	// *datasets.RecordError for a record that could not be read (call Next
+	// again), or another error, which is fatal.
+	Next() (*datasets.Article, error)
+	// Progress reports input bytes read and the total (0 when unknown). It
+	// must be safe to call while Next runs on another goroutine.
+	Progress() (read, total int64)
+}
+
+// Reporter receives progress. Update is called from the writing goroutine
+// at most every Options.ReportEvery; Done once at the end. It must not
+// block for long.
+type Reporter interface {
+	Update(Stats)
+	Done(Stats)
+}
+
+// Options configures Run.
+type Options struct {
+	// Workers is the number of annotating goroutines (at least 1).
+	Workers int
+	// OnError is OnErrorSkip (record bad records in the errors table and
+	// go on) or OnErrorFail (stop at the first).
+	OnError string
+	// Limit stops after this many records (0: no limit).
+	Limit int64
+	// Reporter, if set, is told of progress.
+	Reporter Reporter
+	// ReportEvery throttles Reporter.Update; 0 means 200ms.
+	ReportEvery time.Duration
+}
+
+// Stats counts a run's progress.
+type Stats struct {
+	Records    int64 // records read: documents + errors
+	Documents  int64
+	Errors     int64
+	Words      int64
+	Sentences  int64
+	Entities   int64
+	Quotes     int64
+	BytesRead  int64
+	BytesTotal int64 // 0 when unknown
+	Elapsed    time.Duration
+}
+
+// Result is what Run hands back for the manifest.
+type Result struct {
+	Stats        Stats
+	Status       string // output.StatusComplete, StatusInterrupted or StatusFailed
+	StatusDetail string
+	ErrorsByKind map[string]int64
+	Warnings     map[string]int64
+	Timings      output.Timings
+}
+
+// job is one record in flight. done is closed when doc or err is set.
+type job struct {
+	article *datasets.Article
+	readErr *datasets.RecordError
+	doc     *annotate.Document
+	err     error
+	done    chan struct{}
+	spent   time.Duration
+}
+
+// Run reads every record of src, annotates it with ann and writes it to w,
+// in input order. It returns when the input is exhausted, ctx is cancelled
+// (Status interrupted), a record fails under OnErrorFail (Status failed,
+// error ErrRecordFailed) or a fatal error occurs (error, Status failed).
+// Run does not close w: the caller closes or aborts it depending on the
+// error.
+func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Writer, opts Options) (*Result, error) {
+	if opts.Workers < 1 {
+		opts.Workers = 1
+	}
+	if opts.ReportEvery <= 0 {
+		opts.ReportEvery = 200 * time.Millisecond
+	}
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	start := time.Now()
+	ordered := make(chan *job, 2*opts.Workers) // slots, in input order
+	work := make(chan *job, opts.Workers)
+	var readErr error
+	var readTime time.Duration
+	var annotateNanos atomic.Int64
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // reader
+		defer wg.Done()
+		defer close(ordered)
+		defer close(work)
+		var n int64
+		for opts.Limit == 0 || n < opts.Limit {
+			if ctx.Err() != nil {
+				return
+			}
+			t0 := time.Now()
+			a, err := src.Next()
+			readTime += time.Since(t0)
+			if err == io.EOF {
+				return
+			}
+			j := &job{article: a, done: make(chan struct{})}
+			if err != nil {
+				var re *datasets.RecordError
+				if !errors.As(err, &re) {
+					readErr = err
+					cancel()
+					return
+				}
+				j.readErr = re
+				close(j.done)
+			}
+			n++
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return
+			}
+			if j.readErr != nil {
+				continue
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for i := 0; i < opts.Workers; i++ {
+		wg.Add(1)
+		go func() { // annotator
+			defer wg.Done()
+			for j := range work {
+				if ctx.Err() != nil {
+					j.err = ctx.Err()
+					close(j.done)
+					continue
+				}
+				t0 := time.Now()
+				j.doc, j.err = ann.Annotate(ctx, j.article.Text, j.article.Title)
+				j.spent = time.Since(t0)
+				annotateNanos.Add(int64(j.spent))
+				close(j.done)
+			}
+		}()
+	}
+
+	res := &Result{Status: output.StatusComplete, ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}}
+	st := &res.Stats
+	var writeTime time.Duration
+	var fatal error
+	lastReport := time.Time{}
+	report := func(force bool) {
+		if opts.Reporter == nil {
+			return
+		}
+		now := time.Now()
+		if !force && now.Sub(lastReport) < opts.ReportEvery {
+			return
+		}
+		lastReport = now
+		st.BytesRead, st.BytesTotal = src.Progress()
+		st.Elapsed = now.Sub(start)
+		opts.Reporter.Update(*st)
+	}
+
+	// Writer: take slots in order, wait for each, write it.
+	for j := range ordered {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			// Interrupted: stop at a record boundary, so every table holds
+			// whole articles only.
+			break
+		}
+		t0 := time.Now()
+		var failed bool
+		switch {
+		case j.readErr != nil:
+			fatal = w.WriteError(readErrorRow(j.readErr))
+			res.ErrorsByKind[j.readErr.Kind]++
+			failed = true
+		case j.err != nil:
+			fatal = w.WriteError(stageErrorRow(j.article, j.err))
+			res.ErrorsByKind[stageKind(j.err)]++
+			failed = true
+		default:
+			fatal = w.WriteDoc(docOf(j.article, j.doc))
+			st.Documents++
+			st.Words += countWords(j.doc)
+			st.Sentences += int64(len(j.doc.Sentences))
+			st.Entities += int64(len(j.doc.Mentions))
+			st.Quotes += int64(len(j.doc.Quotes))
+			for _, wn := range j.article.Warnings {
+				res.Warnings[wn]++
+			}
+		}
+		writeTime += time.Since(t0)
+		j.article, j.doc = nil, nil // let the text go as soon as it is written
+		st.Records++
+		if failed {
+			st.Errors++
+		}
+		if fatal != nil {
+			cancel()
+			break
+		}
+		if failed && opts.OnError == OnErrorFail {
+			res.Status = output.StatusFailed
+			res.StatusDetail = "stopped at the first failed record (--on-error fail)"
+			cancel()
+			break
+		}
+		report(false)
+	}
+	// The reader and workers watch ctx, so cancelling lets them finish the
+	// record in hand and exit.
+	cancel()
+	wg.Wait()
+
+	res.Timings = output.Timings{
+		Wall:     time.Since(start).Seconds(),
+		Read:     readTime.Seconds(),
+		Annotate: time.Duration(annotateNanos.Load()).Seconds(),
+		Write:    writeTime.Seconds(),
+	}
+	st.BytesRead, st.BytesTotal = src.Progress()
+	st.Elapsed = time.Since(start)
+	if opts.Reporter != nil {
+		opts.Reporter.Done(*st)
+	}
+	switch {
+	case fatal != nil:
+		res.Status, res.StatusDetail = output.StatusFailed, fatal.Error()
+		return res, fatal
+	case readErr != nil:
+		res.Status, res.StatusDetail = output.StatusFailed, readErr.Error()
+		return res, fmt.Errorf("read: %w", readErr)
+	case res.Status == output.StatusFailed:
+		return res, ErrRecordFailed
+	case parent.Err() != nil:
+		res.Status = output.StatusInterrupted
+		res.StatusDetail = "stopped before the end of the input (interrupted)"
+	}
+	return res, nil
+}

@@ -1,0 +1,95 @@
+package pipeline
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+// docOf joins an article's input metadata with its annotations.
+func docOf(a *datasets.Article, d *annotate.Document) *output.Doc {
+	return &output.Doc{
+		DocID:     a.ID,
+		Source:    a.Source,
+		Record:    a.Record,
+		Line:      a.Line,
+		URL:       a.URL,
+		Title:     a.Title,
+		Lang:      a.Lang,
+		Published: a.Published,
+		Meta:      a.Meta,
+		Warnings:  a.Warnings,
+		Annotated: d,
+	}
+}
+
+// readErrorRow is the errors row of a record that could not be read.
+func readErrorRow(e *datasets.RecordError) output.ErrorRow {
+	msg := e.Err.Error()
+	if e.Field != "" {
+		msg = "field " + quote(e.Field) + ": " + msg
+	}
+	return output.ErrorRow{
+		Source:  e.Source,
+		Record:  e.Record,
+		Line:    e.Line,
+		DocID:   optString(e.ID),
+		Stage:   "read",
+		Kind:    e.Kind,
+		Error:   msg,
+		Excerpt: e.Excerpt,
+	}
+}
+
+// stageErrorRow is the errors row of an article a stage failed on.
+func stageErrorRow(a *datasets.Article, err error) output.ErrorRow {
+	stage := "annotate"
+	var se *annotate.StageError
+	if errors.As(err, &se) {
+		stage = se.Stage
+	}
+	ex := a.Text
+	if len(ex) > 200 {
+		ex = strings.ToValidUTF8(ex[:200], "") + "…"
+	}
+	return output.ErrorRow{
+		Source:  a.Source,
+		Record:  a.Record,
+		Line:    a.Line,
+		DocID:   optString(a.ID),
+		Stage:   stage,
+		Kind:    stageKind(err),
+		Error:   err.Error(),
+		Excerpt: ex,
+	}
+}
+
+func stageKind(err error) string {
+	var se *annotate.StageError
+	if errors.As(err, &se) && se.Panic {
+		return "panic"
+	}
+	return "annotate"
+}
+
+func countWords(d *annotate.Document) int64 {
+	var n int64
+	for _, t := range d.Tokens {
+		if annotate.IsWord(t.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func quote(s string) string { return `"` + s + `"` }
