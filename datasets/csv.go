@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -45,6 +46,11 @@ func (c *csvReader) next() (*Article, error) {
 		}
 		for i := range h {
 			h[i] = strings.TrimSpace(h[i])
+			if h[i] == "" {
+				// An unnamed column (often a row index) keeps its values in
+				// meta under a name a query can use.
+				h[i] = "column_" + strconv.Itoa(i+1)
+			}
 		}
 		c.header = h
 		c.cols = c.opts.Fields.resolve(h)
@@ -55,7 +61,11 @@ func (c *csvReader) next() (*Article, error) {
 			return nil, io.EOF
 		}
 		c.record++
-		line, _ := c.r.FieldPos(0)
+		line := 0
+		if err == nil && len(row) > 0 {
+			// FieldPos panics unless the last Read returned a record.
+			line, _ = c.r.FieldPos(0)
+		}
 		fail := func(kind string, err error, ex string) error {
 			return &RecordError{Source: c.src.name, Record: c.record, Line: int64(line), ID: fallbackID(c.src.name, c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
 		}

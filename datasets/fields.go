@@ -79,9 +79,8 @@ func (m FieldMap) textFieldName() string {
 	return "text"
 }
 
-// build fills an Article from one record's fields. get returns a field's
-// value and whether the record has it; rest lists the record's fields not
-// mapped to an attribute, for Meta.
+// build fills an Article from one record's fields; order lists the field
+// names in input order, and those not mapped to an attribute go to Meta.
 func (c columns) build(m FieldMap, a *Article, fields map[string]string, order []string, maxDocBytes int) *RecordError {
 	fail := func(field, kind string, err error) *RecordError {
 		return &RecordError{Source: a.Source, Record: a.Record, Line: a.Line, ID: a.ID, Field: field, Kind: kind, Err: err}
@@ -119,10 +118,15 @@ func (c columns) build(m FieldMap, a *Article, fields map[string]string, order [
 			}
 		}
 	}
-	mapped := map[string]bool{c.id: true, c.text: true, c.title: true, c.url: true, c.date: true, c.lang: true}
+	mapped := map[string]bool{}
+	for _, k := range []string{c.id, c.text, c.title, c.url, c.date, c.lang} {
+		if k != "" {
+			mapped[k] = true
+		}
+	}
 	meta := make(map[string]string)
 	for _, k := range order {
-		if !mapped[k] && k != "" && fields[k] != "" {
+		if !mapped[k] && fields[k] != "" {
 			meta[a.repairUTF8(k)] = a.repairUTF8(fields[k])
 		}
 	}
