@@ -70,7 +70,7 @@ var boilerplateTail = regexp.MustCompile(`^(?i:(leave a (reply|comment)|post a c
 
 // boilerplateLine matches a standalone paragraph of page furniture that may
 // sit anywhere: share and subscribe blocks, advertisement labels, form text.
-var boilerplateLine = regexp.MustCompile(`^(?i:(share( this)?( article| story| post)?( on .{1,30})?|share via .{1,30}|tweet|email|print|advertisement|sponsored( content)?|subscribe( now| today)?|subscribe to .{1,60}|sign up (for|to) .{1,80}|follow us( on .{1,40})?|click here .{0,80}|read more|continue reading|your email address will not be published\..*|required fields are marked.*|tags?: .{1,200}|filed under:? .{1,200}|(facebook|twitter|linkedin|whatsapp|reddit|pinterest)( (facebook|twitter|linkedin|whatsapp|reddit|pinterest))*|all rights reserved\.?|copyright .{1,80}|© .{1,80})[:.]?)$`)
+var boilerplateLine = regexp.MustCompile(`^(?i:(share( this)?( article| story| post)?( on .{1,30})?|share via .{1,30}|tweet|email|print|advertisement|sponsored( content)?|subscribe( now| today)?|subscribe to .{1,60}|sign up (for|to) .{1,80}|follow us( on .{1,40})?|click here .{0,80}|read more|continue reading|your email address will not be published\..*|required fields are marked.*|tags?: .{1,200}|filed under:? .{1,200}|((facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|email|e-mail|print|copy link|messenger|flipboard)[ ,|·•/]*){2,}|all rights reserved\.?|copyright .{1,80}|© .{1,80})[:.]?)$`)
 
 // datelinePattern matches a dateline at the start of the first body
 // paragraph: a capitalised place of at most four words, an optional date

@@ -68,6 +68,11 @@ func TestFindZones(t *testing.T) {
 			want: []string{"body: The vote was close.", "boilerplate: Share this article", "body: The count ends tonight."},
 		},
 		{
+			name: "share buttons after a share label",
+			text: "The vote was close.\n\nShare this article\n\nFacebook Twitter Email",
+			want: []string{"body: The vote was close.", "boilerplate: Share this article\n\nFacebook Twitter Email"},
+		},
+		{
 			name: "first paragraph ending like a sentence is not a title",
 			text: "The minister resigned on Monday.\n\nHe gave no reason.",
 			want: []string{"body: The minister resigned on Monday.\n\nHe gave no reason."},

@@ -31,6 +31,7 @@ type Manifest struct {
 	StartedAt     time.Time           `json:"started_at"`
 	FinishedAt    time.Time           `json:"finished_at"`
 	Config        json.RawMessage     `json:"config"`
+	Workers       int                 `json:"workers"`
 	Inputs        []string            `json:"inputs"`
 	Sources       []string            `json:"sources"`
 	Records       RecordCounts        `json:"records"`

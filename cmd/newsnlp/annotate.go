@@ -36,14 +36,14 @@ type annotateOptions struct {
 	ner         string
 }
 
-// effectiveConfig is what the run was configured with, recorded in the
-// manifest and in every Parquet footer so that an output says how it was
-// made.
+// effectiveConfig is everything that decides the output's rows, recorded in
+// the manifest and in every Parquet footer so that an output says how it was
+// made. The worker count is not in it: it changes speed, never rows, and
+// leaving it out keeps files byte-identical whatever --workers is.
 type effectiveConfig struct {
 	Format      string            `json:"format"`
 	Fields      datasets.FieldMap `json:"fields"`
 	TitleLine   bool              `json:"title_line"`
-	Workers     int               `json:"workers"`
 	Limit       int64             `json:"limit"`
 	MaxDocBytes int               `json:"max_doc_bytes"`
 	OnError     string            `json:"on_error"`
@@ -172,7 +172,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if err != nil {
 		return usageError{fmt.Errorf("annotate: --ner: %w", err)}
 	}
-	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Workers: o.workers, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Annotate: annCfg}
+	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Annotate: annCfg}
 	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal
 
 	build := currentBuild()
@@ -200,7 +200,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		// A broken write or a broken input stream: the part files cannot be
 		// trusted, so none is published; the manifest says what happened.
 		w.Abort()
-		m := manifestOf(build, cfgJSON, displayInputs, corpus, res, started, nil, nil)
+		m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, nil, nil)
 		if err := output.WriteManifest(o.out, m); err != nil {
 			logger.Error("write manifest", "err", err)
 		}
@@ -210,7 +210,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if err != nil {
 		return err
 	}
-	m := manifestOf(build, cfgJSON, displayInputs, corpus, res, started, counts, w.Files())
+	m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, counts, w.Files())
 	if err := output.WriteManifest(o.out, m); err != nil {
 		return err
 	}
@@ -228,7 +228,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	return nil
 }
 
-func manifestOf(b buildInfo, cfg []byte, inputs []string, c *datasets.Corpus, res *pipeline.Result, started time.Time, counts output.Counts, files map[string][]string) *output.Manifest {
+func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datasets.Corpus, res *pipeline.Result, started time.Time, counts output.Counts, files map[string][]string) *output.Manifest {
 	m := &output.Manifest{
 		Tool:          "newsnlp",
 		Version:       b.Version,
@@ -241,6 +241,7 @@ func manifestOf(b buildInfo, cfg []byte, inputs []string, c *datasets.Corpus, re
 		StartedAt:     started,
 		FinishedAt:    time.Now().UTC(),
 		Config:        cfg,
+		Workers:       workers,
 		Inputs:        inputs,
 		Sources:       c.Sources(),
 		Records: output.RecordCounts{
