@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,13 +39,21 @@ func runMain(t *testing.T, want int, args ...string) (stdout, stderr string) {
 // plus the footer key-value metadata of its part file.
 func readTable(t *testing.T, dir, table string) ([]map[string]any, map[string]string, *arrow.Schema) {
 	t.Helper()
+	rows, kv, schema, err := readParquet(dir, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows, kv, schema
+}
+
+func readParquet(dir, table string) ([]map[string]any, map[string]string, *arrow.Schema, error) {
 	parts, err := filepath.Glob(filepath.Join(dir, table, "*.parquet"))
 	if err != nil || len(parts) != 1 {
-		t.Fatalf("%s: want one part file, got %v (%v)", table, parts, err)
+		return nil, nil, nil, fmt.Errorf("%s: want one part file, got %v (%v)", table, parts, err)
 	}
 	rdr, err := file.OpenParquetFile(parts[0], false)
 	if err != nil {
-		t.Fatalf("%s: arrow-go cannot open it: %v", table, err)
+		return nil, nil, nil, fmt.Errorf("%s: arrow-go cannot open it: %v", table, err)
 	}
 	defer rdr.Close()
 	kv := map[string]string{}
@@ -55,11 +64,11 @@ func readTable(t *testing.T, dir, table string) ([]map[string]any, map[string]st
 	}
 	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, nil, err
 	}
 	tbl, err := fr.ReadTable(context.Background())
 	if err != nil {
-		t.Fatalf("%s: arrow-go cannot read it: %v", table, err)
+		return nil, nil, nil, fmt.Errorf("%s: arrow-go cannot read it: %v", table, err)
 	}
 	defer tbl.Release()
 	tr := array.NewTableReader(tbl, 1024)
@@ -68,19 +77,19 @@ func readTable(t *testing.T, dir, table string) ([]map[string]any, map[string]st
 	for tr.Next() {
 		var buf bytes.Buffer
 		if err := array.RecordToJSON(tr.RecordBatch(), &buf); err != nil {
-			t.Fatal(err)
+			return nil, nil, nil, err
 		}
 		dec := json.NewDecoder(&buf)
 		dec.UseNumber()
 		for dec.More() {
 			var row map[string]any
 			if err := dec.Decode(&row); err != nil {
-				t.Fatal(err)
+				return nil, nil, nil, err
 			}
 			rows = append(rows, row)
 		}
 	}
-	return rows, kv, tbl.Schema()
+	return rows, kv, tbl.Schema(), nil
 }
 
 func num(v any) int {

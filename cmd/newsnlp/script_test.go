@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run newsnlp in-process as the command
+// "newsnlp".
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"newsnlp": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI acceptance tests in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"rows":  cmdRows,
+			"mkbad": cmdMkbad,
+		},
+	})
+}
+
+// cmdRows prints the rows of one output table as JSON lines, read with
+// arrow-go: rows OUT TABLE.
+func cmdRows(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: rows OUT TABLE")
+	}
+	rows, _, _, err := readParquet(ts.MkAbs(args[0]), args[1])
+	if neg {
+		if err == nil {
+			ts.Fatalf("rows: %s/%s is readable", args[0], args[1])
+		}
+		return
+	}
+	ts.Check(err)
+	for _, r := range rows {
+		b, err := json.Marshal(r)
+		if err != nil {
+			ts.Fatalf("%v", err)
+		}
+		ts.Stdout().Write(append(b, '\n'))
+	}
+}
+
+// cmdMkbad writes a file txtar cannot hold: mkbad FILE binary|latin1.
+func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkbad FILE binary|latin1")
+	}
+	var data string
+	switch args[1] {
+	case "binary":
+		data = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
+	case "latin1":
+		data = `{"id": "latin1", "text": "Caf` + "\xe9" + ` owner said the caf` + "\xe9" + ` stays open."}` + "\n"
+	default:
+		ts.Fatalf("mkbad: unknown kind %q", args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+}
