@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,6 +26,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"rows":  cmdRows,
 			"mkbad": cmdMkbad,
+			"mkcorpus": cmdMkcorpus,
 		},
 	})
 }
@@ -65,4 +69,21 @@ func cmdMkbad(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("mkbad: unknown kind %q", args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+}
+
+// cmdMkcorpus writes a JSONL corpus of N generated articles, large enough to
+// keep a run busy: mkcorpus FILE N.
+func cmdMkcorpus(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mkcorpus FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	body := strings.Repeat("The council of Dunmore met on Monday and the mayor said that the budget would be balanced by spring. ", 8)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(f, "{\"id\": \"gen-%d\", \"text\": %q}\n", i, body)
+	}
+	ts.Check(f.Close())
 }
