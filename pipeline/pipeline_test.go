@@ -1,0 +1,161 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+// sliceSource yields a fixed list of articles and record errors.
+type sliceSource struct {
+	items []any // *datasets.Article or *datasets.RecordError
+	i     int
+}
+
+func (s *sliceSource) Next() (*datasets.Article, error) {
+	if s.i >= len(s.items) {
+		return nil, io.EOF
+	}
+	it := s.items[s.i]
+	s.i++
+	if re, ok := it.(*datasets.RecordError); ok {
+		return nil, re
+	}
+	return it.(*datasets.Article), nil
+}
+
+func (s *sliceSource) Progress() (int64, int64) { return int64(s.i), int64(len(s.items)) }
+
+// articles makes n articles whose lengths vary a lot, so that workers finish
+// out of order.
+func articles(n int) []any {
+	var out []any
+	for i := 0; i < n; i++ {
+		text := strings.Repeat("The minister said the talks went well. ", 1+(i*37)%23)
+		out = append(out, &datasets.Article{ID: fmt.Sprintf("a%03d", i), Text: text, Source: "test", Record: int64(i + 1)})
+	}
+	return out
+}
+
+var ann = func() *annotate.Annotator {
+	a, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
+
+// run runs the pipeline into a fresh folder and returns the result, the
+// doc_ids written in file order, and the errors rows' records.
+func run(t *testing.T, ctx context.Context, src Source, opts Options) (*Result, error, []string, []int64) {
+	t.Helper()
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, runErr := Run(ctx, src, ann, w, opts)
+	if _, err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := parquet.ReadFile[output.DocumentRow](filepath.Join(dir, "documents", "part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.DocID)
+	}
+	errs, err := parquet.ReadFile[output.ErrorRow](filepath.Join(dir, "errors", "part-00000.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []int64
+	for _, e := range errs {
+		recs = append(recs, e.Record)
+	}
+	return res, runErr, ids, recs
+}
+
+func TestOrderIsInputOrder(t *testing.T) {
+	items := articles(120)
+	items[10] = &datasets.RecordError{Source: "test", Record: 11, Kind: "json", Err: errors.New("bad")}
+	res, err, ids, errRecs := run(t, context.Background(), &sliceSource{items: items}, Options{Workers: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i, it := range items {
+		if i != 10 {
+			want = append(want, it.(*datasets.Article).ID)
+		}
+	}
+	if strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Errorf("documents written in order %v; want input order", ids)
+	}
+	if len(errRecs) != 1 || errRecs[0] != 11 {
+		t.Errorf("errors rows for records %v; want [11]", errRecs)
+	}
+	if res.Stats.Records != 120 || res.Stats.Documents != 119 || res.Stats.Errors != 1 || res.Status != output.StatusComplete {
+		t.Errorf("stats %+v status %s; want 120 records = 119 documents + 1 error, complete", res.Stats, res.Status)
+	}
+}
+
+func TestOnErrorFailStopsAtTheFirstBadRecord(t *testing.T) {
+	items := articles(50)
+	items[5] = &datasets.RecordError{Source: "test", Record: 6, Kind: "json", Err: errors.New("bad")}
+	res, err, ids, _ := run(t, context.Background(), &sliceSource{items: items}, Options{Workers: 4, OnError: OnErrorFail})
+	if !errors.Is(err, ErrRecordFailed) {
+		t.Fatalf("err = %v; want ErrRecordFailed", err)
+	}
+	if len(ids) != 5 || res.Status != output.StatusFailed {
+		t.Errorf("wrote %d documents with status %s; want the 5 before the bad record, failed", len(ids), res.Status)
+	}
+}
+
+func TestLimit(t *testing.T) {
+	_, err, ids, _ := run(t, context.Background(), &sliceSource{items: articles(30)}, Options{Workers: 3, Limit: 7})
+	if err != nil || len(ids) != 7 || ids[6] != "a006" {
+		t.Errorf("Limit 7: err %v, ids %v; want the first 7", err, ids)
+	}
+}
+
+func TestCancelledRunIsInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err, ids, _ := run(t, ctx, &sliceSource{items: articles(30)}, Options{Workers: 2})
+	if err != nil || res.Status != output.StatusInterrupted {
+		t.Errorf("err %v status %q; want nil and interrupted", err, res.Status)
+	}
+	if len(ids) == 30 {
+		t.Error("a run cancelled before it started wrote every document")
+	}
+}
+
+// fatalSource fails in a way that is not a record error.
+type fatalSource struct{ sliceSource }
+
+func (f *fatalSource) Next() (*datasets.Article, error) {
+	if f.i == 3 {
+		return nil, errors.New("disk on fire")
+	}
+	return f.sliceSource.Next()
+}
+
+func TestFatalReadErrorFailsTheRun(t *testing.T) {
+	res, err, _, _ := run(t, context.Background(), &fatalSource{sliceSource{items: articles(10)}}, Options{Workers: 2})
+	if err == nil || !strings.Contains(err.Error(), "disk on fire") || res.Status != output.StatusFailed {
+		t.Errorf("err %v status %s; want the read error and failed", err, res.Status)
+	}
+}
+
