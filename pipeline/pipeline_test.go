@@ -158,4 +158,3 @@ func TestFatalReadErrorFailsTheRun(t *testing.T) {
 		t.Errorf("err %v status %s; want the read error and failed", err, res.Status)
 	}
 }
-

@@ -24,8 +24,8 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"rows":  cmdRows,
-			"mkbad": cmdMkbad,
+			"rows":     cmdRows,
+			"mkbad":    cmdMkbad,
 			"mkcorpus": cmdMkcorpus,
 		},
 	})
