@@ -96,6 +96,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.fields.Title, "title-field", "", "input field holding the title (default: detect title, headline)")
 	f.StringVar(&opts.fields.URL, "url-field", "", "input field holding the URL (default: detect url, link)")
 	f.StringVar(&opts.fields.Date, "date-field", "", "input field holding the publication date (default: detect date, published, pubdate)")
+	f.StringVar(&opts.fields.Lang, "lang-field", "", "input field holding the language code (default: detect lang, language)")
 	f.BoolVar(&opts.titleLine, "title-line", false, "take the first line of each .txt file as its title")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers")
 	f.Int64Var(&opts.limit, "limit", 0, "stop after this many input records (0: all)")
