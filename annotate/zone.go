@@ -73,10 +73,11 @@ var boilerplateTail = regexp.MustCompile(`^(?i:(leave a (reply|comment)|post a c
 var boilerplateLine = regexp.MustCompile(`^(?i:(share( this)?( article| story| post)?( on .{1,30})?|share via .{1,30}|tweet|email|print|advertisement|sponsored( content)?|subscribe( now| today)?|subscribe to .{1,60}|sign up (for|to) .{1,80}|follow us( on .{1,40})?|click here .{0,80}|read more|continue reading|your email address will not be published\..*|required fields are marked.*|tags?: .{1,200}|filed under:? .{1,200}|((facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|email|e-mail|print|copy link|messenger|flipboard)[ ,|·•/]*){2,}|all rights reserved\.?|copyright .{1,80}|© .{1,80})[:.]?)$`)
 
 // datelinePattern matches a dateline at the start of the first body
-// paragraph: a capitalised place of at most four words, an optional date
-// and news agency, then a colon or dash. Group 1 is the dateline without its
-// separator; the match ends where the body text starts.
-var datelinePattern = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*)(?:,? \p{Lu}[\p{L}.'’-]*){0,3}(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \((?:\p{Lu}[\p{L}.&]*)(?: \p{Lu}[\p{L}.&]*){0,3}\))?)(?:\s*:\s+|\s+(?:-{1,2}|–|—)\s+|\s*(?:–|—)\s*)`)
+// paragraph: one or more capitalised places (`SEATTLE/WASHINGTON`,
+// `WEST PALM BEACH, Fla.`), an optional date and news agency, then a colon
+// or dash; or a news agency alone (`(Reuters) -`). Group 1 is the dateline
+// without its separator; the match ends where the body text starts.
+var datelinePattern = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*(?:(?:,? |/)\p{Lu}[\p{L}.'’-]*){0,5}(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \((?:\p{Lu}[\p{L}.&]*)(?: \p{Lu}[\p{L}.&]*){0,3}\))?)|\((?:\p{Lu}[\p{L}.&]*)(?: \p{Lu}[\p{L}.&]*){0,3}\))(?:\s*:\s+|\s+(?:-{1,2}|–|—)\s+|\s*(?:–|—)\s*)`)
 
 // maxTitleRunes bounds what may be taken for a title line found without
 // metadata: headlines are short.

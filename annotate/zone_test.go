@@ -58,6 +58,21 @@ func TestFindZones(t *testing.T) {
 			want: []string{"dateline: KORVIK, March 3 (Northwire)", "body: Residents reported a smell."},
 		},
 		{
+			name: "two places and a state abbreviation",
+			text: "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - The White House said on Friday it was ready.",
+			want: []string{"dateline: WEST PALM BEACH, Fla./WASHINGTON (Reuters)", "body: The White House said on Friday it was ready."},
+		},
+		{
+			name: "agency alone",
+			text: "(Reuters) - Officials on Thursday certified the result.",
+			want: []string{"dateline: (Reuters)", "body: Officials on Thursday certified the result."},
+		},
+		{
+			name: "a sentence is not a dateline",
+			text: "The mayor said - and meant it - that the bridge would open.",
+			want: []string{"body: The mayor said - and meant it - that the bridge would open."},
+		},
+		{
 			name: "a speaker's colon before a quote is not a dateline",
 			text: "Haley: \"We will not back down.\"\n\nShe spoke in Ohio.",
 			want: []string{"body: Haley: \"We will not back down.\"\n\nShe spoke in Ohio."},
