@@ -192,10 +192,15 @@ func looksLikeHeadline(p string) bool {
 	return true
 }
 
+// editorialLabel matches words that introduce a paragraph with a colon the
+// way a dateline does but are page labels, not places.
+var editorialLabel = regexp.MustCompile(`^(?i:headline|update[sd]?|breaking( news)?|editor'?s note|note|watch|video|photos?|read|sources?|opinion|analysis|exclusive|comment|full disclosure|disclosure|correction|live|warning|disclaimer|summary|background|related|important|attention|transcript|listen)$`)
+
 // isDateline rejects matches of datelinePattern that are not a place: a
-// speaker introducing a quote (`Haley: "…"`) or a match that leaves no body.
+// speaker introducing a quote (`Haley: "…"`), a page label (`Headline:`),
+// or a match that leaves no body.
 func isDateline(place, rest string) bool {
-	if rest == "" || utf8.RuneCountInString(place) > 60 {
+	if rest == "" || utf8.RuneCountInString(place) > 60 || editorialLabel.MatchString(place) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(rest)

@@ -68,6 +68,11 @@ func TestFindZones(t *testing.T) {
 			want: []string{"dateline: (Reuters)", "body: Officials on Thursday certified the result."},
 		},
 		{
+			name: "a page label is not a dateline",
+			text: "Headline: Bitcoin falls again\n\nPrices dropped.",
+			want: []string{"body: Headline: Bitcoin falls again\n\nPrices dropped."},
+		},
+		{
 			name: "a sentence is not a dateline",
 			text: "The mayor said - and meant it - that the bridge would open.",
 			want: []string{"body: The mayor said - and meant it - that the bridge would open."},
