@@ -69,8 +69,8 @@ func TestFindZones(t *testing.T) {
 		},
 		{
 			name: "a page label is not a dateline",
-			text: "Headline: Bitcoin falls again\n\nPrices dropped.",
-			want: []string{"body: Headline: Bitcoin falls again\n\nPrices dropped."},
+			text: "Update: Prices dropped again on Monday, traders said.\n\nThey rose later.",
+			want: []string{"body: Update: Prices dropped again on Monday, traders said.\n\nThey rose later."},
 		},
 		{
 			name: "a sentence is not a dateline",
