@@ -117,6 +117,7 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 		Sentences: b.sentences,
 		Tokens:    b.tokens,
 		Mentions:  b.mentions,
+		Words:     b.words,
 	}
 	for i := range doc.Zones {
 		doc.Zones[i].Start, doc.Zones[i].End = idx.at(doc.Zones[i].Start), idx.at(doc.Zones[i].End)
@@ -145,6 +146,7 @@ type nlpResult struct {
 	sentences []Sentence
 	tokens    []Token
 	mentions  []Mention
+	words     int
 }
 
 // nerZones are the zones entity mentions are looked for in. A repeated title
@@ -177,6 +179,9 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone) (nlpResu
 				a.tagger.TagTokens(toks)
 				for _, t := range toks {
 					r.tokens = append(r.tokens, Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si})
+					if IsWord(t.Text) {
+						r.words++
+					}
 				}
 				if nerZone(z.Kind) {
 					r.mentions = a.proseMentions(r.mentions, s.Text, base, si, toks)

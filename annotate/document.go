@@ -87,4 +87,7 @@ type Document struct {
 	Tokens    []Token
 	Mentions  []Mention
 	Quotes    []Quote
+	// Words counts the tokens that are words (IsWord): the unit of every
+	// throughput figure.
+	Words int
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -208,12 +209,6 @@ func (w *Writer) WriteDoc(d *Doc) error {
 			nDenials++
 		}
 	}
-	nWords := int32(0)
-	for _, t := range a.Tokens {
-		if annotate.IsWord(t.Text) {
-			nWords++
-		}
-	}
 	zones := make([]ZoneRow, len(a.Zones))
 	for i, z := range a.Zones {
 		zones[i] = ZoneRow{Kind: z.Kind, Start: int32(z.Start), End: int32(z.End)}
@@ -230,9 +225,9 @@ func (w *Writer) WriteDoc(d *Doc) error {
 		Text:        a.Text,
 		Zones:       zones,
 		DuplicateOf: optString(d.DuplicateOf),
-		NChars:      int32(len([]rune(a.Text))),
+		NChars:      int32(utf8.RuneCountInString(a.Text)),
 		NTokens:     int32(len(a.Tokens)),
-		NWords:      nWords,
+		NWords:      int32(a.Words),
 		NSentences:  int32(len(a.Sentences)),
 		NEntities:   int32(len(a.Mentions)),
 		NQuotes:     int32(len(a.Quotes)),

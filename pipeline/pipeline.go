@@ -233,7 +233,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		default:
 			fatal = w.WriteDoc(docOf(j.article, j.doc))
 			st.Documents++
-			st.Words += countWords(j.doc)
+			st.Words += int64(j.doc.Words)
 			st.Sentences += int64(len(j.doc.Sentences))
 			st.Entities += int64(len(j.doc.Mentions))
 			st.Quotes += int64(len(j.doc.Quotes))

@@ -75,16 +75,6 @@ func stageKind(err error) string {
 	return "annotate"
 }
 
-func countWords(d *annotate.Document) int64 {
-	var n int64
-	for _, t := range d.Tokens {
-		if annotate.IsWord(t.Text) {
-			n++
-		}
-	}
-	return n
-}
-
 func optString(s string) *string {
 	if s == "" {
 		return nil

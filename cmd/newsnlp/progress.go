@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"sync"
 	"time"
@@ -44,7 +45,7 @@ func (r *logReporter) Update(s pipeline.Stats) {
 		return
 	}
 	r.last = time.Now()
-	args := []any{"articles", s.Documents, "errors", s.Errors, "words_per_s", rate(s.Words, s.Elapsed), "articles_per_s", rate(s.Documents, s.Elapsed)}
+	args := []any{"articles", s.Documents, "errors", s.Errors, "words_per_s", math.Round(rate(s.Words, s.Elapsed)), "articles_per_s", math.Round(10*rate(s.Documents, s.Elapsed)) / 10}
 	if s.BytesTotal > 0 {
 		args = append(args, "percent", fmt.Sprintf("%.1f", 100*float64(s.BytesRead)/float64(s.BytesTotal)), "eta", eta(s).String())
 	}
