@@ -98,6 +98,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newAnnotateCmd(stdout, stderr),
+		newEvalCmd(stdout, stderr),
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 	)

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+	"github.com/newsnlp/newsnlp/pipeline"
+	"github.com/newsnlp/newsnlp/pipeline/evaluate"
+)
+
+// evalOptions are the flags of `newsnlp eval`.
+type evalOptions struct {
+	pred     string
+	jsonPath string
+	junit    string
+	mins     []string
+	workers  int
+	ner      string
+	baseline string
+}
+
+func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
+	opts := &evalOptions{}
+	cmd := &cobra.Command{
+		Use:   "eval GOLD... [--pred OUT]",
+		Short: "Score annotations against gold: entities, quotes and speakers, claims, zones",
+		Long: `Score newsnlp against gold annotations. GOLD is any mix of:
+
+  native gold JSONL (one document per line: id, text, zones, entities,
+    quotes; offsets in code points), e.g. ../shared/data/seed/*.gold.jsonl
+  CoNLL-2003 NER files (IOB1 or IOB2, -DOCSTART- between documents); the
+    tokens are detokenised the way news is written and offsets computed on
+    that text
+  brat standoff attribution folders (PolNeAR's text/ and attributions/, or
+    .txt beside .ann)
+
+The gold texts are annotated in-process with exactly the pipeline
+'newsnlp annotate' runs, or, with --pred OUT, an existing output is scored.
+Matching is one-to-one, greedy by overlap. Quotes: content matches when the
+overlap covers at least 0.3 (and, separately, 0.8) of the gold span, or
+exactly; quote+speaker, the headline, also needs the predicted speaker
+mention to overlap the gold one.
+
+--min task.metric=value (repeatable) sets a floor; the exit status is 1 when
+one is missed and 2 for bad gold or flags. Metric names are printed by
+--json and listed when a floor names one that does not exist, e.g.
+entities.f1, entities.f1_no_misc, entities.PER.f1, quotes.content30.f1,
+quotes.quote_speaker.f1, quotes.cue.f1, quotes.speaker_accuracy,
+claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
+		Example: `  newsnlp eval ../shared/data/seed/lavrov-syria.gold.jsonl
+  newsnlp eval ../shared/data/conll2003/eng.testa --min entities.f1_no_misc=0.45
+  newsnlp eval ../shared/data/polnear/dev --json scores.json --junit floors.xml
+  newsnlp eval gold.jsonl --pred out            # score an existing run
+  newsnlp eval ../shared/data/polnear/dev --baseline quote-marks`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEval(cmd, opts, args, stdout, stderr)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.pred, "pred", "", "score this existing output folder instead of annotating the gold texts")
+	f.StringVar(&opts.jsonPath, "json", "", "also write the full report as JSON to this file")
+	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
+	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
+	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
+	f.StringVar(&opts.ner, "ner", annotate.NERProse, "entity model (without --pred): prose")
+	f.StringVar(&opts.baseline, "baseline", "", "replace predicted quotes with a baseline: quote-marks (every span between double quote marks)")
+	cmd.RegisterFlagCompletionFunc("baseline", cobra.FixedCompletions([]string{"quote-marks"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr io.Writer) error {
+	var floors []evaluate.Floor
+	for _, m := range o.mins {
+		f, err := evaluate.ParseFloor(m)
+		if err != nil {
+			return usagef("eval: --min: %v", err)
+		}
+		floors = append(floors, f)
+	}
+	if o.baseline != "" && o.baseline != "quote-marks" {
+		return usagef("eval: --baseline %q: want quote-marks", o.baseline)
+	}
+	if o.workers < 1 {
+		return usagef("eval: --workers %d: want at least 1", o.workers)
+	}
+	gold, formats, err := datasets.ReadGoldFiles(args)
+	if err != nil {
+		return usageError{fmt.Errorf("eval: %w", err)}
+	}
+	ids := map[string]bool{}
+	for _, d := range gold {
+		if ids[d.ID] {
+			return usagef("eval: gold document id %q appears twice (%s)", d.ID, d.Source)
+		}
+		ids[d.ID] = true
+	}
+
+	predDir := o.pred
+	if predDir == "" {
+		tmp, err := os.MkdirTemp("", "newsnlp-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		predDir = filepath.Join(tmp, "out")
+		if err := annotateGold(cmd, o, gold, predDir); err != nil {
+			return err
+		}
+	}
+	preds, err := evaluate.LoadPredictions(predDir, ids)
+	if err != nil {
+		return fmt.Errorf("eval: read predictions: %w", err)
+	}
+	if o.baseline == "quote-marks" {
+		for _, d := range gold {
+			p := preds[d.ID]
+			if p == nil {
+				p = &evaluate.PredDoc{}
+				preds[d.ID] = p
+			}
+			p.Quotes = evaluate.QuoteMarkBaseline(d.ID, d.Text)
+		}
+	}
+	report := evaluate.Score(gold, preds)
+
+	source := "annotated in-process with the annotate pipeline"
+	if o.pred != "" {
+		source = "read from " + o.pred
+	}
+	if o.baseline != "" {
+		source += "; quotes from the " + o.baseline + " baseline"
+	}
+	fmt.Fprintf(stdout, "gold: %s (%s)\npredictions: %s\n", strings.Join(args, ", "), strings.Join(formats, ", "), source)
+	if err := report.WriteText(stdout); err != nil {
+		return err
+	}
+	results, err := evaluate.CheckFloors(report, floors)
+	if err != nil {
+		return usagef("eval: %v", err)
+	}
+	if len(results) > 0 {
+		fmt.Fprintln(stdout)
+		evaluate.WriteFloors(stdout, results)
+	}
+	if o.jsonPath != "" {
+		b, err := json.MarshalIndent(struct {
+			Gold    []string               `json:"gold"`
+			Formats []string               `json:"formats"`
+			Report  *evaluate.Report       `json:"report"`
+			Floors  []evaluate.FloorResult `json:"floors,omitempty"`
+		}{args, formats, report, results}, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(o.jsonPath, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("eval: --json: %w", err)
+		}
+	}
+	if o.junit != "" {
+		f, err := os.Create(o.junit)
+		if err != nil {
+			return fmt.Errorf("eval: --junit: %w", err)
+		}
+		suite := strings.TrimSuffix(filepath.Base(args[0]), filepath.Ext(args[0]))
+		if err := evaluate.WriteJUnit(f, suite, results); err != nil {
+			f.Close()
+			return fmt.Errorf("eval: --junit: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("eval: --junit: %w", err)
+		}
+	}
+	for _, r := range results {
+		if !r.Passed {
+			fmt.Fprintln(stderr, "newsnlp: eval: a quality floor was missed")
+			return errSomeFailed
+		}
+	}
+	return nil
+}
+
+// annotateGold runs the annotate pipeline over the gold texts into dir.
+func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, dir string) error {
+	cfg := annotate.DefaultConfig()
+	cfg.NER = o.ner
+	ann, err := annotate.New(cfg)
+	if err != nil {
+		return usageError{fmt.Errorf("eval: --ner: %w", err)}
+	}
+	w, err := output.Create(dir, currentBuild().Version, output.Options{})
+	if err != nil {
+		return err
+	}
+	res, err := pipeline.Run(cmd.Context(), datasets.GoldCorpus(gold), ann, w, pipeline.Options{Workers: o.workers})
+	if err != nil {
+		w.Abort()
+		return fmt.Errorf("eval: annotate gold: %w", err)
+	}
+	if _, err := w.Close(); err != nil {
+		return err
+	}
+	if res.Status == output.StatusInterrupted {
+		return errInterrupted
+	}
+	return nil
+}

@@ -1,0 +1,207 @@
+package evaluate
+
+import (
+	"math"
+	"testing"
+
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func gspan(s, e int) datasets.GoldSpan { return datasets.GoldSpan{Fragments: [][2]int{{s, e}}} }
+
+func i32(v int) *int32 { x := int32(v); return &x }
+
+func str(s string) *string { return &s }
+
+// The text is 100 code points of x; only offsets matter to the scorer.
+var text100 = string(make([]rune, 100))
+
+func TestEntitiesByHand(t *testing.T) {
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text100, HasEntities: true,
+		Entities: []datasets.GoldEntity{
+			{Start: 0, End: 5, Label: "PERSON"},
+			{Start: 10, End: 15, Label: "ORG"},
+			{Start: 20, End: 25, Label: "GPE"}, // unmatched
+		},
+	}}
+	preds := map[string]*PredDoc{"d": {Entities: []output.EntityRow{
+		{Start: 0, End: 5, Label: "PERSON"},
+		{Start: 0, End: 5, Label: "PERSON"}, // duplicate: one tp, one fp
+		{Start: 10, End: 15, Label: "GPE"},  // right span, wrong type
+		{Start: 30, End: 33, Label: "ORG"},  // spurious
+	}}}
+	r := Score(gold, preds)
+	// Typed: tp 1 (the first PERSON), pred 4, gold 3: P 1/4, R 1/3, F1 2/7.
+	if e := r.Entities.Typed; e.TP != 1 || e.Pred != 4 || e.Gold != 3 || !near(e.P, 0.25) || !near(e.R, 1.0/3) || !near(e.F1, 2.0/7) {
+		t.Errorf("typed = %+v; want tp 1, pred 4, gold 3, P .25, R .333, F1 .2857", e)
+	}
+	// Untyped: spans (0,5) and (10,15) match: tp 2, P 2/4, R 2/3, F1 4/7.
+	if e := r.Entities.Untyped; e.TP != 2 || !near(e.F1, 4.0/7) {
+		t.Errorf("untyped = %+v; want tp 2, F1 .5714", e)
+	}
+	// Per label: ORG has gold 1, pred 1 (the spurious one), tp 0.
+	if e := r.Entities.PerLabel["ORG"]; e.TP != 0 || e.Pred != 1 || e.Gold != 1 {
+		t.Errorf("ORG = %+v; want tp 0, pred 1, gold 1", e)
+	}
+	if e := r.Entities.PerLabel["PERSON"]; e.TP != 1 || e.Pred != 2 || e.Gold != 1 || !near(e.P, 0.5) || !near(e.R, 1) {
+		t.Errorf("PERSON = %+v; want tp 1, pred 2, gold 1", e)
+	}
+}
+
+func TestCoNLLMappingAndMisc(t *testing.T) {
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text100, HasEntities: true, Scheme: "conll",
+		Entities: []datasets.GoldEntity{{Start: 0, End: 5, Label: "LOC"}, {Start: 10, End: 15, Label: "MISC"}},
+	}}
+	preds := map[string]*PredDoc{"d": {Entities: []output.EntityRow{
+		{Start: 0, End: 5, Label: "GPE"},   // maps to LOC: a hit
+		{Start: 10, End: 15, Label: "NORP"}, // maps to MISC: a hit, left out without MISC
+	}}}
+	r := Score(gold, preds)
+	if !near(r.Entities.Typed.F1, 1) {
+		t.Errorf("typed F1 = %v; want 1 after mapping GPE→LOC and NORP→MISC", r.Entities.Typed.F1)
+	}
+	if n := r.Entities.NoMisc; n.TP != 1 || n.Gold != 1 || n.Pred != 1 {
+		t.Errorf("without MISC = %+v; want 1/1/1", n)
+	}
+}
+
+func TestQuotesByHand(t *testing.T) {
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text100, HasQuotes: true,
+		Quotes: []datasets.GoldQuote{
+			{Content: gspan(10, 30), Cue: gspan(5, 9), Speaker: gspan(0, 4), SpeakerCanonical: "Ann Lee", Label: "claim"},
+			{Content: gspan(40, 60), Cue: gspan(35, 39), Speaker: gspan(31, 34), Label: "denial"},
+			{Content: gspan(70, 80), Label: "claim"}, // unmatched, no speaker
+		},
+	}}
+	preds := map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{
+		// Covers 10..30 exactly: matches at 0.3, 0.8 and exact; speaker overlaps.
+		{ContentStart: 10, ContentEnd: 30, CueStart: i32(5), CueEnd: i32(9), SpeakerStart: i32(0), SpeakerEnd: i32(3), SpeakerCanonical: str("ann lee"), Label: "claim"},
+		// Duplicate of the first: must not match again.
+		{ContentStart: 10, ContentEnd: 30, Label: "claim"},
+		// Overlaps 40..60 on 45..52 = 7 of 20 (0.35): a match at 0.3 only;
+		// the speaker misses; the label is wrong.
+		{ContentStart: 45, ContentEnd: 52, SpeakerStart: i32(90), SpeakerEnd: i32(95), Label: "claim"},
+	}}}
+	r := Score(gold, preds)
+	q := r.Quotes
+	check := func(name string, got PRF, tp, pred, gold int) {
+		t.Helper()
+		if got.TP != tp || got.Pred != pred || got.Gold != gold {
+			t.Errorf("%s = %+v; want tp %d, pred %d, gold %d", name, got, tp, pred, gold)
+		}
+	}
+	check("content30", q.Content30, 2, 3, 3)
+	check("content80", q.Content80, 1, 3, 3)
+	check("exact", q.ContentExact, 1, 3, 3)
+	check("cue", q.Cue, 1, 1, 2)
+	check("quote+speaker", q.QuoteSpeaker, 1, 3, 3)
+	if !near(q.QuoteSpeaker.F1, 1.0/3) {
+		t.Errorf("quote+speaker F1 = %v; want 1/3", q.QuoteSpeaker.F1)
+	}
+	if q.SpeakerAccuracy.Hits != 1 || q.SpeakerAccuracy.Total != 2 {
+		t.Errorf("speaker accuracy = %+v; want 1/2", q.SpeakerAccuracy)
+	}
+	if q.CanonicalAcc == nil || q.CanonicalAcc.Hits != 1 || q.CanonicalAcc.Total != 1 {
+		t.Errorf("canonical accuracy = %+v; want 1/1 (case-insensitive)", q.CanonicalAcc)
+	}
+	// Claims on the 2 matched quotes: claim→claim right, denial→claim wrong.
+	c := r.Claims
+	if c.Accuracy.Hits != 1 || c.Accuracy.Total != 2 {
+		t.Errorf("claims accuracy = %+v; want 1/2", c.Accuracy)
+	}
+	// claim: tp 1, pred 2, gold 1 → P .5, R 1, F1 2/3; denial: F1 0.
+	if cl := c.PerLabel["claim"]; !near(cl.F1, 2.0/3) || !near(c.MacroF1, 1.0/3) {
+		t.Errorf("claim = %+v, macro-F1 %v; want F1 .667, macro .333", cl, c.MacroF1)
+	}
+}
+
+func TestEmptyPredictions(t *testing.T) {
+	gold := []datasets.GoldDoc{{ID: "d", Text: text100, HasQuotes: true, HasEntities: true,
+		Quotes:   []datasets.GoldQuote{{Content: gspan(0, 10)}},
+		Entities: []datasets.GoldEntity{{Start: 0, End: 3, Label: "ORG"}}}}
+	r := Score(gold, map[string]*PredDoc{})
+	if len(r.Missing) != 1 || r.Quotes.Content30.Gold != 1 || r.Quotes.Content30.F1 != 0 || r.Entities.Typed.R != 0 {
+		t.Errorf("empty predictions: %+v %+v; want one missing document and zero scores", r.Quotes.Content30, r.Entities.Typed)
+	}
+}
+
+func TestDiscontinuousGoldOverlap(t *testing.T) {
+	// Gold content in two fragments of 10: a prediction covering the first
+	// fragment and 2 of the gap overlaps 10 of 20 = 0.5.
+	gold := []datasets.GoldDoc{{ID: "d", Text: text100, HasQuotes: true,
+		Quotes: []datasets.GoldQuote{{Content: datasets.GoldSpan{Fragments: [][2]int{{0, 10}, {20, 30}}}}}}}
+	preds := map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{{ContentStart: 0, ContentEnd: 12}}}}
+	r := Score(gold, preds)
+	if r.Quotes.Content30.TP != 1 || r.Quotes.Content80.TP != 0 {
+		t.Errorf("content30 tp %d, content80 tp %d; want 1 and 0", r.Quotes.Content30.TP, r.Quotes.Content80.TP)
+	}
+}
+
+// TestGoldAgainstItself: predictions made from the gold score 1.0
+// everywhere.
+func TestGoldAgainstItself(t *testing.T) {
+	gold, _, err := datasets.ReadGold("testdata/gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	preds := map[string]*PredDoc{}
+	for _, d := range gold {
+		p := &PredDoc{}
+		for _, z := range d.Zones {
+			p.Zones = append(p.Zones, output.ZoneRow{Kind: z.Kind, Start: int32(z.Start), End: int32(z.End)})
+		}
+		for _, e := range d.Entities {
+			p.Entities = append(p.Entities, output.EntityRow{Start: int32(e.Start), End: int32(e.End), Label: e.Label, Text: e.Text})
+		}
+		for _, q := range d.Quotes {
+			c := q.Content.Fragments[0]
+			row := output.QuoteRow{ContentStart: int32(c[0]), ContentEnd: int32(c[1]), Content: q.Content.Text, Label: q.Label, Kind: q.Kind}
+			if !q.Cue.Empty() {
+				row.CueStart, row.CueEnd = i32(q.Cue.Fragments[0][0]), i32(q.Cue.Fragments[0][1])
+			}
+			if !q.Speaker.Empty() {
+				row.SpeakerStart, row.SpeakerEnd = i32(q.Speaker.Fragments[0][0]), i32(q.Speaker.Fragments[0][1])
+			}
+			if q.SpeakerCanonical != "" {
+				row.SpeakerCanonical = str(q.SpeakerCanonical)
+			}
+			p.Quotes = append(p.Quotes, row)
+		}
+		preds[d.ID] = p
+	}
+	r := Score(gold, preds)
+	if len(r.Metrics) < 20 {
+		t.Fatalf("only %d metrics", len(r.Metrics))
+	}
+	for name, v := range r.Metrics {
+		// A slice or label the gold has no instance of scores 0, not 1.
+		if r.Quotes.Slices["direct"].Content30.Gold == 0 && (len(name) > 13 && name[:14] == "quotes.direct.") {
+			continue
+		}
+		if !near(v, 1) {
+			t.Errorf("%s = %v; want 1 for gold scored against itself", name, v)
+		}
+	}
+}
+
+func TestFloors(t *testing.T) {
+	r := &Report{Metrics: map[string]float64{"quotes.quote_speaker.f1": 0.5}}
+	res, err := CheckFloors(r, []Floor{{"quotes.quote_speaker.f1", 0.5}, {"quotes.quote_speaker.f1", 0.6}})
+	if err != nil || !res[0].Passed || res[1].Passed {
+		t.Errorf("floors = %+v, %v; want the 0.5 floor passed and the 0.6 floor missed", res, err)
+	}
+	if _, err := CheckFloors(r, []Floor{{"quotes.quote_speaker.f2", 0.1}}); err == nil {
+		t.Error("a floor on an unknown metric passed silently")
+	}
+	for _, bad := range []string{"x", "a=b", "a=1.5", "=0.3"} {
+		if _, err := ParseFloor(bad); err == nil {
+			t.Errorf("ParseFloor(%q) accepted it", bad)
+		}
+	}
+}

@@ -1,0 +1,310 @@
+package evaluate
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+// QuoteScores are the attribution scores. The headline is QuoteSpeaker: a
+// quote counts when its content matches (overlap ≥ 0.3 of the gold span)
+// and its speaker mention overlaps the gold one.
+type QuoteScores struct {
+	Content30       PRF              `json:"content_overlap_0.3"`
+	Content80       PRF              `json:"content_overlap_0.8"`
+	ContentExact    PRF              `json:"content_exact"`
+	Cue             PRF              `json:"cue"`
+	SpeakerAccuracy Ratio            `json:"speaker_accuracy"`             // on content matches at 0.3
+	QuoteSpeaker    PRF              `json:"quote_speaker"`                // headline
+	CanonicalAcc    *Ratio           `json:"canonical_accuracy,omitempty"` // on matches whose gold has a canonical speaker
+	QuoteCanonical  *PRF             `json:"quote_canonical,omitempty"`
+	Slices          map[string]Slice `json:"slices"` // direct, indirect
+}
+
+// Slice is the content and quote+speaker scores of direct (content holds a
+// quote mark) or indirect quotes.
+type Slice struct {
+	Content30    PRF `json:"content_overlap_0.3"`
+	QuoteSpeaker PRF `json:"quote_speaker"`
+}
+
+// span is a set of code point ranges.
+type span [][2]int
+
+func (s span) len() int {
+	n := 0
+	for _, f := range s {
+		n += f[1] - f[0]
+	}
+	return n
+}
+
+func overlap(a, b span) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if lo, hi := max(x[0], y[0]), min(x[1], y[1]); hi > lo {
+				n += hi - lo
+			}
+		}
+	}
+	return n
+}
+
+func goldSpan(s datasets.GoldSpan) span { return span(s.Fragments) }
+
+func predSpan(start, end *int32) span {
+	if start == nil || end == nil {
+		return nil
+	}
+	return span{{int(*start), int(*end)}}
+}
+
+// match pairs gold and predicted spans one-to-one, greedily by overlap:
+// among the pairs that qualify, the largest overlap is taken first (ties
+// broken by position), and each side is used at most once. It returns, for
+// each gold span, the index of its prediction or -1.
+func match(gold, pred []span, qualifies func(ov int, g, p span) bool) []int {
+	type cand struct{ ov, g, p int }
+	var cands []cand
+	for gi, g := range gold {
+		for pi, p := range pred {
+			if ov := overlap(g, p); ov > 0 && qualifies(ov, g, p) {
+				cands = append(cands, cand{ov, gi, pi})
+			}
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].ov != cands[j].ov {
+			return cands[i].ov > cands[j].ov
+		}
+		if cands[i].g != cands[j].g {
+			return cands[i].g < cands[j].g
+		}
+		return cands[i].p < cands[j].p
+	})
+	out := make([]int, len(gold))
+	for i := range out {
+		out[i] = -1
+	}
+	usedP := make([]bool, len(pred))
+	for _, c := range cands {
+		if out[c.g] < 0 && !usedP[c.p] {
+			out[c.g] = c.p
+			usedP[c.p] = true
+		}
+	}
+	return out
+}
+
+func atLeast(t float64) func(int, span, span) bool {
+	return func(ov int, g, _ span) bool { return float64(ov) >= t*float64(g.len()) }
+}
+
+func exact(ov int, g, p span) bool { return ov == g.len() && ov == p.len() }
+
+func anyOverlap(int, span, span) bool { return true }
+
+// isDirect reports whether a content holds a quote mark. The apostrophe
+// (’) is left out: it is far more often a possessive than a quote.
+func isDirect(text string) bool { return strings.ContainsAny(text, "\"“”«»‘") }
+
+// matchedQuote is a gold quote with the prediction matched to its content.
+type matchedQuote struct {
+	gold *datasets.GoldQuote
+	pred *output.QuoteRow
+}
+
+func speakerMatches(g *datasets.GoldQuote, p *output.QuoteRow) bool {
+	ps := predSpan(p.SpeakerStart, p.SpeakerEnd)
+	if g.Speaker.Empty() {
+		return len(ps) == 0
+	}
+	return overlap(goldSpan(g.Speaker), ps) > 0
+}
+
+func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
+	var c30, c80, cex, cue, qs [3]int
+	var spkHits, spkTotal, canHits, canTotal, canTP, canGold int
+	// slices[kind][task] counts, for content30 (task 0) and quote+speaker
+	// (task 1): matched gold, all gold, matched predictions, all
+	// predictions. Recall is counted by the gold quote's kind, precision by
+	// the prediction's, so that each side's slice stays consistent.
+	slices := map[string]*[2]sliceCount{"direct": {}, "indirect": {}}
+	var matched []matchedQuote
+	for _, pr := range pairs {
+		gq := pr.gold.Quotes
+		pq := pr.pred.Quotes
+		goldContent := make([]span, len(gq))
+		for i := range gq {
+			goldContent[i] = goldSpan(gq[i].Content)
+		}
+		predContent := make([]span, len(pq))
+		for i := range pq {
+			predContent[i] = span{{int(pq[i].ContentStart), int(pq[i].ContentEnd)}}
+		}
+		for _, c := range []struct {
+			acc  *[3]int
+			rule func(int, span, span) bool
+		}{{&c80, atLeast(0.8)}, {&cex, exact}} {
+			m := match(goldContent, predContent, c.rule)
+			c.acc[0] += countMatched(m)
+			c.acc[1] += len(pq)
+			c.acc[2] += len(gq)
+		}
+		m30 := match(goldContent, predContent, atLeast(0.3))
+		c30[0] += countMatched(m30)
+		c30[1] += len(pq)
+		c30[2] += len(gq)
+		qs[1] += len(pq)
+		qs[2] += len(gq)
+		predMatchedBy := make([]int, len(pq)) // gold index + 1, 0 when unmatched
+		predSpeakerOK := make([]bool, len(pq))
+		for gi, pi := range m30 {
+			g := &gq[gi]
+			if g.SpeakerCanonical != "" {
+				canGold++
+			}
+			if pi < 0 {
+				continue
+			}
+			p := &pq[pi]
+			predMatchedBy[pi] = gi + 1
+			matched = append(matched, matchedQuote{gold: g, pred: p})
+			spkTotal++
+			if speakerMatches(g, p) {
+				spkHits++
+				qs[0]++
+				predSpeakerOK[pi] = true
+			}
+			if g.SpeakerCanonical != "" {
+				canTotal++
+				if p.SpeakerCanonical != nil && strings.EqualFold(*p.SpeakerCanonical, g.SpeakerCanonical) {
+					canHits++
+					canTP++
+				}
+			}
+		}
+		for gi, pi := range m30 {
+			sl := slices[goldKind(&gq[gi])]
+			sl[0].gold++
+			sl[1].gold++
+			if pi >= 0 {
+				sl[0].goldHit++
+				if speakerMatches(&gq[gi], &pq[pi]) {
+					sl[1].goldHit++
+				}
+			}
+		}
+		for pi := range pq {
+			sl := slices[predKind(&pq[pi])]
+			sl[0].pred++
+			sl[1].pred++
+			if g := predMatchedBy[pi]; g > 0 {
+				sl[0].predHit++
+				if predSpeakerOK[pi] {
+					sl[1].predHit++
+				}
+			}
+		}
+		// Cues: any overlap, one-to-one.
+		var goldCues, predCues []span
+		for i := range gq {
+			if !gq[i].Cue.Empty() {
+				goldCues = append(goldCues, goldSpan(gq[i].Cue))
+			}
+		}
+		for i := range pq {
+			if s := predSpan(pq[i].CueStart, pq[i].CueEnd); s != nil {
+				predCues = append(predCues, s)
+			}
+		}
+		mc := match(goldCues, predCues, anyOverlap)
+		cue[0] += countMatched(mc)
+		cue[1] += len(predCues)
+		cue[2] += len(goldCues)
+	}
+	s := &QuoteScores{
+		Content30:       prf(c30[0], c30[1], c30[2]),
+		Content80:       prf(c80[0], c80[1], c80[2]),
+		ContentExact:    prf(cex[0], cex[1], cex[2]),
+		Cue:             prf(cue[0], cue[1], cue[2]),
+		SpeakerAccuracy: ratio(spkHits, spkTotal),
+		QuoteSpeaker:    prf(qs[0], qs[1], qs[2]),
+		Slices:          map[string]Slice{},
+	}
+	if canGold > 0 {
+		r := ratio(canHits, canTotal)
+		s.CanonicalAcc = &r
+		p := prf(canTP, qs[1], canGold)
+		s.QuoteCanonical = &p
+	}
+	for name, sl := range slices {
+		s.Slices[name] = Slice{Content30: sl[0].prf(), QuoteSpeaker: sl[1].prf()}
+	}
+	return s, matched
+}
+
+// goldKind is direct when the gold content holds a quote mark.
+func goldKind(g *datasets.GoldQuote) string {
+	if isDirect(g.Content.Text) {
+		return "direct"
+	}
+	return "indirect"
+}
+
+// predKind is direct when the prediction says so (direct or mixed) or its
+// content holds a quote mark: a system may leave the marks outside the
+// content span.
+func predKind(p *output.QuoteRow) string {
+	if p.Kind == "direct" || p.Kind == "mixed" || isDirect(p.Content) {
+		return "direct"
+	}
+	return "indirect"
+}
+
+// sliceCount holds the two sides of a slice's scores.
+type sliceCount struct{ goldHit, gold, predHit, pred int }
+
+func (c sliceCount) prf() PRF {
+	s := PRF{TP: c.goldHit, Pred: c.pred, Gold: c.gold}
+	if c.pred > 0 {
+		s.P = float64(c.predHit) / float64(c.pred)
+	}
+	if c.gold > 0 {
+		s.R = float64(c.goldHit) / float64(c.gold)
+	}
+	if s.P+s.R > 0 {
+		s.F1 = 2 * s.P * s.R / (s.P + s.R)
+	}
+	return s
+}
+
+func countMatched(m []int) int {
+	n := 0
+	for _, p := range m {
+		if p >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *QuoteScores) addMetrics(m map[string]float64) {
+	addPRF(m, "quotes.content30", s.Content30)
+	addPRF(m, "quotes.content80", s.Content80)
+	addPRF(m, "quotes.content_exact", s.ContentExact)
+	addPRF(m, "quotes.cue", s.Cue)
+	addPRF(m, "quotes.quote_speaker", s.QuoteSpeaker)
+	m["quotes.speaker_accuracy"] = s.SpeakerAccuracy.Value
+	if s.CanonicalAcc != nil {
+		m["quotes.canonical_accuracy"] = s.CanonicalAcc.Value
+		addPRF(m, "quotes.quote_canonical", *s.QuoteCanonical)
+	}
+	for name, sl := range s.Slices {
+		addPRF(m, "quotes."+name+".content30", sl.Content30)
+		addPRF(m, "quotes."+name+".quote_speaker", sl.QuoteSpeaker)
+	}
+}

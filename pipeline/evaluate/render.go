@@ -1,0 +1,133 @@
+package evaluate
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// WriteText writes the report as readable tables.
+func (r *Report) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	row := func(name string, s PRF) {
+		fmt.Fprintf(tw, "  %-24s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, f3(s.P), f3(s.R), f3(s.F1), s.TP, s.Pred, s.Gold)
+	}
+	header := func() { fmt.Fprintf(tw, "  %-24s\tP\tR\tF1\tTP\tpred\tgold\t\n", "") }
+	fmt.Fprintf(tw, "documents: %d", r.Documents)
+	if len(r.Missing) > 0 {
+		fmt.Fprintf(tw, " (%d without a prediction, scored as predicting nothing)", len(r.Missing))
+	}
+	fmt.Fprintln(tw)
+	for _, n := range r.Notes {
+		fmt.Fprintf(tw, "note: %s\n", n)
+	}
+	if e := r.Entities; e != nil {
+		fmt.Fprintf(tw, "\nentities (exact span and label)\n")
+		header()
+		row("all", e.Typed)
+		for _, l := range e.labels() {
+			row(l, e.PerLabel[l])
+		}
+		row("span only", e.Untyped)
+		row("without MISC", e.NoMisc)
+	}
+	if q := r.Quotes; q != nil {
+		fmt.Fprintf(tw, "\nquotes (one-to-one, greedy by overlap)\n")
+		header()
+		row("content ≥0.3", q.Content30)
+		row("content ≥0.8", q.Content80)
+		row("content exact", q.ContentExact)
+		row("cue", q.Cue)
+		row("quote+speaker", q.QuoteSpeaker)
+		if q.QuoteCanonical != nil {
+			row("quote+canonical", *q.QuoteCanonical)
+		}
+		for _, name := range []string{"direct", "indirect"} {
+			sl := q.Slices[name]
+			row(name+" content ≥0.3", sl.Content30)
+			row(name+" quote+speaker", sl.QuoteSpeaker)
+		}
+		fmt.Fprintf(tw, "  speaker mention accuracy on matched quotes: %s (%d/%d)\n", f3(q.SpeakerAccuracy.Value), q.SpeakerAccuracy.Hits, q.SpeakerAccuracy.Total)
+		if q.CanonicalAcc != nil {
+			fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
+		}
+	}
+	if c := r.Claims; c != nil {
+		fmt.Fprintf(tw, "\nclaims (on %d matched, labelled quotes)\n", c.Matched)
+		header()
+		for _, l := range claimLabels {
+			row(l, c.PerLabel[l])
+		}
+		fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
+	}
+	if z := r.Zones; z != nil {
+		fmt.Fprintf(tw, "\nzones (exact boundaries)\n")
+		for _, k := range z.kinds() {
+			v := z.PerKind[k]
+			fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", k, f3(v.Value), v.Hits, v.Total)
+		}
+		fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", "all", f3(z.All.Value), z.All.Hits, z.All.Total)
+	}
+	return tw.Flush()
+}
+
+func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
+
+// WriteFloors writes the floor results, one line each.
+func WriteFloors(w io.Writer, results []FloorResult) {
+	for _, f := range results {
+		status := "ok  "
+		if !f.Passed {
+			status = "FAIL"
+		}
+		fmt.Fprintf(w, "%s %s = %.3f (floor %.3f)\n", status, f.Metric, f.Value, f.Min)
+	}
+}
+
+// JUnit report types: one test case per floor, which CI systems show as
+// tests.
+type junitSuites struct {
+	XMLName xml.Name     `xml:"testsuites"`
+	Suites  []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+}
+
+// WriteJUnit writes the floor results as a JUnit XML report.
+func WriteJUnit(w io.Writer, suite string, results []FloorResult) error {
+	s := junitSuite{Name: suite, Tests: len(results)}
+	for _, f := range results {
+		c := junitCase{Name: fmt.Sprintf("%s >= %.3f", f.Metric, f.Min), ClassName: "newsnlp.eval." + suite}
+		if !f.Passed {
+			s.Failures++
+			c.Failure = &junitFailure{Message: fmt.Sprintf("%s = %.3f, below the floor %.3f", f.Metric, f.Value, f.Min)}
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(junitSuites{Suites: []junitSuite{s}}); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
