@@ -58,7 +58,7 @@ func TestCoNLLMappingAndMisc(t *testing.T) {
 		Entities: []datasets.GoldEntity{{Start: 0, End: 5, Label: "LOC"}, {Start: 10, End: 15, Label: "MISC"}},
 	}}
 	preds := map[string]*PredDoc{"d": {Entities: []output.EntityRow{
-		{Start: 0, End: 5, Label: "GPE"},   // maps to LOC: a hit
+		{Start: 0, End: 5, Label: "GPE"},    // maps to LOC: a hit
 		{Start: 10, End: 15, Label: "NORP"}, // maps to MISC: a hit, left out without MISC
 	}}}
 	r := Score(gold, preds)
