@@ -99,6 +99,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 	root.AddCommand(
 		newAnnotateCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
+		newDiffCmd(stdout, stderr),
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 	)

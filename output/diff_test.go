@@ -1,0 +1,77 @@
+package output
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/newsnlp/newsnlp/annotate"
+)
+
+// writeRun writes one output with the given documents.
+func writeRun(t *testing.T, dir string, docs ...*Doc) {
+	t.Helper()
+	w, err := Create(dir, "test", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := w.WriteDoc(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := t.TempDir()
+	old := testDoc("a", 4)
+	old.Annotated.Mentions = []annotate.Mention{{Start: 0, End: 4, Text: "word", Label: "ORG", EntityID: "E1", Canonical: "word", Origin: "model"}}
+	writeRun(t, filepath.Join(dir, "old"), old, testDoc("gone", 2))
+
+	cur := testDoc("a", 5)                                                                                                                             // one token more: added
+	cur.Annotated.Tokens[1].POS = "VB"                                                                                                                 // changed
+	cur.Annotated.Mentions = []annotate.Mention{{Start: 0, End: 4, Text: "word", Label: "PERSON", EntityID: "E7", Canonical: "word", Origin: "model"}} // label changed
+	writeRun(t, filepath.Join(dir, "new"), cur)
+
+	diffs, err := Diff(filepath.Join(dir, "old"), filepath.Join(dir, "new"), nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]TableDiff{}
+	for _, d := range diffs {
+		got[d.Table] = d
+	}
+	want := map[string][4]int64{ // added, removed, changed, unchanged
+		TableDocuments: {0, 1, 1, 0}, // "gone" removed; "a" changed (text and counts)
+		TableTokens:    {1, 2, 1, 3}, // a: 1 added, 1 changed, 3 same; gone: 2 removed
+		TableEntities:  {0, 0, 1, 0},
+		TableQuotes:    {0, 0, 0, 0},
+	}
+	for table, w := range want {
+		d := got[table]
+		if [4]int64{d.Added, d.Removed, d.Changed, d.Unchanged} != w {
+			t.Errorf("%s: added %d, removed %d, changed %d, unchanged %d; want %v", table, d.Added, d.Removed, d.Changed, d.Unchanged, w)
+		}
+	}
+	var kinds []string
+	for _, e := range got[TableTokens].Examples {
+		kinds = append(kinds, e.Change)
+	}
+	if len(kinds) != 4 {
+		t.Errorf("token examples %v; want 1 added, 1 changed and 2 removed", kinds)
+	}
+	if r := got[TableEntities].Rate(); r != 1 {
+		t.Errorf("entities rate = %v; want 1", r)
+	}
+	same, err := Diff(filepath.Join(dir, "old"), filepath.Join(dir, "old"), nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range same {
+		if d.Rate() != 0 || len(d.Examples) != 0 {
+			t.Errorf("%s: a run compared with itself changed: %+v", d.Table, d)
+		}
+	}
+}
