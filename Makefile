@@ -39,9 +39,9 @@ fuzz:
 bench: build
 	./.ci/bench $(DATA)
 
-## regress: quality floors against $(DATA) (arrives with `newsnlp eval`)
+## regress: quality floors (.ci/floors.txt) against $(DATA)
 regress: build
-	@echo "make regress: no quality floors yet (newsnlp eval is the next issue)"
+	./.ci/regress $(DATA)
 
 clean:
 	rm -rf bin $(OUT)

@@ -231,8 +231,8 @@ func CheckFloors(r *Report, floors []Floor) ([]FloorResult, error) {
 		if !ok {
 			return nil, fmt.Errorf("floor %s: no such metric for this gold (metrics: %s)", f.Metric, strings.Join(r.MetricNames(), ", "))
 		}
-		// Compare at the printed precision so that a floor copied from the
-		// report passes at exactly that value.
+		// The tolerance only absorbs float rounding: a value printed as 0.760
+		// may be 0.7598, which misses a 0.76 floor.
 		passed := v >= f.Min-1e-9
 		out = append(out, FloorResult{Floor: f, Value: v, Passed: passed})
 	}
