@@ -33,6 +33,7 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzJSONL$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzGold$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzFindZones$$' -fuzztime $(FUZZTIME)
 
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3

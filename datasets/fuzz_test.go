@@ -62,3 +62,42 @@ func FuzzCSV(f *testing.F) {
 		drain(t, newCSVReader(bufio.NewReader(bytes.NewReader(input)), s, Options{MaxDocBytes: 1 << 16}), input)
 	})
 }
+
+// FuzzGold checks the gold parsers on any input: they return documents
+// whose spans lie inside the text, or a *GoldError; they never panic.
+func FuzzGold(f *testing.F) {
+	f.Add("-DOCSTART- -X- O O\n\nU.S NNP I-NP I-LOC\n. . O O\n", "", "")
+	f.Add("Anna NNP B-PER\nSmith NNP I-PER\n", "", "")
+	f.Add(`{"id": "a", "text": "héllo", "entities": [{"start": 0, "end": 2, "label": "ORG"}], "quotes": [{"content": {"start": 1, "end": 3}}]}`, "", "")
+	f.Add("", "“We win,” he said.", "T1\tSource 10 12\the\nT2\tContent 0 9;3 5\t“We win,”\nE1\tContent:T2 Source:T1 Cue:T9\n")
+	f.Fuzz(func(t *testing.T, goldFile, text, ann string) {
+		check := func(docs []GoldDoc, err error) {
+			if err != nil {
+				var ge *GoldError
+				if !errors.As(err, &ge) {
+					t.Fatalf("error %v is not a *GoldError", err)
+				}
+				return
+			}
+			for _, d := range docs {
+				n := utf8.RuneCountInString(d.Text)
+				for _, e := range d.Entities {
+					if e.Start < 0 || e.End > n || e.Start > e.End {
+						t.Fatalf("entity %+v outside a text of %d code points", e, n)
+					}
+				}
+				for _, q := range d.Quotes {
+					for _, fr := range append(append(q.Content.Fragments, q.Cue.Fragments...), q.Speaker.Fragments...) {
+						if fr[0] < 0 || fr[1] > n || fr[0] > fr[1] {
+							t.Fatalf("quote span %v outside a text of %d code points", fr, n)
+						}
+					}
+				}
+			}
+		}
+		check(readCoNLL("fuzz.conll", []byte(goldFile)))
+		check(readNativeGold("fuzz.jsonl", []byte(goldFile)))
+		d, err := parseBrat("fuzz.ann", "fuzz", text, ann)
+		check([]GoldDoc{d}, err)
+	})
+}
