@@ -30,13 +30,17 @@ type PRF struct {
 	F1   float64 `json:"f1"`
 }
 
-func prf(tp, pred, gold int) PRF {
-	s := PRF{TP: tp, Pred: pred, Gold: gold}
+func prf(tp, pred, gold int) PRF { return prfSides(tp, pred, tp, gold) }
+
+// prfSides is prf when the hits counted for precision (predictions that
+// matched) and for recall (gold that was matched) differ, as in slices.
+func prfSides(predHit, pred, goldHit, gold int) PRF {
+	s := PRF{TP: goldHit, Pred: pred, Gold: gold}
 	if pred > 0 {
-		s.P = float64(tp) / float64(pred)
+		s.P = float64(predHit) / float64(pred)
 	}
 	if gold > 0 {
-		s.R = float64(tp) / float64(gold)
+		s.R = float64(goldHit) / float64(gold)
 	}
 	if s.P+s.R > 0 {
 		s.F1 = 2 * s.P * s.R / (s.P + s.R)

@@ -268,19 +268,7 @@ func predKind(p *output.QuoteRow) string {
 // sliceCount holds the two sides of a slice's scores.
 type sliceCount struct{ goldHit, gold, predHit, pred int }
 
-func (c sliceCount) prf() PRF {
-	s := PRF{TP: c.goldHit, Pred: c.pred, Gold: c.gold}
-	if c.pred > 0 {
-		s.P = float64(c.predHit) / float64(c.pred)
-	}
-	if c.gold > 0 {
-		s.R = float64(c.goldHit) / float64(c.gold)
-	}
-	if s.P+s.R > 0 {
-		s.F1 = 2 * s.P * s.R / (s.P + s.R)
-	}
-	return s
-}
+func (c sliceCount) prf() PRF { return prfSides(c.predHit, c.pred, c.goldHit, c.gold) }
 
 func countMatched(m []int) int {
 	n := 0
