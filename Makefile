@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench regress clean
+.PHONY: build run test lint fuzz bench regress train-ner clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -39,6 +39,11 @@ fuzz:
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3
 bench: build
 	./.ci/bench $(DATA)
+
+## train-ner: train the entity model from CoNLL-2003 into annotate/model/ner.model
+## (deterministic: the same data and seed give the same bytes; commit the result)
+train-ner:
+	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model
 
 ## regress: quality floors (.ci/floors.txt) against $(DATA)
 regress: build

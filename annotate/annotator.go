@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -17,20 +18,35 @@ import (
 
 // NER model names accepted by Config.NER.
 const (
+	// NERNewsnlp is newsnlp's own averaged perceptron, trained on
+	// CoNLL-2003 by `make train-ner` and embedded.
+	NERNewsnlp = "newsnlp"
+	// NERProse is prose v3's maximum-entropy model, kept for comparison.
 	NERProse = "prose"
 )
+
+// NERModels lists the entity models a user may choose.
+var NERModels = []string{NERNewsnlp, NERProse}
 
 // Config selects models and behaviour. The zero value is not valid: use
 // DefaultConfig.
 type Config struct {
-	// NER is the entity model: "prose" (prose v3's maximum-entropy model).
+	// NER is the entity model: "newsnlp" or "prose".
 	NER string `json:"ner"`
 }
 
 // DefaultConfig returns the configuration annotate uses when nothing is set.
 func DefaultConfig() Config {
-	return Config{NER: NERProse}
+	return Config{NER: NERNewsnlp}
 }
+
+// nerModelBytes is newsnlp's trained entity model. It is produced by
+// `make train-ner` from ../shared/data/conll2003/eng.train (CoNLL-2003
+// English, with eng.testa for early stopping) and committed, so users never
+// need the data.
+//
+//go:embed model/ner.model
+var nerModelBytes []byte
 
 // StageError is a failure of one stage on one document. The pipeline turns
 // it into an errors row naming the stage.
@@ -53,13 +69,15 @@ type Annotator struct {
 	segmenter *segment.Segmenter
 	tokenizer *tokenize.Tokenizer
 	tagger    *tag.Tagger
-	extracter *ner.Extracter
+	extracter *ner.Extracter // prose's model, when Config.NER is prose
+	model     *nerModel      // newsnlp's model, when Config.NER is newsnlp
+	gaz       *gazetteer
 }
 
 // New loads the models cfg names.
 func New(cfg Config) (*Annotator, error) {
-	if cfg.NER != NERProse {
-		return nil, fmt.Errorf("unknown NER model %q (want %q)", cfg.NER, NERProse)
+	if cfg.NER != NERNewsnlp && cfg.NER != NERProse {
+		return nil, fmt.Errorf("unknown NER model %q (want %s)", cfg.NER, strings.Join(NERModels, " or "))
 	}
 	seg, err := segment.New()
 	if err != nil {
@@ -69,17 +87,37 @@ func New(cfg Config) (*Annotator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load POS model: %w", err)
 	}
-	ex, err := ner.New()
-	if err != nil {
-		return nil, fmt.Errorf("load NER model: %w", err)
+	a := &Annotator{cfg: cfg, segmenter: seg, tokenizer: tokenize.New(), tagger: tagger}
+	if a.gaz, err = loadGazetteer(a.tokenizer); err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return &Annotator{
-		cfg:       cfg,
-		segmenter: seg,
-		tokenizer: tokenize.New(),
-		tagger:    tagger,
-		extracter: ex,
-	}, nil
+	switch cfg.NER {
+	case NERProse:
+		if a.extracter, err = ner.New(); err != nil {
+			return nil, fmt.Errorf("load prose NER model: %w", err)
+		}
+	case NERNewsnlp:
+		if a.model, err = unmarshalNERModel(nerModelBytes); err != nil {
+			return nil, fmt.Errorf("load NER model: %w", err)
+		}
+	}
+	return a, nil
+}
+
+// newUntrained returns an Annotator without an entity model, for building
+// training examples before any model exists.
+func newUntrained() (*Annotator, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, err
+	}
+	tagger, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	a := &Annotator{cfg: Config{NER: NERNewsnlp}, segmenter: seg, tokenizer: tokenize.New(), tagger: tagger}
+	a.gaz, err = loadGazetteer(a.tokenizer)
+	return a, err
 }
 
 // Config returns the configuration the Annotator was built with.
@@ -102,12 +140,12 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 	}
 	zones := FindZones(text, title)
 	stage = "nlp"
-	b, err := a.nlp(ctx, text, zones)
+	b, err := a.nlp(ctx, text, zones, true)
 	if err != nil {
 		return nil, err
 	}
 	stage = "entities"
-	clusterMentions(b.mentions)
+	b.mentions = a.entities(text, &b)
 
 	// Convert every byte offset to code points in one forward pass.
 	idx := newRuneIndex(text)
@@ -145,21 +183,23 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 type nlpResult struct {
 	sentences []Sentence
 	tokens    []Token
+	sentToks  [][2]int // each sentence's token range
 	mentions  []Mention
 	words     int
 }
 
-// nerZones are the zones entity mentions are looked for in. A repeated title
-// would count every mention twice, and boilerplate belongs to other
-// articles.
+// nerZone reports whether entity mentions are looked for in a zone. A
+// repeated title would count every mention twice, and boilerplate belongs
+// to other articles.
 func nerZone(kind string) bool {
 	return kind == ZoneTitle || kind == ZoneDateline || kind == ZoneBody
 }
 
 // nlp segments each zone into sentences, never across a blank line or a
-// zone boundary, then tokenizes, tags and finds mentions sentence by
-// sentence. Offsets are bytes.
-func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone) (nlpResult, error) {
+// zone boundary, then tokenizes and tags sentence by sentence, and finds
+// entity mentions in the sentences of title, dateline and body. Offsets are
+// bytes.
+func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMentions bool) (nlpResult, error) {
 	var r nlpResult
 	for _, z := range zones {
 		for _, blk := range blocks(text, z.Start, z.End) {
@@ -177,35 +217,78 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone) (nlpResu
 				r.sentences = append(r.sentences, Sentence{Start: base, End: base + len(s.Text), Zone: z.Kind})
 				toks := a.tokenizer.Tokenize(s.Text)
 				a.tagger.TagTokens(toks)
+				first := len(r.tokens)
 				for _, t := range toks {
 					r.tokens = append(r.tokens, Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si})
 					if IsWord(t.Text) {
 						r.words++
 					}
 				}
-				if nerZone(z.Kind) {
+				r.sentToks = append(r.sentToks, [2]int{first, len(r.tokens)})
+				if findMentions && a.extracter != nil && nerZone(z.Kind) && len(toks) > 0 {
 					r.mentions = a.proseMentions(r.mentions, s.Text, base, si, toks)
 				}
+			}
+		}
+	}
+	if findMentions && a.model != nil {
+		// newsnlp's model reads document-wide casing, so it runs once
+		// every sentence is tokenized.
+		casing := newDocCasing(r.tokens, r.sentToks)
+		sc := &nerScratch{}
+		for si, rng := range r.sentToks {
+			if nerZone(r.sentences[si].Zone) && rng[0] < rng[1] {
+				r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], rng[0], si, casing, sc)
 			}
 		}
 	}
 	return r, nil
 }
 
+// nerSentenceOf builds the model's view of a sentence's tokens.
+func (a *Annotator) nerSentenceOf(toks []Token, casing docCasing) nerSentence {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	gaz := a.gaz.features(words)
+	s := nerSentence{toks: make([]nerToken, len(toks)), caps: allCaps(toks)}
+	for i, t := range toks {
+		s.toks[i] = newNERToken(t.Text, t.POS, gaz[i])
+		s.toks[i].doc = casing.feature(s.toks[i].lower)
+	}
+	return s
+}
+
+// modelMentions appends newsnlp's model's mentions for one sentence; toks
+// are the sentence's tokens, the first at index first of the document.
+func (a *Annotator) modelMentions(dst []Mention, toks []Token, first, si int, casing docCasing, sc *nerScratch) []Mention {
+	s := a.nerSentenceOf(toks, casing)
+	for _, sp := range decodeSpans(a.model.predict(&s, sc)) {
+		dst = append(dst, Mention{
+			Start:  toks[sp.start].Start,
+			End:    toks[sp.end-1].End,
+			Label:  nerTypes[sp.typ],
+			Sent:   si,
+			Origin: "model",
+			tok0:   first + sp.start,
+			tok1:   first + sp.end,
+		})
+	}
+	return dst
+}
+
 // proseMentions appends prose's entities for one sentence.
 func (a *Annotator) proseMentions(dst []Mention, sent string, base, si int, toks []token.Token) []Mention {
-	if len(toks) == 0 {
-		return dst
-	}
 	a.extracter.Label(toks)
 	for _, e := range a.extracter.Chunk(sent, toks) {
 		dst = append(dst, Mention{
 			Start:  base + e.Start,
 			End:    base + e.End(),
-			Text:   e.Text,
 			Label:  proseLabel(e.Label),
 			Sent:   si,
 			Origin: "model",
+			tok0:   -1,
 		})
 	}
 	return dst
@@ -222,24 +305,6 @@ func proseLabel(l string) string {
 		return "GPE"
 	}
 	return l
-}
-
-// clusterMentions gives mentions of the same name and label one entity_id
-// and canonical name. Identical strings only: the entities stage replaces
-// this with real in-document coreference.
-func clusterMentions(ms []Mention) {
-	ids := make(map[string]string)
-	for i := range ms {
-		canon := strings.Join(strings.Fields(ms[i].Text), " ")
-		key := ms[i].Label + "\x00" + canon
-		id, ok := ids[key]
-		if !ok {
-			id = fmt.Sprintf("E%d", len(ids)+1)
-			ids[key] = id
-		}
-		ms[i].EntityID = id
-		ms[i].Canonical = canon
-	}
 }
 
 // block is a byte range of text that sentence segmentation may not cross.

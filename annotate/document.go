@@ -46,6 +46,10 @@ type Mention struct {
 	Canonical string
 	// Origin says what produced the mention: model, rule, gazetteer or coref.
 	Origin string
+
+	// tok0 and tok1 are the mention's token range in the document (tok0 -1
+	// when unknown), used by the entities stage.
+	tok0, tok1 int
 }
 
 // Span is a code point range of the text; a zero Span (0, 0) with empty Text

@@ -105,13 +105,13 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.progress, "progress", "auto", "progress display: auto (a bar on a terminal, a log line every 10s otherwise), always or never")
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
 	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
-	f.StringVar(&opts.ner, "ner", annotate.NERProse, "entity model: prose")
+	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
 	for flag, values := range map[string][]string{
 		"format":     datasets.Formats,
 		"on-error":   {pipeline.OnErrorSkip, pipeline.OnErrorFail},
 		"progress":   {"auto", "always", "never"},
 		"log-format": {"text", "json"},
-		"ner":        {annotate.NERProse},
+		"ner":        annotate.NERModels,
 	} {
 		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 	}

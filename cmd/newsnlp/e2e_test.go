@@ -149,7 +149,7 @@ func TestInterop(t *testing.T) {
 		t.Errorf("manifest records do not reconcile: %+v", m.Records)
 	}
 	docs, kv, schema := readTable(t, out, output.TableDocuments)
-	if kv[output.MetaSchemaVersion] != output.SchemaVersion || !strings.Contains(kv[output.MetaConfig], `"ner":"prose"`) {
+	if kv[output.MetaSchemaVersion] != output.SchemaVersion || !strings.Contains(kv[output.MetaConfig], `"ner":"newsnlp"`) {
 		t.Errorf("documents footer metadata = %v; want schema version and config", kv)
 	}
 	for _, f := range []struct{ name, typ string }{

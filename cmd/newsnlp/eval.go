@@ -73,7 +73,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
-	f.StringVar(&opts.ner, "ner", annotate.NERProse, "entity model (without --pred): prose")
+	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model (without --pred): newsnlp or prose")
 	f.StringVar(&opts.baseline, "baseline", "", "replace predicted quotes with a baseline: quote-marks (every span between double quote marks)")
 	cmd.RegisterFlagCompletionFunc("baseline", cobra.FixedCompletions([]string{"quote-marks"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -1,0 +1,401 @@
+package annotate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Output entity labels and how they come from the model's CoNLL types and
+// the gazetteer:
+//
+//	PER  → PERSON
+//	ORG  → ORG
+//	LOC  → GPE when the gazetteer lists the name as a country, city or
+//	       state; otherwise LOC
+//	MISC → NORP when the gazetteer lists it as a nationality or group;
+//	       otherwise MISC
+//
+// The model's type decides: a city's name is an organisation when it names
+// a team ("Chicago beat Boston"), and the context says so, not the list.
+func (a *Annotator) outputLabel(modelType, text string) string {
+	e := a.gaz.lookup(text)
+	switch modelType {
+	case "PER":
+		return "PERSON"
+	case "ORG":
+		return "ORG"
+	}
+	// An organisation the curated list names is never a place or a
+	// miscellaneous name (NATO, Al-Qaeda, the Taliban).
+	if e != nil && e.label == "ORG" {
+		return "ORG"
+	}
+	switch modelType {
+	case "LOC":
+		if e != nil && e.label == "GPE" {
+			return "GPE"
+		}
+		return "LOC"
+	}
+	if e != nil && e.label == "NORP" {
+		return "NORP"
+	}
+	return "MISC"
+}
+
+// nameParticles are the lower-case words inside names (Jabhat al Fateh al
+// Sham, Ludwig van Beethoven, Charles de Gaulle).
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "ul": true,
+	"de": true, "del": true, "della": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
+	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ter": true,
+}
+
+// personTitles are words that precede a person's name but are not part of
+// it (Mr. Lavrov → Lavrov; Foreign Minister Sergei Lavrov → Sergei
+// Lavrov).
+var personTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "professor": true,
+	"president": true, "vice": true, "prime": true, "minister": true, "foreign": true, "secretary": true,
+	"senator": true, "sen": true, "rep": true, "representative": true, "congressman": true, "congresswoman": true,
+	"gov": true, "governor": true, "mayor": true, "gen": true, "general": true, "col": true, "colonel": true,
+	"lt": true, "capt": true, "captain": true, "sgt": true, "sir": true, "dame": true, "lord": true, "lady": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "pope": true, "sheikh": true, "emir": true,
+	"chancellor": true, "ambassador": true, "judge": true, "justice": true, "rev": true, "reverend": true,
+	"chairman": true, "chairwoman": true, "chief": true, "coach": true, "commissioner": true, "premier": true,
+	"cardinal": true, "archbishop": true, "bishop": true, "ayatollah": true, "councillor": true, "councilor": true,
+}
+
+// entities is the entities stage: it repairs the model's mentions, adds
+// the gazetteer's names the model missed, maps labels, and clusters the
+// mentions of one entity under one entity_id and canonical name. Offsets
+// are bytes.
+func (a *Annotator) entities(text string, r *nlpResult) []Mention {
+	ms := r.mentions
+	if a.model != nil {
+		ms = a.repairMentions(text, r, ms)
+		ms = orgByHeadNoun(r, ms)
+		ms = a.addGazetteerMentions(r, ms)
+		for i := range ms {
+			if ms[i].Origin != "gazetteer" {
+				ms[i].Label = a.outputLabel(ms[i].Label, text[ms[i].Start:ms[i].End])
+			}
+		}
+	}
+	for i := range ms {
+		ms[i].Text = text[ms[i].Start:ms[i].End]
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	a.cluster(ms)
+	return ms
+}
+
+// repairMentions applies the rules a model trained on CoNLL cannot learn:
+// a mention never spans a line break; a person's title is not part of the
+// name; a name continues through lower-case particles.
+func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Mention {
+	toks := r.tokens
+	var out []Mention
+	for _, m := range ms {
+		if m.tok0 < 0 {
+			out = append(out, m)
+			continue
+		}
+		sentEnd := r.sentToks[m.Sent][1]
+		sentStart := r.sentToks[m.Sent][0]
+		// Names continue through particles: Jabhat al Fateh al Sham.
+		for m.tok1+1 < sentEnd && nameParticles[toks[m.tok1].Text] && startsUpper(toks[m.tok1+1].Text) && sameLine(text, toks[m.tok1-1], toks[m.tok1+1]) {
+			m.tok1 += 2
+			for m.tok1 < sentEnd && startsUpper(toks[m.tok1].Text) && IsWord(toks[m.tok1].Text) && sameLine(text, toks[m.tok1-1], toks[m.tok1]) {
+				m.tok1++
+			}
+		}
+		for m.tok0-2 >= sentStart && nameParticles[toks[m.tok0-1].Text] && startsUpper(toks[m.tok0-2].Text) && IsWord(toks[m.tok0-2].Text) && sameLine(text, toks[m.tok0-2], toks[m.tok0]) {
+			m.tok0 -= 2
+		}
+		// A person's name starts after titles and lower-case words.
+		if m.Label == "PER" {
+			for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || !startsUpper(toks[m.tok0].Text)) {
+				m.tok0++
+			}
+		}
+		// Split at line breaks.
+		start := m.tok0
+		for k := m.tok0 + 1; k <= m.tok1; k++ {
+			if k == m.tok1 || !sameLine(text, toks[k-1], toks[k]) {
+				part := m
+				part.tok0, part.tok1 = start, k
+				part.Start, part.End = toks[start].Start, toks[k-1].End
+				if k != m.tok1 || start != m.tok0 {
+					part.Origin = "rule"
+				}
+				out = append(out, part)
+				start = k
+			}
+		}
+	}
+	// A name holds a capital letter: a lower-case "mention" (so-called) is
+	// a model error.
+	kept := out[:0]
+	for _, m := range out {
+		if hasUpper(text[m.Start:m.End]) {
+			kept = append(kept, m)
+		}
+	}
+	out = kept
+	// Particle extension can run into the next mention: keep the longer.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].tok0 < out[j].tok0 })
+	var merged []Mention
+	for _, m := range out {
+		if n := len(merged); n > 0 && m.tok0 >= 0 && merged[n-1].tok0 >= 0 && m.tok0 < merged[n-1].tok1 {
+			if m.tok1 > merged[n-1].tok1 {
+				merged[n-1].tok1 = m.tok1
+				merged[n-1].End = m.End
+				merged[n-1].Origin = "rule"
+			}
+			continue
+		}
+		merged = append(merged, m)
+	}
+	return merged
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHeads are nouns that, right after "the NAME", make NAME an
+// organisation: the Al-Nusra group, the Labour party, the Wagner company.
+var orgHeads = map[string]bool{
+	"group": true, "groups": true, "party": true, "movement": true, "front": true, "organisation": true,
+	"organization": true, "militia": true, "brigade": true, "brigades": true, "faction": true,
+	"coalition": true, "alliance": true, "network": true, "company": true, "corporation": true,
+	"firm": true, "bank": true, "agency": true, "union": true, "council": true, "committee": true,
+	"foundation": true, "institute": true, "federation": true, "association": true, "club": true,
+}
+
+// orgByHeadNoun applies "the NAME group": a run of capitalised words
+// (with name particles inside) between "the" and an organisation head noun
+// is an organisation. A mention covering exactly the run is relabelled; a
+// run the model missed becomes a mention.
+func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
+	at := map[[2]int]int{} // token range → mention index
+	covered := map[int]bool{}
+	for i, m := range ms {
+		if m.tok0 >= 0 {
+			at[[2]int{m.tok0, m.tok1}] = i
+			for k := m.tok0; k < m.tok1; k++ {
+				covered[k] = true
+			}
+		}
+	}
+	toks := r.tokens
+	for si, rng := range r.sentToks {
+		if !nerZone(r.sentences[si].Zone) {
+			continue
+		}
+		for i := rng[0]; i < rng[1]; i++ {
+			if !strings.EqualFold(toks[i].Text, "the") {
+				continue
+			}
+			j := i + 1
+			for j < rng[1] && (startsUpper(toks[j].Text) && IsWord(toks[j].Text) || nameParticles[toks[j].Text] && j > i+1) {
+				j++
+			}
+			if j == i+1 || j >= rng[1] || !orgHeads[strings.ToLower(toks[j].Text)] || nameParticles[toks[j-1].Text] {
+				continue
+			}
+			if k, ok := at[[2]int{i + 1, j}]; ok {
+				if ms[k].Label != "ORG" {
+					ms[k].Label = "ORG"
+					ms[k].Origin = "rule"
+				}
+				continue
+			}
+			free := true
+			for k := i + 1; k < j; k++ {
+				free = free && !covered[k]
+			}
+			if free {
+				ms = append(ms, Mention{Start: toks[i+1].Start, End: toks[j-1].End, Label: "ORG", Sent: si, Origin: "rule", tok0: i + 1, tok1: j})
+				for k := i + 1; k < j; k++ {
+					covered[k] = true
+				}
+			}
+		}
+	}
+	return ms
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// sameLine reports whether no line break separates two tokens.
+func sameLine(text string, a, b Token) bool {
+	return !strings.ContainsRune(text[a.End:b.Start], '\n')
+}
+
+// addGazetteerMentions adds the curated names the model did not find, in
+// the zones entities are looked for in. Only names that are unambiguous in
+// news are listed, and a name must be written as listed (capitals kept).
+func (a *Annotator) addGazetteerMentions(r *nlpResult, ms []Mention) []Mention {
+	covered := make(map[int]bool)
+	for _, m := range ms {
+		for k := m.tok0; k < m.tok1; k++ {
+			covered[k] = true
+		}
+	}
+	// A sentence's mentions are found only if it is in an entity zone;
+	// sentences with no model mention may still be such sentences.
+	for si, rng := range r.sentToks {
+		if !nerZone(r.sentences[si].Zone) {
+			continue
+		}
+		words := make([]string, rng[1]-rng[0])
+		for k := range words {
+			words[k] = r.tokens[rng[0]+k].Text
+		}
+		for _, g := range a.gaz.match(words) {
+			free := true
+			for k := rng[0] + g.start; k < rng[0]+g.end; k++ {
+				if covered[k] {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			t0, t1 := rng[0]+g.start, rng[0]+g.end
+			ms = append(ms, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: g.entry.label, Sent: si, Origin: "gazetteer", tok0: t0, tok1: t1})
+		}
+	}
+	return ms
+}
+
+// nameKey folds what differs between spellings of one name: case, hyphens,
+// dots and apostrophes (Al-Nusra = Al Nusra).
+func nameKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("-", " ", ".", " ", "’", "", "'", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// surname is the last word of a person's name without an Arabic article
+// (Bashar Al-Assad → assad).
+func surname(key string) string {
+	f := strings.Fields(key)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// entityCluster is one entity of a document.
+type entityCluster struct {
+	label     string
+	canonical string
+	key       string
+	words     int
+	members   []int // mention indexes
+	mergedTo  *entityCluster
+}
+
+func (c *entityCluster) root() *entityCluster {
+	for c.mergedTo != nil {
+		c = c.mergedTo
+	}
+	return c
+}
+
+// cluster groups the mentions of one entity: the same name however it is
+// spelt (Al-Nusra, Al Nusra; US, U.S., United States through the
+// gazetteer), a person's surname with the fuller name (Lavrov, Mr Lavrov
+// → Sergei Lavrov), and an organisation's shorter form with its full name
+// (Al Fateh al Sham → Jabhat al Fateh al Sham). The canonical name is the
+// fullest. Pronoun and nominal mentions join clusters in the quotes stage.
+func (a *Annotator) cluster(ms []Mention) {
+	var clusters []*entityCluster
+	byKey := map[string]*entityCluster{}
+	for i := range ms {
+		canon := strings.Join(strings.Fields(ms[i].Text), " ")
+		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" {
+			canon = e.canonical
+		}
+		key := ms[i].Label + "\x00" + nameKey(canon)
+		c := byKey[key]
+		if c == nil {
+			c = &entityCluster{label: ms[i].Label, canonical: canon, key: nameKey(canon), words: len(strings.Fields(canon))}
+			byKey[key] = c
+			clusters = append(clusters, c)
+		}
+		c.members = append(c.members, i)
+	}
+	// A shorter name joins the one fuller name it is part of.
+	for _, c := range clusters {
+		var target *entityCluster
+		candidates := 0
+		for _, d := range clusters {
+			if d == c || d.label != c.label || d.words <= c.words {
+				continue
+			}
+			if partOfName(c, d) {
+				if target == nil || target.root() != d.root() {
+					candidates++
+				}
+				target = d
+			}
+		}
+		if candidates == 1 {
+			c.root().mergedTo = target.root()
+			if c.root() == c { // merged into itself through a cycle: undo
+				c.mergedTo = nil
+			}
+		}
+	}
+	clusterOf := make([]*entityCluster, len(ms))
+	for _, c := range clusters {
+		for _, m := range c.members {
+			clusterOf[m] = c
+		}
+	}
+	// Ids follow the text: E1 is the entity mentioned first.
+	ids := map[*entityCluster]string{}
+	for i := range ms {
+		c := clusterOf[i].root()
+		id, ok := ids[c]
+		if !ok {
+			id = fmt.Sprintf("E%d", len(ids)+1)
+			ids[c] = id
+		}
+		ms[i].EntityID = id
+		ms[i].Canonical = c.canonical
+	}
+}
+
+// partOfName reports whether c's name is part of d's: a person's surname,
+// or a run of at least two words of an organisation's or place's name.
+func partOfName(c, d *entityCluster) bool {
+	cw, dw := strings.Fields(c.key), strings.Fields(d.key)
+	if c.label == "PERSON" {
+		return surname(c.key) == surname(d.key) && len(cw) < len(dw)
+	}
+	if len(cw) < 2 {
+		return false
+	}
+	for i := 0; i+len(cw) <= len(dw); i++ {
+		if strings.Join(dw[i:i+len(cw)], " ") == c.key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,639 @@
+package annotate
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// nerTypes are the entity types newsnlp's model emits: CoNLL-2003's four.
+// The entities stage maps them onto the output labels.
+var nerTypes = [...]string{"PER", "ORG", "LOC", "MISC"}
+
+// BILOU tags: tag 0 is O; type t has B, I, L, U at 1+4t … 4+4t.
+const (
+	nerTagCount = 1 + 4*len(nerTypes)
+	bilouB      = 0
+	bilouI      = 1
+	bilouL      = 2
+	bilouU      = 3
+)
+
+func nerTag(kind, typ int) int { return 1 + 4*typ + kind }
+
+// nerTagParts splits a tag into its BILOU kind and type; O gives (-1, -1).
+func nerTagParts(tag int) (kind, typ int) {
+	if tag == 0 {
+		return -1, -1
+	}
+	return (tag - 1) % 4, (tag - 1) / 4
+}
+
+// nerValid reports whether tag may follow prev (-1 at the start of a
+// sentence), and, when last, whether it may end the sentence: a B or I must
+// be followed by an I or L of its type, anything else by O, B or U.
+func nerValid(prev, tag int, last bool) bool {
+	pk, pt := nerTagParts(prev)
+	k, t := nerTagParts(tag)
+	if last && (k == bilouB || k == bilouI) {
+		return false
+	}
+	if prev > 0 && (pk == bilouB || pk == bilouI) {
+		return t == pt && (k == bilouI || k == bilouL)
+	}
+	return tag == 0 || k == bilouB || k == bilouU
+}
+
+// nerToken is one token with the strings its features are built from,
+// computed once per token.
+type nerToken struct {
+	text, lower, shape, short, pos, suffix3, gaz string
+	// doc says how the word is written elsewhere in the document: "lower"
+	// (a common word, even in an all-caps headline), "cap" (capitalised in
+	// mid-sentence: a name, even at the start of a sentence), "both", or
+	// "" (nowhere else).
+	doc string
+}
+
+// nerSentence is the model's view of one sentence.
+type nerSentence struct {
+	toks []nerToken
+	caps bool // every cased letter of the sentence is upper case (a headline)
+}
+
+func newNERToken(text, pos, gaz string) nerToken {
+	lower := strings.ToLower(text)
+	return nerToken{text: text, lower: lower, shape: wordShape(text, 3), short: wordShape(text, 1), pos: pos, suffix3: suffix(lower, 3), gaz: gaz}
+}
+
+// wordShape maps letters to X or x, digits to d and keeps other
+// characters, collapsing runs of one class beyond maxRun.
+func wordShape(s string, maxRun int) string {
+	var b strings.Builder
+	var last rune
+	run := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= maxRun {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func suffix(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := len(s)
+	for k := 0; k < n; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
+}
+
+// Feature hashing: FNV-1a over a template number and the strings.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fh(tmpl byte, parts ...string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(tmpl)
+	h *= fnvPrime
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= fnvPrime
+		}
+		h ^= 0xff
+		h *= fnvPrime
+	}
+	return h
+}
+
+// Templates of the features that do not depend on earlier decisions.
+const (
+	fBias byte = iota
+	fLower
+	fWord
+	fShape
+	fSuffix2
+	fSuffix3
+	fSuffix4
+	fPrefix3
+	fPOS
+	fPrevLower
+	fNextLower
+	fPrev2Lower
+	fNext2Lower
+	fPrevPOS
+	fNextPOS
+	fPrevShapeShape
+	fShapeNextShape
+	fPrevPOSPOS
+	fPOSNextPOS
+	fShortTrigram
+	fFirstShape
+	fGaz
+	fPrevGaz
+	fNextGaz
+	fCapsLower
+	fPrevLowerLower
+	fLowerNextLower
+	fLowerPOS
+	fDocCase
+	// Features of the decisions already made, computed while decoding.
+	fPrevTag
+	fPrevTags
+	fPrevTagLower
+	fPrevTagShape
+)
+
+// staticHashes appends token i's static feature hashes.
+func (s *nerSentence) staticHashes(dst []uint64, i int) []uint64 {
+	t := &s.toks[i]
+	at := func(j int) *nerToken {
+		if j < 0 || j >= len(s.toks) {
+			return &boundary
+		}
+		return &s.toks[j]
+	}
+	p, n, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	caps := "mixed"
+	if s.caps {
+		caps = "caps"
+	}
+	first := "mid"
+	if i == 0 {
+		first = "first"
+	}
+	return append(dst,
+		fh(fBias),
+		fh(fLower, t.lower),
+		fh(fWord, t.text),
+		fh(fShape, t.shape),
+		fh(fSuffix2, suffix(t.lower, 2)),
+		fh(fSuffix3, t.suffix3),
+		fh(fSuffix4, suffix(t.lower, 4)),
+		fh(fPrefix3, prefix(t.lower, 3)),
+		fh(fPOS, t.pos),
+		fh(fPrevLower, p.lower),
+		fh(fNextLower, n.lower),
+		fh(fPrev2Lower, p2.lower),
+		fh(fNext2Lower, n2.lower),
+		fh(fPrevPOS, p.pos),
+		fh(fNextPOS, n.pos),
+		fh(fPrevShapeShape, p.shape, t.shape),
+		fh(fShapeNextShape, t.shape, n.shape),
+		fh(fPrevPOSPOS, p.pos, t.pos),
+		fh(fPOSNextPOS, t.pos, n.pos),
+		fh(fShortTrigram, p.short, t.short, n.short),
+		fh(fFirstShape, first, t.shape),
+		fh(fGaz, t.gaz),
+		fh(fPrevGaz, p.gaz),
+		fh(fNextGaz, n.gaz),
+		fh(fCapsLower, caps, t.shape),
+		fh(fPrevLowerLower, p.lower, t.lower),
+		fh(fLowerNextLower, t.lower, n.lower),
+		fh(fLowerPOS, t.lower, t.pos),
+		fh(fDocCase, t.doc, t.short),
+	)
+}
+
+// docCasing records how each word is written across a document, for the
+// doc feature.
+type docCasing map[string]uint8
+
+const (
+	seenLower uint8 = 1 << iota
+	seenCapMid
+)
+
+// newDocCasing reads the casing of every word of a document's sentences
+// (given as token ranges); words of all-caps sentences are not counted.
+func newDocCasing(toks []Token, sentToks [][2]int) docCasing {
+	d := docCasing{}
+	for _, rng := range sentToks {
+		sent := toks[rng[0]:rng[1]]
+		if allCaps(sent) {
+			continue
+		}
+		for i, t := range sent {
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			switch {
+			case unicode.IsLower(r):
+				d[strings.ToLower(t.Text)] |= seenLower
+			case unicode.IsUpper(r) && i > 0:
+				d[strings.ToLower(t.Text)] |= seenCapMid
+			}
+		}
+	}
+	return d
+}
+
+func (d docCasing) feature(lower string) string {
+	switch d[lower] {
+	case seenLower:
+		return "lower"
+	case seenCapMid:
+		return "cap"
+	case seenLower | seenCapMid:
+		return "both"
+	}
+	return ""
+}
+
+// allCaps reports whether a sentence is written in capitals (a headline):
+// it has cased letters, none lower case, and more than two tokens.
+func allCaps(toks []Token) bool {
+	cased := false
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsUpper(r) {
+				cased = true
+			}
+		}
+	}
+	return cased && len(toks) > 2
+}
+
+// boundary stands for the tokens before the first and after the last.
+var boundary = nerToken{text: "<s>", lower: "<s>", shape: "<s>", short: "<s>", pos: "<s>", suffix3: "<s>", gaz: ""}
+
+var tagNames = func() [nerTagCount + 1]string {
+	var names [nerTagCount + 1]string
+	names[0] = "O"
+	for t := range nerTypes {
+		for k, c := range "BILU" {
+			names[nerTag(k, t)] = string(c) + "-" + nerTypes[t]
+		}
+	}
+	names[nerTagCount] = "<s>"
+	return names
+}()
+
+func tagName(tag int) string {
+	if tag < 0 {
+		return tagNames[nerTagCount]
+	}
+	return tagNames[tag]
+}
+
+// dynamicHashes appends the features of the previous decisions.
+func dynamicHashes(dst []uint64, t *nerToken, prev, prev2 int) []uint64 {
+	pn := tagName(prev)
+	return append(dst,
+		fh(fPrevTag, pn),
+		fh(fPrevTags, pn, tagName(prev2)),
+		fh(fPrevTagLower, pn, t.lower),
+		fh(fPrevTagShape, pn, t.shape),
+	)
+}
+
+// nerModel is an averaged perceptron over hashed features: weight
+// w[bucket*nerTagCount + tag]. It is immutable once loaded and safe for
+// concurrent use.
+type nerModel struct {
+	bits uint
+	w    []float32
+}
+
+func newNERModel(bits uint) *nerModel {
+	return &nerModel{bits: bits, w: make([]float32, (1<<bits)*nerTagCount)}
+}
+
+// scoreInto adds the weights of the features to scores.
+func (m *nerModel) scoreInto(scores *[nerTagCount]float32, feats []uint64) {
+	mask := uint64(1)<<m.bits - 1
+	for _, h := range feats {
+		row := m.w[int(h&mask)*nerTagCount:][:nerTagCount]
+		for t := range scores {
+			scores[t] += row[t]
+		}
+	}
+}
+
+// nerScratch holds per-call buffers so decoding allocates nothing per
+// token.
+type nerScratch struct {
+	feats []uint64
+}
+
+// predict tags a sentence greedily, left to right, taking at each token the
+// best tag that may follow the previous one.
+func (m *nerModel) predict(s *nerSentence, sc *nerScratch) []int {
+	tags := make([]int, len(s.toks))
+	prev, prev2 := -1, -1
+	for i := range s.toks {
+		sc.feats = s.staticHashes(sc.feats[:0], i)
+		sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
+		var scores [nerTagCount]float32
+		m.scoreInto(&scores, sc.feats)
+		tags[i] = bestValid(&scores, prev, i == len(s.toks)-1)
+		prev2, prev = prev, tags[i]
+	}
+	return tags
+}
+
+func bestValid(scores *[nerTagCount]float32, prev int, last bool) int {
+	best, bestScore := 0, float32(math.Inf(-1))
+	for t := 0; t < nerTagCount; t++ {
+		if nerValid(prev, t, last) && scores[t] > bestScore {
+			best, bestScore = t, scores[t]
+		}
+	}
+	return best
+}
+
+// nerSpan is a decoded mention: tokens [start, end) of one type.
+type nerSpan struct{ start, end, typ int }
+
+// decodeSpans turns a valid BILOU sequence into spans.
+func decodeSpans(tags []int) []nerSpan {
+	var out []nerSpan
+	open := -1
+	for i, tag := range tags {
+		k, t := nerTagParts(tag)
+		switch k {
+		case bilouU:
+			out = append(out, nerSpan{i, i + 1, t})
+			open = -1
+		case bilouB:
+			open = i
+		case bilouL:
+			if open >= 0 {
+				out = append(out, nerSpan{open, i + 1, t})
+			}
+			open = -1
+		case -1:
+			open = -1
+		}
+	}
+	return out
+}
+
+// encodeSpans is the inverse: the BILOU tags of n tokens with these spans.
+func encodeSpans(n int, spans []nerSpan) []int {
+	tags := make([]int, n)
+	for _, s := range spans {
+		if s.end-s.start == 1 {
+			tags[s.start] = nerTag(bilouU, s.typ)
+			continue
+		}
+		tags[s.start] = nerTag(bilouB, s.typ)
+		for i := s.start + 1; i < s.end-1; i++ {
+			tags[i] = nerTag(bilouI, s.typ)
+		}
+		tags[s.end-1] = nerTag(bilouL, s.typ)
+	}
+	return tags
+}
+
+// Model file: magic, format version, bits, tag count, then the weights as
+// little-endian float32, the whole zstd-compressed.
+var nerMagic = []byte("newsnlp-ner\x00")
+
+const nerFormat = 1
+
+// marshal serialises the model deterministically.
+func (m *nerModel) marshal() ([]byte, error) {
+	var raw bytes.Buffer
+	raw.Write(nerMagic)
+	binary.Write(&raw, binary.LittleEndian, uint32(nerFormat))
+	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
+	binary.Write(&raw, binary.LittleEndian, uint32(nerTagCount))
+	binary.Write(&raw, binary.LittleEndian, m.w)
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer enc.Close()
+	return enc.EncodeAll(raw.Bytes(), nil), nil
+}
+
+// ErrNoNERModel is returned when the binary was built without a trained
+// entity model.
+var ErrNoNERModel = errors.New("no trained NER model is embedded (run make train-ner)")
+
+func unmarshalNERModel(b []byte) (*nerModel, error) {
+	if len(b) == 0 {
+		return nil, ErrNoNERModel
+	}
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(b, nil)
+	if err != nil {
+		return nil, fmt.Errorf("NER model: %w", err)
+	}
+	r := bytes.NewReader(raw)
+	magic := make([]byte, len(nerMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || !bytes.Equal(magic, nerMagic) {
+		return nil, errors.New("NER model: not a newsnlp model")
+	}
+	var format, bits, tags uint32
+	for _, v := range []*uint32{&format, &bits, &tags} {
+		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
+			return nil, fmt.Errorf("NER model: %w", err)
+		}
+	}
+	if format != nerFormat || tags != uint32(nerTagCount) || bits < 8 || bits > 26 {
+		return nil, fmt.Errorf("NER model: format %d, %d tags, %d bits: not this version's", format, tags, bits)
+	}
+	m := newNERModel(uint(bits))
+	if err := binary.Read(r, binary.LittleEndian, m.w); err != nil {
+		return nil, fmt.Errorf("NER model: %w", err)
+	}
+	return m, nil
+}
+
+// NERTrainOptions configures TrainNER.
+type NERTrainOptions struct {
+	Bits   uint   // log2 of the number of feature buckets
+	Epochs int    // at most this many passes over the data
+	Seed   uint64 // shuffling seed; same data and seed give the same model
+	// Patience stops training after this many epochs without a better dev
+	// F1.
+	Patience int
+}
+
+// NERTrainResult describes a training run.
+type NERTrainResult struct {
+	BestEpoch int
+	DevF1     []float64 // per epoch, on token-level gold spans
+	Model     []byte    // the serialised model of the best epoch
+}
+
+// TrainNER trains the averaged perceptron on labelled sentences, keeping
+// the epoch with the best span F1 on dev. Decoding during training is the
+// same greedy decoding as prediction, so the model learns from its own
+// history of decisions.
+func TrainNER(train, dev []NERSentence, opts NERTrainOptions, progress func(epoch int, devF1 float64)) (*NERTrainResult, error) {
+	if opts.Bits == 0 {
+		opts.Bits = 18
+	}
+	if opts.Epochs == 0 {
+		opts.Epochs = 15
+	}
+	if opts.Patience == 0 {
+		opts.Patience = 3
+	}
+	if len(train) == 0 {
+		return nil, errors.New("no training sentences")
+	}
+	m := newNERModel(opts.Bits)
+	// Averaging by the lazy trick: totals holds Σ c·Δw, so the average is
+	// w − totals/c.
+	totals := make([]float64, len(m.w))
+	c := 1.0
+	mask := uint64(1)<<m.bits - 1
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e6577736e6c70))
+	sc := &nerScratch{}
+	res := &NERTrainResult{}
+	best := -1.0
+	var bestModel []byte
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			s := &train[si].sent
+			gold := train[si].tags
+			prev, prev2 := -1, -1
+			for i := range s.toks {
+				sc.feats = s.staticHashes(sc.feats[:0], i)
+				sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
+				var scores [nerTagCount]float32
+				m.scoreInto(&scores, sc.feats)
+				guess := bestValid(&scores, prev, i == len(s.toks)-1)
+				if guess != gold[i] {
+					for _, h := range sc.feats {
+						base := int(h&mask) * nerTagCount
+						m.w[base+gold[i]]++
+						m.w[base+guess]--
+						totals[base+gold[i]] += c
+						totals[base+guess] -= c
+					}
+				}
+				c++
+				prev2, prev = prev, guess
+			}
+		}
+		avg := &nerModel{bits: m.bits, w: make([]float32, len(m.w))}
+		for i := range m.w {
+			avg.w[i] = m.w[i] - float32(totals[i]/c)
+		}
+		f1 := spanF1(avg, dev)
+		res.DevF1 = append(res.DevF1, f1)
+		if progress != nil {
+			progress(epoch, f1)
+		}
+		if f1 > best {
+			best, res.BestEpoch = f1, epoch
+			b, err := avg.marshal()
+			if err != nil {
+				return nil, err
+			}
+			bestModel = b
+		} else if epoch-res.BestEpoch >= opts.Patience {
+			break
+		}
+	}
+	res.Model = bestModel
+	return res, nil
+}
+
+// spanF1 is the exact-span, exact-type F1 of the model on labelled
+// sentences.
+func spanF1(m *nerModel, sents []NERSentence) float64 {
+	tp, pred, gold := 0, 0, 0
+	sc := &nerScratch{}
+	for i := range sents {
+		want := decodeSpans(sents[i].tags)
+		got := decodeSpans(m.predict(&sents[i].sent, sc))
+		gold += len(want)
+		pred += len(got)
+		set := map[nerSpan]bool{}
+		for _, s := range want {
+			set[s] = true
+		}
+		for _, s := range got {
+			if set[s] {
+				tp++
+			}
+		}
+	}
+	if pred == 0 || gold == 0 || tp == 0 {
+		return 0
+	}
+	p, r := float64(tp)/float64(pred), float64(tp)/float64(gold)
+	return 2 * p * r / (p + r)
+}
+
+// NERSentence is one sentence labelled for training: its tokens as the
+// pipeline sees them and a BILOU tag for each.
+type NERSentence struct {
+	sent nerSentence
+	tags []int
+}
+
+// Tokens returns the sentence's token texts (for tests and inspection).
+func (s NERSentence) Tokens() []string {
+	out := make([]string, len(s.sent.toks))
+	for i, t := range s.sent.toks {
+		out[i] = t.text
+	}
+	return out
+}
+
+// Tags returns the sentence's BILOU tags as strings.
+func (s NERSentence) Tags() []string {
+	out := make([]string, len(s.tags))
+	for i, t := range s.tags {
+		out[i] = tagName(t)
+	}
+	return out
+}

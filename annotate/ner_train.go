@@ -1,0 +1,87 @@
+package annotate
+
+import "context"
+
+// LabeledSpan is a gold entity mention for training: code point offsets
+// into the text and a CoNLL type (PER, ORG, LOC, MISC).
+type LabeledSpan struct {
+	Start, End int
+	Type       string
+}
+
+// NERExampleBuilder turns gold-annotated texts into training sentences by
+// running exactly the zone, sentence, token and tag stages that annotation
+// runs, so that the model trains on the tokens and tags it will see. Gold
+// spans are projected onto the tokens they overlap.
+type NERExampleBuilder struct {
+	a *Annotator
+}
+
+// NewNERExampleBuilder loads the models the stages before NER need.
+func NewNERExampleBuilder() (*NERExampleBuilder, error) {
+	a, err := newUntrained()
+	if err != nil {
+		return nil, err
+	}
+	return &NERExampleBuilder{a: a}, nil
+}
+
+// Sentences returns the labelled sentences of the entity zones of text.
+// Spans of unknown types are ignored; a span overlapping one already
+// placed in its sentence is dropped.
+func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSentence {
+	zones := FindZones(text, "")
+	r, _ := b.a.nlp(context.Background(), text, zones, false) // a background context never ends
+	// Code point → byte offsets.
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(text))
+	typeIndex := map[string]int{}
+	for i, t := range nerTypes {
+		typeIndex[t] = i
+	}
+	casing := newDocCasing(r.tokens, r.sentToks)
+	var out []NERSentence
+	for si, rng := range r.sentToks {
+		if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
+			continue
+		}
+		toks := r.tokens[rng[0]:rng[1]]
+		var spansHere []nerSpan
+		used := make([]bool, len(toks))
+		for _, sp := range spans {
+			typ, ok := typeIndex[sp.Type]
+			if !ok || sp.Start < 0 || sp.End >= len(byteAt) || sp.Start >= sp.End {
+				continue
+			}
+			bs, be := byteAt[sp.Start], byteAt[sp.End]
+			i0, i1 := -1, -1
+			for k, t := range toks {
+				if t.End > bs && t.Start < be {
+					if i0 < 0 {
+						i0 = k
+					}
+					i1 = k + 1
+				}
+			}
+			if i0 < 0 {
+				continue
+			}
+			clash := false
+			for k := i0; k < i1; k++ {
+				clash = clash || used[k]
+			}
+			if clash {
+				continue
+			}
+			for k := i0; k < i1; k++ {
+				used[k] = true
+			}
+			spansHere = append(spansHere, nerSpan{i0, i1, typ})
+		}
+		out = append(out, NERSentence{sent: b.a.nerSentenceOf(toks, casing), tags: encodeSpans(len(toks), spansHere)})
+	}
+	return out
+}
