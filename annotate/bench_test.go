@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v3"
+	"github.com/jdkato/prose/v3/token"
 )
 
 // benchTexts loads the article texts of the BBC corpus in ../shared/data
@@ -94,4 +95,87 @@ func BenchmarkFindZones(b *testing.B) {
 			FindZones(t, "")
 		}
 	}
+}
+
+// preNER runs the stages before entity recognition over the texts, outside
+// any timer, so the NER benchmarks measure the entity stage alone.
+func preNER(b *testing.B, a *Annotator, texts []string) ([]nlpResult, int) {
+	b.Helper()
+	var rs []nlpResult
+	words := 0
+	for _, t := range texts {
+		r, err := a.nlp(context.Background(), t, FindZones(t, ""), false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		words += r.words
+		rs = append(rs, r)
+	}
+	return rs, words
+}
+
+// BenchmarkNERNewsnlp is newsnlp's entity model alone: features, decoding
+// and the entities stage (rules, gazetteer, clusters).
+func BenchmarkNERNewsnlp(b *testing.B) {
+	texts := benchTexts(b)
+	a := newTestAnnotator(b)
+	rs, words := preNER(b, a, texts)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range rs {
+			r := &rs[k]
+			r.mentions = r.mentions[:0]
+			casing := newDocCasing(r.tokens, r.sentToks)
+			sc := &nerScratch{}
+			for si, rng := range r.sentToks {
+				if nerZone(r.sentences[si].Zone) && rng[0] < rng[1] {
+					r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], rng[0], si, casing, sc)
+				}
+			}
+			a.entities(texts[k], r)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkNERProse is prose v3's entity extraction alone (Label and Chunk)
+// over the same tagged sentences.
+func BenchmarkNERProse(b *testing.B) {
+	texts := benchTexts(b)
+	a, err := New(Config{NER: NERProse})
+	if err != nil {
+		b.Fatal(err)
+	}
+	type sent struct {
+		text string
+		toks []token.Token
+	}
+	var sents []sent
+	words := 0
+	for _, t := range texts {
+		r, err := a.nlp(context.Background(), t, FindZones(t, ""), false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		words += r.words
+		for si, rng := range r.sentToks {
+			if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
+				continue
+			}
+			s := r.sentences[si]
+			var toks []token.Token
+			for _, tk := range r.tokens[rng[0]:rng[1]] {
+				toks = append(toks, token.Token{Text: tk.Text, Tag: tk.POS, Start: tk.Start - s.Start})
+			}
+			sents = append(sents, sent{t[s.Start:s.End], toks})
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			a.extracter.Label(s.toks)
+			a.extracter.Chunk(s.text, s.toks)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }

@@ -1,0 +1,311 @@
+package annotate
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tinyCorpus is a training set written for this test: people visit places
+// and work for organisations, in a few sentence patterns.
+func tinyCorpus(t *testing.T) []NERSentence {
+	t.Helper()
+	b, err := NewNERExampleBuilder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	people := []string{"Anna Berg", "Tomas Holm", "Lena Vik", "Omar Said", "Rita Lund", "Karl Ek"}
+	places := []string{"Oslo", "Bergen", "Tromso", "Narvik", "Molde", "Alta"}
+	orgs := []string{"Nordbank", "Fjordline", "Statkraft", "Vinmonopolet"}
+	var out []NERSentence
+	for i := 0; i < 60; i++ {
+		p, l, o := people[i%len(people)], places[(i/2)%len(places)], orgs[i%len(orgs)]
+		var text string
+		var spans []LabeledSpan
+		add := func(s, typ string) {
+			start := len([]rune(text[:strings.Index(text, s)]))
+			spans = append(spans, LabeledSpan{Start: start, End: start + len([]rune(s)), Type: typ})
+		}
+		switch i % 3 {
+		case 0:
+			text = fmt.Sprintf("%s visited %s on Monday.", p, l)
+		case 1:
+			text = fmt.Sprintf("%s works for %s in %s.", p, o, l)
+			add(o, "ORG")
+		default:
+			text = fmt.Sprintf("In %s, %s said the plan was good.", l, p)
+		}
+		add(p, "PER")
+		add(l, "LOC")
+		out = append(out, b.Sentences(text, spans)...)
+	}
+	return out
+}
+
+func TestTrainNERLearnsATinyCorpus(t *testing.T) {
+	data := tinyCorpus(t)
+	if got := data[0].Tags(); !cmp.Equal(got, []string{"B-PER", "L-PER", "O", "U-LOC", "O", "O", "O"}) {
+		t.Fatalf("first example tags = %v (tokens %v)", got, data[0].Tokens())
+	}
+	opts := NERTrainOptions{Bits: 14, Epochs: 8, Seed: 7}
+	res, err := TrainNER(data[:48], data[48:], opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f1 := res.DevF1[res.BestEpoch-1]; f1 < 0.9 {
+		t.Errorf("dev F1 on the tiny corpus = %.3f; want at least 0.9", f1)
+	}
+	again, err := TrainNER(data[:48], data[48:], opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(res.Model, again.Model) {
+		t.Error("training twice with the same data and seed gave different bytes")
+	}
+	m, err := unmarshalNERModel(res.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := NewNERExampleBuilder()
+	s := b.Sentences("Karl Ek visited Narvik on Monday.", nil)[0]
+	got := decodeSpans(m.predict(&s.sent, &nerScratch{}))
+	want := []nerSpan{{0, 2, 0}, {3, 4, 2}}
+	if !cmp.Equal(got, want, cmp.AllowUnexported(nerSpan{})) {
+		t.Errorf("spans = %+v; want PER Karl Ek and LOC Narvik", got)
+	}
+}
+
+func TestBILOU(t *testing.T) {
+	spans := []nerSpan{{0, 1, 0}, {2, 5, 1}, {5, 7, 3}}
+	tags := encodeSpans(8, spans)
+	for i := range tags {
+		prev := -1
+		if i > 0 {
+			prev = tags[i-1]
+		}
+		if !nerValid(prev, tags[i], i == len(tags)-1) {
+			t.Errorf("tag %s after %s is invalid", tagName(tags[i]), tagName(prev))
+		}
+	}
+	if got := decodeSpans(tags); !cmp.Equal(got, spans, cmp.AllowUnexported(nerSpan{})) {
+		t.Errorf("decode(encode(%v)) = %v", spans, got)
+	}
+	if nerValid(nerTag(bilouB, 0), nerTag(bilouI, 1), false) || nerValid(-1, nerTag(bilouL, 0), false) || nerValid(0, nerTag(bilouB, 2), true) {
+		t.Error("nerValid allows a transition BILOU forbids")
+	}
+}
+
+func TestEmptyModelIsAnError(t *testing.T) {
+	if _, err := unmarshalNERModel(nil); err != ErrNoNERModel {
+		t.Errorf("err = %v; want ErrNoNERModel", err)
+	}
+	if _, err := unmarshalNERModel([]byte("not a model")); err == nil {
+		t.Error("garbage accepted as a model")
+	}
+}
+
+// mentionsWith runs the stages before NER on text, places the given model
+// mentions (token ranges and CoNLL types), and runs the entities stage: a
+// test of the rules alone, independent of the trained model.
+func mentionsWith(t *testing.T, text string, model ...any) []string {
+	t.Helper()
+	a := newTestAnnotator(t)
+	r, err := a.nlp(context.Background(), text, FindZones(text, ""), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(model); i += 3 {
+		t0, t1, typ := model[i].(int), model[i+1].(int), model[i+2].(string)
+		r.mentions = append(r.mentions, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: typ, Sent: r.tokens[t0].Sent, Origin: "model", tok0: t0, tok1: t1})
+	}
+	var out []string
+	for _, m := range a.entities(text, &r) {
+		out = append(out, fmt.Sprintf("%s %s %s %s", m.Text, m.Label, m.Origin, m.EntityID))
+	}
+	return out
+}
+
+func TestEntityRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		model []any
+		want  []string
+	}{
+		{
+			name:  "a title is not part of the name",
+			text:  "Foreign Minister Erik Vand spoke.",
+			model: []any{0, 4, "PER"},
+			want:  []string{"Erik Vand PERSON model E1"},
+		},
+		{
+			name:  "Mr. before a surname",
+			text:  "Mr. Vand spoke.",
+			model: []any{0, 2, "PER"},
+			want:  []string{"Vand PERSON model E1"},
+		},
+		{
+			name:  "a name continues through particles",
+			text:  "Fighters of Jund al Haqq al Watan withdrew.",
+			model: []any{2, 3, "ORG"},
+			want:  []string{"Jund al Haqq al Watan ORG model E1"},
+		},
+		{
+			name:  "a particle starts a surname",
+			text:  "Aisha bin Rashid arrived.",
+			model: []any{0, 3, "PER"},
+			want:  []string{"Aisha bin Rashid PERSON model E1"},
+		},
+		{
+			name:  "never across a line break",
+			text:  "Oslo\nBergen Council met on Friday.",
+			model: []any{0, 3, "ORG"},
+			want:  []string{"Oslo ORG rule E1", "Bergen Council ORG rule E2"}, // each part keeps the model's type
+		},
+		{
+			name:  "a lower-case mention is dropped",
+			text:  "The so-called plan failed.",
+			model: []any{1, 2, "MISC"},
+			want:  nil,
+		},
+		{
+			name:  "the NAME group is an organisation",
+			text:  "He met leaders of the Tarvo Nord group in May.",
+			model: []any{5, 7, "LOC"},
+			want:  []string{"Tarvo Nord ORG rule E1"},
+		},
+		{
+			name: "the NAME party the model missed",
+			text: "Voters backed the Green Future party.",
+			want: []string{"Green Future ORG rule E1"},
+		},
+		{
+			name:  "LOC in the gazetteer is a GPE, elsewhere LOC",
+			text:  "Rain fell on Paris and the Alps.",
+			model: []any{3, 4, "LOC", 6, 7, "LOC"},
+			want:  []string{"Paris GPE model E1", "Alps LOC model E2"},
+		},
+		{
+			name:  "a listed organisation is never MISC",
+			text:  "NATO ministers met.",
+			model: []any{0, 1, "MISC"},
+			want:  []string{"NATO ORG model E1"},
+		},
+		{
+			name:  "a demonym is NORP; a team named after a city stays ORG",
+			text:  "Russian fans watched Chicago beat Boston.",
+			model: []any{0, 1, "MISC", 3, 4, "ORG", 5, 6, "ORG"},
+			want:  []string{"Russian NORP model E1", "Chicago ORG model E2", "Boston ORG model E3"},
+		},
+		{
+			name: "the gazetteer adds what the model missed",
+			text: "Talks in Geneva ended.",
+			want: []string{"Geneva GPE gazetteer E1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentionsWith(t, tt.text, tt.model...)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("entities(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestClusters(t *testing.T) {
+	a := newTestAnnotator(t)
+	text := "Defence minister Marta Kessel visited the United States. Kessel said the US and the U.S. Navy agree. Mrs Kessel left. The Al-Nusra front and the Al Nusra fighters clashed with Jund al Haqq al Watan, a group known as Al Haqq al Watan."
+	r, err := a.nlp(context.Background(), text, FindZones(text, ""), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := func(word string, nth int) int {
+		for i, tok := range r.tokens {
+			if tok.Text == word {
+				if nth == 0 {
+					return i
+				}
+				nth--
+			}
+		}
+		t.Fatalf("no token %q", word)
+		return -1
+	}
+	add := func(t0, t1 int, typ string) {
+		r.mentions = append(r.mentions, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: typ, Sent: r.tokens[t0].Sent, Origin: "model", tok0: t0, tok1: t1})
+	}
+	add(idx("Marta", 0), idx("Marta", 0)+2, "PER")
+	add(idx("United", 0), idx("United", 0)+2, "LOC")
+	add(idx("Kessel", 1), idx("Kessel", 1)+1, "PER")
+	add(idx("US", 0), idx("US", 0)+1, "LOC")
+	add(idx("U.S.", 0), idx("U.S.", 0)+1, "LOC")
+	add(idx("Kessel", 2), idx("Kessel", 2)+1, "PER")
+	add(idx("Al-Nusra", 0), idx("Al-Nusra", 0)+1, "ORG")
+	add(idx("Al", 0), idx("Al", 0)+2, "ORG")
+	add(idx("Jund", 0), idx("Jund", 0)+5, "ORG")
+	add(idx("Al", 1), idx("Al", 1)+4, "ORG")
+	ms := a.entities(text, &r)
+	byText := map[string][2]string{}
+	for _, m := range ms {
+		byText[m.Text] = [2]string{m.EntityID, m.Canonical}
+	}
+	same := func(canonical string, texts ...string) {
+		t.Helper()
+		id := byText[texts[0]][0]
+		for _, x := range texts {
+			if byText[x][0] != id || byText[x][1] != canonical {
+				t.Errorf("%q: entity %v; want the entity of %q with canonical %q", x, byText[x], texts[0], canonical)
+			}
+		}
+	}
+	same("Marta Kessel", "Marta Kessel", "Kessel")
+	same("United States", "United States", "US", "U.S.")
+	same("Al-Nusra", "Al-Nusra", "Al Nusra")
+	same("Jund al Haqq al Watan", "Jund al Haqq al Watan", "Al Haqq al Watan")
+	if byText["Marta Kessel"][0] == byText["United States"][0] {
+		t.Error("different entities share an id")
+	}
+}
+
+// TestTrainedModel checks the embedded model on unambiguous sentences
+// written for the test.
+func TestTrainedModel(t *testing.T) {
+	a := newTestAnnotator(t)
+	tests := []struct{ text, want string }{
+		{"Angela Merkel met Emmanuel Macron in Berlin on Tuesday.", "Angela Merkel/PERSON Emmanuel Macron/PERSON Berlin/GPE"},
+		{"Shares of Microsoft rose after the company said profits grew.", "Microsoft/ORG"},
+		{"The match ended when Roger Federer won", "Roger Federer/PERSON"}, // the final token is included
+	}
+	for _, tt := range tests {
+		d, err := a.Annotate(context.Background(), tt.text, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range d.Mentions {
+			got = append(got, m.Text+"/"+m.Label)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("mentions of %q = %v; want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestProseNERStaysSelectable(t *testing.T) {
+	a, err := New(Config{NER: NERProse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.Annotate(context.Background(), "Barack Obama visited Paris.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Mentions) == 0 {
+		t.Error("prose's model found no mention")
+	}
+}
