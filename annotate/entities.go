@@ -116,6 +116,13 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		for m.tok0-2 >= sentStart && nameParticles[toks[m.tok0-1].Text] && startsUpper(toks[m.tok0-2].Text) && IsWord(toks[m.tok0-2].Text) && sameLine(text, toks[m.tok0-2], toks[m.tok0]) {
 			m.tok0 -= 2
 		}
+		// A sentence's first word "The" is the article, not part of the
+		// name (The United Nations has said); in mid-sentence a capital
+		// The belongs to the name (The Hague).
+		if m.tok1-m.tok0 > 1 && m.tok0 == sentStart && toks[m.tok0].Text == "The" {
+			m.tok0++
+			m.Start = toks[m.tok0].Start
+		}
 		// A person's name starts after titles and lower-case words.
 		if m.Label == "PER" {
 			for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || !startsUpper(toks[m.tok0].Text)) {

@@ -167,6 +167,18 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Oslo ORG rule E1", "Bergen Council ORG rule E2"}, // each part keeps the model's type
 		},
 		{
+			name:  "a sentence's first The is not part of the name",
+			text:  "The Northern Alliance has said it will talk.",
+			model: []any{0, 3, "ORG"},
+			want:  []string{"Northern Alliance ORG model E1"},
+		},
+		{
+			name:  "a capital The inside a sentence is",
+			text:  "Judges at The Hague ruled.",
+			model: []any{2, 4, "LOC"},
+			want:  []string{"The Hague LOC model E1"},
+		},
+		{
 			name:  "a lower-case mention is dropped",
 			text:  "The so-called plan failed.",
 			model: []any{1, 2, "MISC"},
