@@ -88,6 +88,9 @@ func (a *Annotator) entities(text string, r *nlpResult) []Mention {
 	for i := range ms {
 		ms[i].Text = text[ms[i].Start:ms[i].End]
 	}
+	if a.model != nil {
+		consistentLabels(ms)
+	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	a.cluster(ms)
 	return ms
@@ -123,11 +126,18 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 			m.tok0++
 			m.Start = toks[m.tok0].Start
 		}
-		// A person's name starts after titles and lower-case words.
-		if m.Label == "PER" {
-			for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || !startsUpper(toks[m.tok0].Text)) {
-				m.tok0++
-			}
+		// A name starts after lower-case words (and a person's after
+		// titles: General Motors keeps its General), and ends before
+		// lower-case words: greedy decoding that opened a mention must close
+		// it, and sometimes closes it too late (the BBC that it).
+		for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || startsLower(toks[m.tok0].Text)) {
+			m.tok0++
+		}
+		for m.tok1-m.tok0 > 1 && startsLower(toks[m.tok1-1].Text) {
+			m.tok1--
+		}
+		for m.tok1-m.tok0 > 1 && nameParticles[toks[m.tok1-1].Text] {
+			m.tok1--
 		}
 		// Split at line breaks.
 		start := m.tok0
@@ -242,6 +252,11 @@ func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
 	return ms
 }
 
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
@@ -287,6 +302,40 @@ func (a *Annotator) addGazetteerMentions(r *nlpResult, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// consistentLabels gives every mention of one name the label most of its
+// mentions have (ties: the first mention's), so that Millbrook is not an
+// organisation in one sentence and a person in the next.
+func consistentLabels(ms []Mention) {
+	counts := map[string]map[string]int{}
+	first := map[string]string{}
+	for _, m := range ms {
+		k := nameKey(m.Text)
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+			first[k] = m.Label
+		}
+		counts[k][m.Label]++
+	}
+	for i := range ms {
+		k := nameKey(ms[i].Text)
+		best := first[k]
+		labels := make([]string, 0, len(counts[k]))
+		for l := range counts[k] {
+			labels = append(labels, l)
+		}
+		sort.Strings(labels)
+		for _, l := range labels {
+			if counts[k][l] > counts[k][best] {
+				best = l
+			}
+		}
+		if best != ms[i].Label {
+			ms[i].Label = best
+			ms[i].Origin = "rule"
+		}
+	}
 }
 
 // nameKey folds what differs between spellings of one name: case, hyphens,

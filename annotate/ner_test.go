@@ -214,6 +214,18 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Russian NORP model E1", "Chicago ORG model E2", "Boston ORG model E3"},
 		},
 		{
+			name:  "one name, one label: the majority decides",
+			text:  "Millbrook said sales fell. Millbrook shares dropped. Analysts called Millbrook weak.",
+			model: []any{0, 1, "ORG", 5, 6, "ORG", 11, 12, "PER"},
+			want:  []string{"Millbrook ORG model E1", "Millbrook ORG model E1", "Millbrook ORG rule E1"},
+		},
+		{
+			name:  "trailing lower-case words are not part of a name",
+			text:  "He told the BBC that it stood firm.",
+			model: []any{3, 6, "ORG"},
+			want:  []string{"BBC ORG model E1"},
+		},
+		{
 			name: "the gazetteer adds what the model missed",
 			text: "Talks in Geneva ended.",
 			want: []string{"Geneva GPE gazetteer E1"},
