@@ -71,7 +71,7 @@ type EntityRow struct {
 	Start      int32  `parquet:"start" doc:"first code point"`
 	End        int32  `parquet:"end" doc:"code point after the last"`
 	Text       string `parquet:"text" doc:"the mention as written"`
-	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP, FAC or MISC"`
+	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP or MISC (see How it runs for the mapping)"`
 	EntityID   string `parquet:"entity_id" doc:"the entity the mention refers to, unique within the article"`
 	Canonical  string `parquet:"canonical" doc:"the entity's canonical name"`
 	SentIdx    int32  `parquet:"sent_idx" doc:"sentence of the mention"`
