@@ -378,6 +378,10 @@ func readCoNLL(path string, b []byte) ([]GoldDoc, error) {
 // (article_ef2d.ann for article.txt).
 var bratSuffix = regexp.MustCompile(`_[0-9a-f]{4}$`)
 
+// bratLine matches the start of an annotation line: T1, E1, R1, A1, N1,
+// #1 and so on, then a tab.
+var bratLine = regexp.MustCompile(`^([A-Z]|#)\d*\t`)
+
 // readBrat reads attributions in brat standoff. It accepts PolNeAR's layout
 // (text/NAME.txt, attributions/NAME_xxxx.ann, several .ann per article when
 // it was annotated more than once: the first, in name order, is used) and
@@ -436,10 +440,22 @@ func parseBrat(path, id, text, ann string) (GoldDoc, error) {
 		roles map[string][]string
 	}
 	var events []event
-	for i, line := range strings.Split(ann, "\n") {
-		lineNo := i + 1
+	// A span whose text holds a line break continues on the next line of
+	// the .ann file: join such lines to the annotation they belong to.
+	var lines []string
+	var lineNos []int
+	for i, line := range strings.Split(strings.TrimRight(ann, "\r\n"), "\n") {
 		line = strings.TrimRight(line, "\r")
-		if line == "" {
+		if len(lines) > 0 && !bratLine.MatchString(line) {
+			lines[len(lines)-1] += "\n" + line
+			continue
+		}
+		lines = append(lines, line)
+		lineNos = append(lineNos, i+1)
+	}
+	for i, line := range lines {
+		lineNo := lineNos[i]
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		fail := func(format string, args ...any) error {

@@ -94,6 +94,19 @@ func TestBrat(t *testing.T) {
 	}
 }
 
+func TestBratSpanTextOverTwoLines(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("Headline here\n\nBody said it."))
+	writeFile(t, dir, "a.ann", []byte("T1\tContent 0 19\tHeadline here\n\nBody\nT2\tCue 20 24\tsaid\nE1\tContent:T1 Cue:T2\n\n"))
+	docs, _, err := ReadGold(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs[0].Quotes) != 1 || docs[0].Quotes[0].Content.Text != "Headline here\n\nBody" {
+		t.Errorf("quotes = %+v; want one whose content spans the line break", docs[0].Quotes)
+	}
+}
+
 func TestGoldErrorsNameFileAndLine(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {
