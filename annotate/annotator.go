@@ -72,6 +72,7 @@ type Annotator struct {
 	extracter *ner.Extracter // prose's model, when Config.NER is prose
 	model     *nerModel      // newsnlp's model, when Config.NER is newsnlp
 	gaz       *gazetteer
+	cues      cueLexicon
 }
 
 // New loads the models cfg names.
@@ -90,6 +91,9 @@ func New(cfg Config) (*Annotator, error) {
 	a := &Annotator{cfg: cfg, segmenter: seg, tokenizer: tokenize.New(), tagger: tagger}
 	if a.gaz, err = loadGazetteer(a.tokenizer); err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	if a.cues, err = loadCueLexicon(); err != nil {
+		return nil, fmt.Errorf("load cue lexicon: %w", err)
 	}
 	switch cfg.NER {
 	case NERProse:
@@ -146,6 +150,8 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 	}
 	stage = "entities"
 	b.mentions = a.entities(text, &b)
+	stage = "quotes"
+	ats := a.quotesStage(text, zones, &b, b.mentions)
 
 	// Convert every byte offset to code points in one forward pass.
 	idx := newRuneIndex(text)
@@ -176,7 +182,42 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 		}
 		s.End = idx.at(s.End)
 	}
+	for _, at := range ats {
+		doc.Quotes = append(doc.Quotes, a.quoteOf(text, idx, &b, at))
+	}
 	return doc, nil
+}
+
+// quoteOf converts an attribution to its output form, in code points.
+func (a *Annotator) quoteOf(text string, idx *runeIndex, r *nlpResult, at attribution) Quote {
+	span := func(s, e int) Span {
+		return Span{Start: idx.at(s), End: idx.at(e), Text: text[s:e]}
+	}
+	q := Quote{
+		Kind:              at.kind,
+		Content:           span(at.content[0], at.content[1]),
+		CueLemma:          at.cueLemma,
+		CueClass:          at.class,
+		SpeakerEntityID:   at.entityID,
+		SpeakerCanonical:  at.canon,
+		SpeakerLabel:      at.speakerLabel,
+		SpeakerResolution: at.resolving,
+		Sent:              at.sent,
+		Label:             at.label,
+		Evidence:          []string{at.cueLemma},
+	}
+	if at.cue[1] > at.cue[0] {
+		q.Cue = span(at.cue[0], at.cue[1])
+	}
+	if at.speaker[1] > at.speaker[0] {
+		q.Speaker = span(at.speaker[0], at.speaker[1])
+	}
+	// Provisional until the claims stage: a label from the cue's class.
+	q.Confidence = 0.6
+	if at.label == "denial" {
+		q.Confidence = 0.8
+	}
+	return q
 }
 
 // nlpResult holds the nlp stage's output in byte offsets.

@@ -1,0 +1,498 @@
+package annotate
+
+import (
+	"strings"
+)
+
+// attribution is one quote found by the quotes stage, in bytes and token
+// indexes, before offsets are converted.
+type attribution struct {
+	kind             string
+	content, cue     [2]int // bytes; cue [0,0] when none
+	speakerTok       [2]int // token range of the speaker; [-1,-1] when none
+	appositive       [2]int // token range of an appositive next to the speaker, if any
+	speaker          [2]int // bytes of the speaker, set once resolved
+	cueLemma, class  string
+	sent             int
+	entityID, canon  string
+	speakerLabel     string
+	label, resolving string
+}
+
+// auxiliaries and adverbs that belong to a cue (has also said, later told).
+var cueAux = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true, "will": true,
+	"would": true, "also": true, "later": true, "previously": true, "again": true, "repeatedly": true,
+	"once": true, "then": true, "publicly": true, "privately": true, "recently": true, "earlier": true, "had been": true,
+}
+
+// audienceWords are objects of "told" that are part of the cue (told
+// reporters).
+var audienceWords = map[string]bool{"reporters": true, "journalists": true, "media": true, "press": true, "the": true, "a": true, "an": true, "news": true, "conference": true}
+
+// npPOS are the tags of words inside a simple noun phrase.
+var npPOS = map[string]bool{"DT": true, "PDT": true, "JJ": true, "JJR": true, "JJS": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP": true, "PRP$": true, "POS": true, "CD": true}
+
+func isNPToken(t Token) bool {
+	return (npPOS[t.POS] && (IsWord(t.Text) || t.POS == "POS")) || nameParticles[t.Text]
+}
+
+// beForms make a following participle passive (were told, is expected).
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+var subjectPronouns = map[string]string{"he": "PERSON", "she": "PERSON", "they": "", "it": "ORG", "we": "", "i": ""}
+
+// quotesStage finds the attributions of a document: direct quotations with
+// their marks, and reported speech around cue words, each with its speaker
+// mention resolved to an entity where the text allows. Offsets are bytes.
+func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Mention) []attribution {
+	var marks []quoteMarkSpan
+	for _, z := range zones {
+		if quoteZone(z.Kind) {
+			marks = append(marks, findQuoteMarks(text, z.Start, z.End)...)
+		}
+	}
+	markAt := func(pos int) int { // index of the mark containing pos, or -1
+		for i, m := range marks {
+			if pos >= m.start && pos < m.end {
+				return i
+			}
+		}
+		return -1
+	}
+	markStartingAt := func(pos int) int { // a mark starting at pos (after spaces)
+		for i, m := range marks {
+			if m.start >= pos && strings.TrimSpace(text[pos:m.start]) == "" {
+				return i
+			}
+		}
+		return -1
+	}
+	toks := r.tokens
+	var out []attribution
+	usedMark := make([]bool, len(marks))
+	res := newSpeakerResolver(text, r, ms)
+	for si, rng := range r.sentToks {
+		if !quoteZone(r.sentences[si].Zone) {
+			continue
+		}
+		s0, s1 := rng[0], rng[1]
+		for k := s0; k < s1; k++ {
+			if markAt(toks[k].Start) >= 0 {
+				continue // reported speech inside a quotation is the speaker's, not the article's
+			}
+			cue, n := a.matchCue(toks, k, s1)
+			if n == 0 {
+				continue
+			}
+			if toks[k].POS == "VBG" || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)] {
+				continue // a gerund (a flood warning) or a passive (were told) is not a report
+			}
+			cueStart, cueEnd := k, k+n
+			for cueStart-1 >= s0 && (cueAux[strings.ToLower(toks[cueStart-1].Text)] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD") {
+				cueStart--
+			}
+			contentFrom := cueEnd
+			if cue.lemma == "tell" {
+				// told reporters / told the BBC: the object is the audience;
+				// a pronoun after it starts the reported clause (told the
+				// meeting he would…).
+				for contentFrom < s1 && isNPToken(toks[contentFrom]) && !(contentFrom > cueEnd && toks[contentFrom].POS == "PRP") {
+					if audienceWords[strings.ToLower(toks[contentFrom].Text)] && toks[contentFrom].POS != "DT" {
+						cueEnd = contentFrom + 1
+					}
+					contentFrom++
+				}
+			}
+			// "said on Tuesday that …": the content starts at "that".
+			for j := contentFrom; j < s1 && j < contentFrom+7; j++ {
+				if strings.ToLower(toks[j].Text) == "that" && toks[j].POS != "DT" {
+					contentFrom = j
+					break
+				}
+				if p := toks[j].POS; p != "IN" && p != "DT" && p != "NNP" && p != "NN" && p != "CD" && p != "," && p != "JJ" && p != "NNS" {
+					break
+				}
+			}
+			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}}
+			at.cue = [2]int{toks[cueStart].Start, toks[cueEnd-1].End}
+			sentEnd := trimSentenceEnd(text, toks, s0, s1)
+			switch {
+			case cue.lemma == "according to":
+				np := rightNP(toks, cueEnd, s1)
+				if np[0] == np[1] {
+					continue
+				}
+				at.speakerTok = np
+				if cueStart == s0 && np[1] < s1 && toks[np[1]].Text == "," {
+					at.content = [2]int{toks[np[1]+1].Start, sentEnd}
+				} else if cueStart > s0 && toks[cueStart-1].Text == "," {
+					at.content = [2]int{toks[s0].Start, toks[cueStart-1].Start}
+				} else {
+					continue
+				}
+			default:
+				left, appos := leftNP(toks, cueStart, s0)
+				at.appositive = appos
+				before := cueStart
+				if left[0] < left[1] {
+					before = left[0]
+				}
+				commaBefore := before > s0 && (toks[before-1].Text == "," || isClosingMark(toks[before-1].Text))
+				switch {
+				case commaBefore && left[0] < left[1]:
+					// "…," X said.
+					at.speakerTok = left
+					at.content = contentBefore(text, toks, marks, s0, before-1)
+				case commaBefore:
+					// "…," said X.
+					np := rightNP(toks, cueEnd, s1)
+					if np[0] == np[1] {
+						continue
+					}
+					at.speakerTok = np
+					at.content = contentBefore(text, toks, marks, s0, before-1)
+				case left[0] < left[1] && contentFrom < s1:
+					// X said (that) …
+					at.speakerTok = left
+					start := toks[contentFrom].Start
+					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
+						contentFrom++
+					}
+					if contentFrom >= s1 {
+						continue
+					}
+					start = toks[contentFrom].Start
+					if mi := markStartingAt(start); mi >= 0 && marks[mi].start < sentEnd+4 {
+						at.content = [2]int{marks[mi].start, marks[mi].end}
+						usedMark[mi] = true
+					} else {
+						at.content = [2]int{start, sentEnd}
+					}
+				default:
+					continue
+				}
+			}
+			if at.content[1] <= at.content[0] {
+				continue
+			}
+			for mi, m := range marks {
+				if m.start < at.content[1] && at.content[0] < m.end {
+					usedMark[mi] = true
+				}
+			}
+			out = append(out, at)
+			k = cueEnd - 1
+		}
+		// X: "…" — a colon cue before a quotation.
+		for k := s0 + 1; k < s1; k++ {
+			if toks[k].Text != ":" {
+				continue
+			}
+			mi := markStartingAt(toks[k].End)
+			left, _ := leftNP(toks, k, s0)
+			if mi < 0 || usedMark[mi] || left[0] == left[1] {
+				continue
+			}
+			usedMark[mi] = true
+			out = append(out, attribution{cueLemma: ":", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
+				speakerTok: left, content: [2]int{marks[mi].start, marks[mi].end}})
+		}
+	}
+	// Floating quotations: a full quoted sentence with no cue of its own
+	// takes the speaker of the attribution just before it.
+	out = a.floatingQuotes(text, r, marks, usedMark, out)
+	for i := range out {
+		at := &out[i]
+		res.resolve(at)
+		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
+		at.label = "claim"
+		if at.class == "deny" {
+			at.label = "denial"
+		}
+	}
+	return out
+}
+
+// matchCue matches the cue lexicon at token k; it returns the entry and the
+// number of tokens, 0 when none. A single verb must be tagged as a verb,
+// except said, says and told, which prose sometimes mistags and which are
+// always reporting verbs.
+func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
+	for _, e := range a.cues[strings.ToLower(toks[k].Text)] {
+		if k+len(e.words) > end {
+			continue
+		}
+		ok := true
+		for w := 1; w < len(e.words); w++ {
+			ok = ok && strings.EqualFold(toks[k+w].Text, e.words[w])
+		}
+		if !ok {
+			continue
+		}
+		if len(e.words) == 1 && !strings.HasPrefix(toks[k].POS, "VB") {
+			switch strings.ToLower(toks[k].Text) {
+			case "said", "says", "told":
+			default:
+				continue
+			}
+		}
+		return e, len(e.words)
+	}
+	return cueEntry{}, 0
+}
+
+// leftNP is the simple noun phrase ending just before end (exclusive). In
+// "NP1, NP2, said" it returns NP1 and the appositive NP2, so that the
+// resolver can take whichever names someone (Lavrov, the foreign minister,
+// said; the minister, Tomas Reyna, said).
+func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
+	none := [2]int{-1, -1}
+	if end-1 >= sentStart && toks[end-1].Text == "," {
+		j := end - 2
+		for j >= sentStart && isNPToken(toks[j]) {
+			j--
+		}
+		if j >= sentStart && toks[j].Text == "," && j < end-2 {
+			if first, _ := leftNP(toks, j, sentStart); first[0] < first[1] {
+				return first, [2]int{j + 1, end - 1}
+			}
+		}
+		return [2]int{end, end}, none
+	}
+	j := end - 1
+	for j >= sentStart && isNPToken(toks[j]) {
+		j--
+	}
+	np = [2]int{j + 1, end}
+	for np[0] < np[1] && toks[np[0]].POS == "POS" {
+		np[0]++
+	}
+	// A lone determiner or number is not a speaker.
+	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" || toks[np[0]].POS == "CD") {
+		return [2]int{end, end}, none
+	}
+	return np, none
+}
+
+// rightNP is the simple noun phrase starting at start.
+func rightNP(toks []Token, start, sentEnd int) [2]int {
+	j := start
+	for j < sentEnd && isNPToken(toks[j]) {
+		j++
+	}
+	return [2]int{start, j}
+}
+
+func isClosingMark(s string) bool { return s == "”" || s == "\"" || s == "’" || s == "''" }
+
+// trimSentenceEnd is the byte offset where a sentence's content ends: before
+// its final full stop, unless the stop is inside a quotation.
+func trimSentenceEnd(text string, toks []Token, s0, s1 int) int {
+	end := toks[s1-1].End
+	if s1-1 > s0 && (toks[s1-1].Text == "." || toks[s1-1].Text == "!" || toks[s1-1].Text == "?") {
+		end = toks[s1-2].End
+	}
+	return end
+}
+
+// contentBefore is the content of "…," X said: the quotation that ends at
+// the comma (over several sentences if it does), or the sentence's words
+// before the comma.
+func contentBefore(text string, toks []Token, marks []quoteMarkSpan, s0, comma int) [2]int {
+	commaPos := toks[comma].Start
+	for _, m := range marks {
+		// A comma inside the closing mark ("…," she said) or right after it.
+		if m.end >= commaPos && m.end <= toks[comma].End+4 && m.start < commaPos {
+			return [2]int{m.start, m.end}
+		}
+	}
+	return [2]int{toks[s0].Start, commaPos}
+}
+
+func kindOfContent(content string, marks []quoteMarkSpan, span [2]int) string {
+	for _, m := range marks {
+		if m.start == span[0] && m.end == span[1] {
+			return "direct"
+		}
+	}
+	for _, m := range marks {
+		if m.start >= span[0] && m.end <= span[1] {
+			return "mixed"
+		}
+	}
+	return "indirect"
+}
+
+// floatingQuotes attributes a quotation that has no cue of its own and
+// starts a sentence right after an attribution (in the same or the next
+// paragraph) to that attribution's speaker.
+func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool, ats []attribution) []attribution {
+	var out []attribution
+	last := -1 // index in ats of the latest attribution before the mark
+	for mi, m := range marks {
+		for last+1 < len(ats) && ats[last+1].content[1] <= m.start {
+			last++
+		}
+		if used[mi] || last < 0 || ats[last].speakerTok[0] < 0 {
+			continue
+		}
+		if len(strings.Fields(text[m.start:m.end])) < 4 {
+			continue // a scare quote or a title, not speech
+		}
+		// Nothing but white space between the previous attribution and this
+		// quotation, other than at most one paragraph break.
+		gap := text[ats[last].content[1]:m.start]
+		gap = strings.TrimLeft(gap, ".,;!?”\"’ ")
+		if strings.TrimSpace(gap) != "" || strings.Count(gap, "\n\n") > 1 {
+			continue
+		}
+		prev := ats[last]
+		si := r.tokens[0].Sent
+		for ti, t := range r.tokens {
+			if t.Start >= m.start {
+				si = r.tokens[ti].Sent
+				break
+			}
+		}
+		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", sent: si, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
+		used[mi] = true
+	}
+	all := append(ats, out...)
+	sortAttributions(all)
+	return all
+}
+
+func sortAttributions(ats []attribution) {
+	for i := 1; i < len(ats); i++ {
+		for j := i; j > 0 && ats[j].content[0] < ats[j-1].content[0]; j-- {
+			ats[j], ats[j-1] = ats[j-1], ats[j]
+		}
+	}
+}
+
+// speakerResolver ties speaker mentions to entities.
+type speakerResolver struct {
+	text     string
+	r        *nlpResult
+	ms       []Mention
+	nominals map[string]int // head noun of a description → mention index of the named entity it describes
+	spoke    map[string]int // entity id → times it was a speaker so far
+}
+
+func newSpeakerResolver(text string, r *nlpResult, ms []Mention) *speakerResolver {
+	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
+	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
+	// minister," tie a description's head noun to a named entity.
+	for i, m := range ms {
+		if m.tok0 < 0 || (m.Label != "PERSON" && m.Label != "ORG") {
+			continue
+		}
+		if j := m.tok0 - 1; j >= 0 && r.tokens[j].Sent == m.Sent && (r.tokens[j].POS == "NN" || r.tokens[j].POS == "NNS") {
+			s.nominals[strings.ToLower(r.tokens[j].Text)] = i
+		}
+		if j := m.tok1; j+2 < len(r.tokens) && r.tokens[j].Text == "," {
+			k := j + 1
+			for k < len(r.tokens) && isNPToken(r.tokens[k]) {
+				k++
+			}
+			if k > j+1 && k < len(r.tokens) && r.tokens[k].Text == "," && (r.tokens[k-1].POS == "NN" || r.tokens[k-1].POS == "NNS") {
+				s.nominals[strings.ToLower(r.tokens[k-1].Text)] = i
+			}
+		}
+	}
+	return s
+}
+
+// resolve fills the speaker's entity and resolution.
+func (s *speakerResolver) resolve(at *attribution) {
+	at.resolving = "unresolved"
+	if at.speakerTok[0] < 0 {
+		return
+	}
+	best := s.nameIn(at.speakerTok)
+	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
+		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
+			// The minister for coastal affairs, Tomas Reyna, said.
+			at.speakerTok, best = at.appositive, i
+		}
+	}
+	t0, t1 := at.speakerTok[0], at.speakerTok[1]
+	at.speaker = [2]int{s.r.tokens[t0].Start, s.r.tokens[t1-1].End}
+	if best >= 0 {
+		s.set(at, best, "name")
+		return
+	}
+	if t1-t0 == 1 {
+		w := strings.ToLower(s.r.tokens[t0].Text)
+		if want, ok := subjectPronouns[w]; ok {
+			if i := s.antecedent(s.r.tokens[t0].Start, want, w); i >= 0 {
+				s.set(at, i, "pronoun")
+			}
+			return
+		}
+	}
+	head := strings.ToLower(s.r.tokens[t1-1].Text)
+	at.resolving = "nominal"
+	if i, ok := s.nominals[head]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
+		s.set(at, i, "nominal")
+	}
+}
+
+// nameIn returns the best named entity inside a token range (a person
+// before an organisation before a place), or -1.
+func (s *speakerResolver) nameIn(rng [2]int) int {
+	best := -1
+	for i, m := range s.ms {
+		if m.tok0 >= rng[0] && m.tok1 <= rng[1] && m.tok0 >= 0 {
+			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func (s *speakerResolver) set(at *attribution, i int, how string) {
+	m := s.ms[i]
+	at.entityID, at.canon, at.resolving = m.EntityID, m.Canonical, how
+	s.spoke[m.EntityID]++
+	at.speakerLabel = m.Label
+}
+
+func labelRank(l string) int {
+	switch l {
+	case "PERSON":
+		return 0
+	case "ORG":
+		return 1
+	case "GPE", "NORP":
+		return 2
+	}
+	return 3
+}
+
+// antecedent finds the entity a pronoun at pos refers to: among the
+// entities of the wanted label mentioned before it (any, for they/we/I),
+// the one that has spoken most, else the most recent.
+func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
+	best, bestSpoke := -1, -1
+	for i, m := range s.ms {
+		if m.Start >= pos {
+			break
+		}
+		if want != "" && m.Label != want {
+			continue
+		}
+		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
+			continue
+		}
+		if sp := s.spoke[m.EntityID]; sp > bestSpoke || sp == bestSpoke {
+			best, bestSpoke = i, sp
+		}
+	}
+	if pronoun == "i" || pronoun == "we" {
+		return -1
+	}
+	return best
+}
