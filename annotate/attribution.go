@@ -85,7 +85,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if n == 0 {
 				continue
 			}
-			if toks[k].POS == "VBG" || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)] {
+			participle := toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
+			if toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)] {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
@@ -124,22 +125,57 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					continue
 				}
 				at.speakerTok = np
-				if cueStart == s0 && np[1] < s1 && toks[np[1]].Text == "," {
+				switch {
+				case cueStart == s0 && np[1] < s1 && toks[np[1]].Text == ",":
+					// According to X, …
 					at.content = [2]int{toks[np[1]+1].Start, sentEnd}
-				} else if cueStart > s0 && toks[cueStart-1].Text == "," {
-					at.content = [2]int{toks[s0].Start, toks[cueStart-1].Start}
-				} else {
+				case cueStart > s0:
+					// … (,) according to X.
+					end := cueStart
+					if toks[end-1].Text == "," {
+						end--
+					}
+					if end == s0 {
+						continue
+					}
+					at.content = [2]int{toks[s0].Start, toks[end-1].End}
+				default:
 					continue
 				}
+			case participle:
+				// …, saying (that) …: the speaker is the clause's subject,
+				// the speaker of the sentence's previous attribution or its
+				// first noun phrase.
+				at.speakerTok = rightNP(toks, s0, s1)
+				if n := len(out); n > 0 && out[n-1].sent == si {
+					at.speakerTok, at.appositive = out[n-1].speakerTok, out[n-1].appositive
+				}
+				if at.speakerTok[0] == at.speakerTok[1] || contentFrom >= s1 {
+					continue
+				}
+				at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 			default:
-				left, appos := leftNP(toks, cueStart, s0)
+				left, appos := leftNP(toks, skipParenthetical(toks, cueStart, s0), s0)
 				at.appositive = appos
 				before := cueStart
 				if left[0] < left[1] {
 					before = left[0]
 				}
 				commaBefore := before > s0 && (toks[before-1].Text == "," || isClosingMark(toks[before-1].Text))
+				// What follows the cue: content (X said that …), or the end
+				// of the clause (…, X said.).
+				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text)
 				switch {
+				case left[0] < left[1] && !clauseEnds:
+					// X said (that) …
+					at.speakerTok = left
+					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
+						contentFrom++
+					}
+					if contentFrom >= s1 {
+						continue
+					}
+					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 				case commaBefore && left[0] < left[1]:
 					// "…," X said.
 					at.speakerTok = left
@@ -152,23 +188,6 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
-				case left[0] < left[1] && contentFrom < s1:
-					// X said (that) …
-					at.speakerTok = left
-					start := toks[contentFrom].Start
-					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
-						contentFrom++
-					}
-					if contentFrom >= s1 {
-						continue
-					}
-					start = toks[contentFrom].Start
-					if mi := markStartingAt(start); mi >= 0 && marks[mi].start < sentEnd+4 {
-						at.content = [2]int{marks[mi].start, marks[mi].end}
-						usedMark[mi] = true
-					} else {
-						at.content = [2]int{start, sentEnd}
-					}
 				default:
 					continue
 				}
@@ -231,8 +250,14 @@ func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
 			continue
 		}
 		if len(e.words) == 1 && !strings.HasPrefix(toks[k].POS, "VB") {
-			switch strings.ToLower(toks[k].Text) {
-			case "said", "says", "told":
+			next := ""
+			if k+1 < end {
+				next = strings.ToLower(toks[k+1].Text)
+			}
+			switch {
+			case strings.ToLower(toks[k].Text) == "said", strings.ToLower(toks[k].Text) == "says", strings.ToLower(toks[k].Text) == "told":
+			case next == "that" || next == ":" || next == "“" || next == "\"":
+				// The Post reports that …: prose may tag the verb a noun.
 			default:
 				continue
 			}
@@ -282,6 +307,39 @@ func rightNP(toks []Token, start, sentEnd int) [2]int {
 		j++
 	}
 	return [2]int{start, j}
+}
+
+// isClauseEnd reports whether a token ends the clause a cue is in.
+func isClauseEnd(s string) bool {
+	return s == "." || s == "," || s == ";" || s == "!" || s == "?" || s == ")" || isClosingMark(s)
+}
+
+// skipParenthetical steps back over "(D-Mo.)" between a speaker and the
+// cue, returning where the speaker's noun phrase ends.
+func skipParenthetical(toks []Token, end, sentStart int) int {
+	if end-1 < sentStart || toks[end-1].Text != ")" {
+		return end
+	}
+	for j := end - 2; j >= sentStart && j >= end-8; j-- {
+		if toks[j].Text == "(" {
+			return j
+		}
+	}
+	return end
+}
+
+// contentAfter is the content of "X said …" starting at token from: a
+// quotation that starts there (over several sentences if it does), or the
+// rest of the sentence.
+func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, sentEnd int, used []bool) [2]int {
+	start := toks[from].Start
+	for mi, m := range marks {
+		if m.start >= start && strings.TrimSpace(text[start:m.start]) == "" && m.start < sentEnd+4 {
+			used[mi] = true
+			return [2]int{m.start, m.end}
+		}
+	}
+	return [2]int{start, sentEnd}
 }
 
 func isClosingMark(s string) bool { return s == "”" || s == "\"" || s == "’" || s == "''" }
