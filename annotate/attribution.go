@@ -165,7 +165,12 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// What follows the cue: content (X said that …), or the end
 				// of the clause (…, X said.).
 				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text)
+				coordinated := left[0] == left[1] && cueStart > s0 && (strings.EqualFold(toks[cueStart-1].Text, "and") || strings.EqualFold(toks[cueStart-1].Text, "but"))
 				switch {
+				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
+					// he denied the allegations and said …: the same speaker.
+					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
+					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 				case left[0] < left[1] && !clauseEnds:
 					// X said (that) …
 					at.speakerTok = left
@@ -218,6 +223,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				speakerTok: left, content: [2]int{marks[mi].start, marks[mi].end}})
 		}
 	}
+	out = cutAtNextAttribution(text, toks, out)
 	// Floating quotations: a full quoted sentence with no cue of its own
 	// takes the speaker of the attribution just before it.
 	out = a.floatingQuotes(text, r, marks, usedMark, out)
@@ -307,6 +313,41 @@ func rightNP(toks []Token, start, sentEnd int) [2]int {
 		j++
 	}
 	return [2]int{start, j}
+}
+
+// cutAtNextAttribution ends an indirect content where the next
+// attribution of its sentence begins: "He said the war stopped, he said
+// every time …" and "he denied the allegations and said …" are two
+// statements each.
+func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attribution {
+	for i := range ats {
+		for j := i + 1; j < len(ats); j++ {
+			next := ats[j]
+			if next.sent != ats[i].sent {
+				break
+			}
+			begin := next.cue[0]
+			if next.speakerTok[0] >= 0 && toks[next.speakerTok[0]].Start < begin && toks[next.speakerTok[0]].Start > ats[i].content[0] {
+				begin = toks[next.speakerTok[0]].Start
+			}
+			if begin <= ats[i].content[0] || begin >= ats[i].content[1] || next.content[0] < ats[i].content[0] {
+				continue
+			}
+			// Only a speaker who starts a new clause: after a comma or a
+			// conjunction, not a nested report (said he thinks that …).
+			cut := strings.TrimRight(text[ats[i].content[0]:begin], " ")
+			trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
+			if trimmed == cut && !strings.HasSuffix(cut, ",") {
+				continue
+			}
+			trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " "), ","), " ")
+			if len(trimmed) > 0 {
+				ats[i].content[1] = ats[i].content[0] + len(trimmed)
+			}
+			break
+		}
+	}
+	return ats
 }
 
 // isClauseEnd reports whether a token ends the clause a cue is in.
@@ -503,6 +544,9 @@ func (s *speakerResolver) nameIn(rng [2]int) int {
 	best := -1
 	for i, m := range s.ms {
 		if m.tok0 >= rng[0] && m.tok1 <= rng[1] && m.tok0 >= 0 {
+			if m.Label != "PERSON" && m.Label != "ORG" && m.tok1 != rng[1] {
+				continue // a place or nationality modifying a description (the Russian foreign minister) is not the speaker
+			}
 			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
 				best = i
 			}
