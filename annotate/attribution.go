@@ -85,8 +85,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if n == 0 {
 				continue
 			}
-			participle := toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
-			if toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)] {
+			participle := n == 1 && toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
+			if n == 1 && (toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
@@ -388,11 +388,16 @@ func isClosingMark(s string) bool { return s == "”" || s == "\"" || s == "’"
 // trimSentenceEnd is the byte offset where a sentence's content ends: before
 // its final full stop, unless the stop is inside a quotation.
 func trimSentenceEnd(text string, toks []Token, s0, s1 int) int {
-	end := toks[s1-1].End
-	if s1-1 > s0 && (toks[s1-1].Text == "." || toks[s1-1].Text == "!" || toks[s1-1].Text == "?") {
-		end = toks[s1-2].End
+	last := toks[s1-1]
+	switch {
+	case s1-1 > s0 && (last.Text == "." || last.Text == "!" || last.Text == "?"):
+		return toks[s1-2].End
+	case len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") && strings.Count(last.Text, ".") == 1:
+		// "in May." comes as one token; an abbreviation's own stop (U.S.)
+		// also ends the sentence and stays.
+		return last.End - 1
 	}
-	return end
+	return last.End
 }
 
 // contentBefore is the content of "…," X said: the quotation that ends at

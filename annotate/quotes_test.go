@@ -1,0 +1,137 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func marksOf(text string) []string {
+	var out []string
+	for _, m := range findQuoteMarks(text, 0, len(text)) {
+		out = append(out, text[m.start:m.end])
+	}
+	return out
+}
+
+func TestFindQuoteMarks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"straight", `He said "we will win" today.`, []string{`"we will win"`}},
+		{"curly", "She said “it is done.” Then left.", []string{"“it is done.”"}},
+		{"single quotes, not apostrophes", "Fans say ‘we don’t care about the ’90s’ loudly.", []string{"‘we don’t care about the ’90s’"}},
+		{"apostrophes alone", "Don’t ask about the ’90s, it’s over.", nil},
+		{"several sentences", "“One. Two. Three,” he said.", []string{"“One. Two. Three,”"}},
+		{"several paragraphs, each reopened", "“First paragraph.\n\n“Second paragraph,” she said.", []string{"“First paragraph.\n\n“Second paragraph,”"}},
+		{"nested", "“He called it ‘nonsense’,” she said.", []string{"“He called it ‘nonsense’,”"}},
+		{"unbalanced mark ends at its paragraph", "He said “this never closes.\n\nNext paragraph is not quoted.", []string{"“this never closes."}},
+		{"an inch mark is not a quote", `A 6" pipe burst.` + "\n\nMore text.", nil},
+		{"stray straight mark ends at its paragraph", `He said "never closed.` + "\n\nMore text.", []string{`"never closed.`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, marksOf(tt.text)); diff != "" {
+				t.Errorf("findQuoteMarks(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// FuzzQuoteScanner: any text gives marks in order, inside the text, on
+// rune boundaries, never overlapping, and never crossing a paragraph that
+// does not reopen the mark.
+func FuzzQuoteScanner(f *testing.F) {
+	f.Add("He said “hi” and ‘bye’ and \"yo\".")
+	f.Add("“open\n\n“reopen” done")
+	f.Add("’90s don’t ‘ ’ “ ” \" \"")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		prev := 0
+		for _, m := range findQuoteMarks(text, 0, len(text)) {
+			if m.start < prev || m.end <= m.start || m.end > len(text) || !utf8.ValidString(text[m.start:m.end]) {
+				t.Fatalf("findQuoteMarks(%q): bad mark %+v after %d", text, m, prev)
+			}
+			prev = m.end
+		}
+	})
+}
+
+// quotesOf annotates text and renders each quote as
+// "speaker | cue | content | resolution | canonical | label".
+func quotesOf(t *testing.T, a *Annotator, text string) []string {
+	t.Helper()
+	d, err := a.Annotate(context.Background(), text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	var out []string
+	for _, q := range d.Quotes {
+		if got := string(runes[q.Content.Start:q.Content.End]); got != q.Content.Text {
+			t.Errorf("content offsets slice to %q, not %q", got, q.Content.Text)
+		}
+		out = append(out, fmt.Sprintf("%s | %s | %s | %s | %s | %s", q.Speaker.Text, q.Cue.Text, q.Content.Text, q.SpeakerResolution, q.SpeakerCanonical, q.Label))
+	}
+	return out
+}
+
+func TestQuotes(t *testing.T) {
+	a := newTestAnnotator(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"X said that", "Anna Berg said that the bridge would open in May.",
+			[]string{"Anna Berg | said | that the bridge would open in May | name | Anna Berg | claim"}},
+		{"…, X said", "The bridge will open in May, Anna Berg said.",
+			[]string{"Anna Berg | said | The bridge will open in May | name | Anna Berg | claim"}},
+		{"…, said X", "“The bridge is safe,” said Anna Berg.",
+			[]string{"Anna Berg | said | “The bridge is safe,” | name | Anna Berg | claim"}},
+		{"X: quote", "Anna Berg: “The bridge is safe.”",
+			[]string{"Anna Berg | : | “The bridge is safe.” | name | Anna Berg | claim"}},
+		{"According to X, …", "According to Anna Berg, the bridge is safe.",
+			[]string{"Anna Berg | According to | the bridge is safe | name | Anna Berg | claim"}},
+		{"…, according to X", "The bridge is safe, according to Anna Berg.",
+			[]string{"Anna Berg | according to | The bridge is safe | name | Anna Berg | claim"}},
+		{"told reporters", "Anna Berg told reporters that the bridge is safe.",
+			[]string{"Anna Berg | told reporters | that the bridge is safe | name | Anna Berg | claim"}},
+		{"auxiliary and adverb in the cue", "Anna Berg has also said that the bridge is safe.",
+			[]string{"Anna Berg | has also said | that the bridge is safe | name | Anna Berg | claim"}},
+		{"appositive", "Anna Berg, the city engineer, said the bridge is safe.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
+		{"denial cue", "Anna Berg denied the claims.",
+			[]string{"Anna Berg | denied | the claims | name | Anna Berg | denial"}},
+		{"pronoun", "Anna Berg arrived on Monday. She said the bridge is safe.",
+			[]string{"She | said | the bridge is safe | pronoun | Anna Berg | claim"}},
+		{"nominal tied to a name", "The city engineer Anna Berg arrived. The engineer said the bridge is safe.",
+			[]string{"The engineer | said | the bridge is safe | nominal | Anna Berg | claim"}},
+		{"nominal with no name", "A spokesman said the bridge is safe.",
+			[]string{"A spokesman | said | the bridge is safe | nominal |  | claim"}},
+		{"pronoun with no antecedent", "They said the bridge is safe.",
+			[]string{"They | said | the bridge is safe | unresolved |  | claim"}},
+		{"floating quote", "Anna Berg said the bridge is safe. “We checked every cable twice this year.”",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim", "Anna Berg |  | “We checked every cable twice this year.” | name | Anna Berg | claim"}},
+		{"coordinated cue", "Anna Berg denied the claims and said the bridge is safe.",
+			[]string{"Anna Berg | denied | the claims | name | Anna Berg | denial", "Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
+		{"a passive is not a report", "Residents were told to leave.", nil},
+		{"speech inside a quotation is not the article's", "“Tom said it was fine,” Anna Berg said.",
+			[]string{"Anna Berg | said | “Tom said it was fine,” | name | Anna Berg | claim"}},
+		{"quotes in boilerplate are not the article's", "The vote was close.\n\nYou may also like\n\nMayor: “we won big tonight”", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quotesOf(t, a, tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("quotes of %q (-want +got):\n%s", tt.text, strings.ReplaceAll(diff, "\u00a0", " "))
+			}
+		})
+	}
+}
