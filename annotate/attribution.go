@@ -165,13 +165,19 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// What follows the cue: content (X said that …), or the end
 				// of the clause (…, X said.).
 				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text)
+				if clauseEnds && contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") && contentFrom+1 < s1 && markStartingAt(toks[contentFrom+1].Start) >= 0 {
+					clauseEnds = false // He says, “…”
+				}
+				// A quotation closing at the comma before the speaker makes it
+				// "…," X said, whatever follows the cue.
+				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1])
 				coordinated := left[0] == left[1] && cueStart > s0 && (strings.EqualFold(toks[cueStart-1].Text, "and") || strings.EqualFold(toks[cueStart-1].Text, "but"))
 				switch {
 				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case left[0] < left[1] && !clauseEnds:
+				case left[0] < left[1] && !clauseEnds && !quoteBefore:
 					// X said (that) …
 					at.speakerTok = left
 					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
@@ -185,6 +191,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// "…," X said.
 					at.speakerTok = left
 					at.content = contentBefore(text, toks, marks, s0, before-1)
+					at.content = continueQuote(text, marks, at.content, toks[cueEnd-1].End, usedMark)
 				case commaBefore:
 					// "…," said X.
 					np := rightNP(toks, cueEnd, s1)
@@ -193,6 +200,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
+					at.content = continueQuote(text, marks, at.content, toks[np[1]-1].End, usedMark)
 				default:
 					continue
 				}
@@ -348,6 +356,45 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 		}
 	}
 	return ats
+}
+
+// quoteEndsAt reports whether a quotation closes at (or just after) the
+// token.
+func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
+	for _, m := range marks {
+		if m.end >= t.Start && m.end <= t.End+4 && m.start < t.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// continueQuote extends a quoted content over its second half: “A,” X said.
+// “B.” and "A," X said, "B." are one statement. after is where the cue (or
+// speaker) ends; the second quotation must follow it with nothing but
+// punctuation and white space between, within the paragraph.
+func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int, used []bool) [2]int {
+	isMark := false
+	for _, m := range marks {
+		if m.start == content[0] && m.end == content[1] {
+			isMark = true
+		}
+	}
+	if !isMark {
+		return content
+	}
+	for mi, m := range marks {
+		if m.start < after {
+			continue
+		}
+		gap := text[after:m.start]
+		if strings.Trim(gap, " ,.;:") == "" && !strings.Contains(gap, "\n") {
+			used[mi] = true
+			return [2]int{content[0], m.end}
+		}
+		break
+	}
+	return content
 }
 
 // isClauseEnd reports whether a token ends the clause a cue is in.
@@ -523,6 +570,9 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 	t0, t1 := at.speakerTok[0], at.speakerTok[1]
 	at.speaker = [2]int{s.r.tokens[t0].Start, s.r.tokens[t1-1].End}
+	if best < 0 {
+		best = s.namedBefore(t0, t1)
+	}
 	if best >= 0 {
 		s.set(at, best, "name")
 		return
@@ -541,6 +591,28 @@ func (s *speakerResolver) resolve(at *attribution) {
 	if i, ok := s.nominals[head]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
 		s.set(at, i, "nominal")
 	}
+}
+
+// namedBefore finds, for a speaker phrase of proper nouns the entity model
+// did not mark (…,” Berg said), a person named earlier whose name ends with
+// it.
+func (s *speakerResolver) namedBefore(t0, t1 int) int {
+	for k := t0; k < t1; k++ {
+		if p := s.r.tokens[k].POS; p != "NNP" && p != "NNPS" {
+			return -1
+		}
+	}
+	last := strings.ToLower(s.r.tokens[t1-1].Text)
+	best := -1
+	for i, m := range s.ms {
+		if m.Start >= s.r.tokens[t0].Start {
+			break
+		}
+		if m.Label == "PERSON" && surname(nameKey(m.Canonical)) == last {
+			best = i
+		}
+	}
+	return best
 }
 
 // nameIn returns the best named entity inside a token range (a person

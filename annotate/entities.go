@@ -119,6 +119,23 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		for m.tok0-2 >= sentStart && nameParticles[toks[m.tok0-1].Text] && startsUpper(toks[m.tok0-2].Text) && IsWord(toks[m.tok0-2].Text) && sameLine(text, toks[m.tok0-2], toks[m.tok0]) {
 			m.tok0 -= 2
 		}
+		// A name never contains a quotation mark: keep what follows the
+		// last one (…,” Berg said), else what precedes the first.
+		for k := m.tok1 - 1; k >= m.tok0; k-- {
+			if isQuoteMarkToken(toks[k].Text) {
+				if k+1 < m.tok1 {
+					m.tok0 = k + 1
+				} else {
+					m.tok1 = k
+				}
+				m.Origin = "rule"
+				k = m.tok1
+			}
+		}
+		if m.tok1 <= m.tok0 {
+			continue
+		}
+		m.Start, m.End = toks[m.tok0].Start, toks[m.tok1-1].End
 		// A sentence's first word "The" is the article, not part of the
 		// name (The United Nations has said); in mid-sentence a capital
 		// The belongs to the name (The Hague).
@@ -178,6 +195,10 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		merged = append(merged, m)
 	}
 	return merged
+}
+
+func isQuoteMarkToken(s string) bool {
+	return strings.ContainsAny(s, "“”\"«»") || s == "''" || s == "``" || s == "‘" || s == "’"
 }
 
 func hasUpper(s string) bool {

@@ -179,6 +179,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"The Hague LOC model E1"},
 		},
 		{
+			name:  "a name never contains a quotation mark",
+			text:  "“We won,” Berg said.",
+			model: []any{1, 6, "PER"},
+			want:  []string{"Berg PERSON rule E1"},
+		},
+		{
 			name:  "a lower-case mention is dropped",
 			text:  "The so-called plan failed.",
 			model: []any{1, 2, "MISC"},

@@ -95,6 +95,16 @@ func findQuoteMarks(text string, start, end int) []quoteMarkSpan {
 	prev := rune(0)
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
+		if r == '\'' && strings.HasPrefix(text[i:end], "''") && isOpeningContext(prev) {
+			// Some papers (the New York Times among them) write quotations
+			// between two apostrophes: ''…''.
+			if j := strings.Index(text[i+2:end], "''"); j >= 0 && !strings.Contains(text[i+2:i+2+j], "\n\n") {
+				out = append(out, quoteMarkSpan{i, i + 2 + j + 2})
+				i += 2 + j + 2
+				prev = '\''
+				continue
+			}
+		}
 		var closing rune
 		switch {
 		case r == '“':
