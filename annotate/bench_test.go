@@ -179,3 +179,49 @@ func BenchmarkNERProse(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// BenchmarkNLPStage is the nlp stage without entities: sentences, tokens
+// and tags, the yardstick for the quotes stage's cost.
+func BenchmarkNLPStage(b *testing.B) {
+	texts := benchTexts(b)
+	a := newTestAnnotator(b)
+	zones := make([][]Zone, len(texts))
+	for i, t := range texts {
+		zones[i] = FindZones(t, "")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, t := range texts {
+			if _, err := a.nlp(context.Background(), t, zones[k], false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkQuotesStage is the quotes stage alone, over documents whose
+// earlier stages ran outside the timer.
+func BenchmarkQuotesStage(b *testing.B) {
+	texts := benchTexts(b)
+	a := newTestAnnotator(b)
+	type prepared struct {
+		zones []Zone
+		r     nlpResult
+	}
+	docs := make([]prepared, len(texts))
+	for i, t := range texts {
+		z := FindZones(t, "")
+		r, err := a.nlp(context.Background(), t, z, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.mentions = a.entities(t, &r)
+		docs[i] = prepared{z, r}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, t := range texts {
+			a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.mentions)
+		}
+	}
+}
