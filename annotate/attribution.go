@@ -232,6 +232,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		}
 	}
 	out = cutAtNextAttribution(text, toks, out)
+	out = append(out, signedQuotes(text, r, marks, usedMark)...)
+	out = append(out, transcriptTurns(text, r, marks, usedMark)...)
+	sortAttributions(out)
 	// Floating quotations: a full quoted sentence with no cue of its own
 	// takes the speaker of the attribution just before it.
 	out = a.floatingQuotes(text, r, marks, usedMark, out)
@@ -397,6 +400,110 @@ func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int
 	return content
 }
 
+// signedQuotes finds quotations signed with a dash and a name after them
+// (“…” ― Adriana Rodarte), as in pull quotes and collected reactions.
+func signedQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool) []attribution {
+	var out []attribution
+	toks := r.tokens
+	for mi, m := range marks {
+		if used[mi] {
+			continue
+		}
+		rest := text[m.end:]
+		line, _, _ := strings.Cut(rest, "\n")
+		trimmed := strings.TrimLeft(line, " \u00a0")
+		dash := ""
+		for _, d := range []string{"―", "—", "–", "--", "-"} {
+			if strings.HasPrefix(trimmed, d) {
+				dash = d
+				break
+			}
+		}
+		if dash == "" {
+			continue
+		}
+		dashAt := m.end + len(line) - len(trimmed)
+		k := tokenAt(toks, dashAt+len(dash))
+		if k < 0 || !startsUpper(toks[k].Text) {
+			continue
+		}
+		np := rightNP(toks, k, r.sentToks[toks[k].Sent][1])
+		if np[0] == np[1] {
+			continue
+		}
+		used[mi] = true
+		out = append(out, attribution{cueLemma: dash, class: "assert", sent: toks[k].Sent, cue: [2]int{dashAt, dashAt + len(dash)}, speakerTok: np, appositive: [2]int{-1, -1}, content: [2]int{m.start, m.end}})
+	}
+	return out
+}
+
+// transcriptTurns finds the turns of an interview transcript: a paragraph
+// that opens with a short proper-noun label and a colon (WALLACE: Let's
+// start …) is that speaker's.
+func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bool) []attribution {
+	var out []attribution
+	toks := r.tokens
+	for si, rng := range r.sentToks {
+		if !quoteZone(r.sentences[si].Zone) {
+			continue
+		}
+		s0, s1 := rng[0], rng[1]
+		// Only a sentence that starts a line.
+		if st := toks[s0].Start; st > 0 && !strings.Contains(text[max(0, st-3):st], "\n") {
+			continue
+		}
+		k := s0
+		if isQuoteMarkToken(toks[k].Text) {
+			k++
+		}
+		label := k
+		for k < s1 && k < label+3 && (toks[k].POS == "NNP" || toks[k].POS == "NNPS" || isAllCapsWord(toks[k].Text)) {
+			k++
+		}
+		if k == label || k+1 >= s1 || toks[k].Text != ":" {
+			continue
+		}
+		taken := false
+		for mi, m := range marks {
+			if used[mi] && m.start >= toks[k].End && strings.TrimSpace(text[toks[k].End:m.start]) == "" {
+				taken = true // X: “…” was found by the colon-cue rule
+			}
+		}
+		if taken {
+			continue
+		}
+		// The turn runs to the end of its paragraph.
+		end := toks[s1-1].End
+		if p := strings.Index(text[toks[k].End:], "\n"); p >= 0 {
+			end = max(end, toks[k].End+p)
+		} else {
+			end = len(strings.TrimRight(text, " \n"))
+		}
+		content := [2]int{toks[k+1].Start, trimRightSpace(text, end)}
+		for mi, m := range marks {
+			if m.start < content[1] && content[0] < m.end {
+				used[mi] = true
+			}
+		}
+		out = append(out, attribution{cueLemma: ":", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End}, speakerTok: [2]int{label, k}, appositive: [2]int{-1, -1}, content: content})
+	}
+	return out
+}
+
+func isAllCapsWord(s string) bool {
+	return len(s) > 1 && hasUpper(s) && strings.ToUpper(s) == s && IsWord(s)
+}
+
+// tokenAt is the index of the first token starting at or after pos.
+func tokenAt(toks []Token, pos int) int {
+	for i, t := range toks {
+		if t.Start >= pos {
+			return i
+		}
+	}
+	return -1
+}
+
 // isClauseEnd reports whether a token ends the clause a cue is in.
 func isClauseEnd(s string) bool {
 	return s == "." || s == "," || s == ";" || s == "!" || s == "?" || s == ")" || isClosingMark(s)
@@ -422,7 +529,13 @@ func skipParenthetical(toks []Token, end, sentStart int) int {
 func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, sentEnd int, used []bool) [2]int {
 	start := toks[from].Start
 	for mi, m := range marks {
-		if m.start >= start && strings.TrimSpace(text[start:m.start]) == "" && m.start < sentEnd+4 {
+		if m.start < start || m.start >= sentEnd+4 {
+			continue
+		}
+		lead := strings.TrimSpace(text[start:m.start])
+		// Right after the cue, or after a short lead-in ending with a comma
+		// or colon (told his audience on Monday, “…”).
+		if lead == "" || len(lead) < 60 && (strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, ":")) {
 			used[mi] = true
 			return [2]int{m.start, m.end}
 		}
