@@ -37,6 +37,38 @@ func isNPToken(t Token) bool {
 	return (npPOS[t.POS] && (IsWord(t.Text) || t.POS == "POS")) || nameParticles[t.Text]
 }
 
+// temporalWords head the time phrases that sit between a speaker and the
+// cue (the operator on Wednesday rejected …) or between the cue and the
+// content (said on Tuesday that …).
+var temporalWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tonight": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"week": true, "month": true, "year": true, "weekend": true, "earlier": true, "later": true, "last": true,
+}
+
+// skipTemporal steps back over a time phrase before the cue ("on
+// Wednesday", "last week") to where the speaker's noun phrase ends.
+func skipTemporal(toks []Token, end, sentStart int) int {
+	j := end - 1
+	sawTime := false
+	for j >= sentStart && j >= end-4 && (temporalWords[strings.ToLower(toks[j].Text)] || toks[j].POS == "CD" || toks[j].POS == "DT" && sawTime) {
+		sawTime = sawTime || temporalWords[strings.ToLower(toks[j].Text)]
+		j--
+	}
+	if !sawTime {
+		return end
+	}
+	if j >= sentStart && (toks[j].POS == "IN") {
+		j--
+	}
+	if j < sentStart || !isNPToken(toks[j]) {
+		return end
+	}
+	return j + 1
+}
+
 // beForms make a following participle passive (were told, is expected).
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -105,14 +137,18 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					contentFrom++
 				}
 			}
-			// "said on Tuesday that …": the content starts at "that".
-			for j := contentFrom; j < s1 && j < contentFrom+7; j++ {
-				if strings.ToLower(toks[j].Text) == "that" && toks[j].POS != "DT" {
-					contentFrom = j
-					break
-				}
-				if p := toks[j].POS; p != "IN" && p != "DT" && p != "NNP" && p != "NN" && p != "CD" && p != "," && p != "JJ" && p != "NNS" {
-					break
+			// "said on Tuesday that …": the content starts at "that" when
+			// only a prepositional or temporal phrase comes between; a
+			// direct object (rejected a report that …) stays in.
+			if contentFrom < s1 && (toks[contentFrom].POS == "IN" || temporalWords[strings.ToLower(toks[contentFrom].Text)]) && strings.ToLower(toks[contentFrom].Text) != "that" {
+				for j := contentFrom + 1; j < s1 && j < contentFrom+7; j++ {
+					if strings.ToLower(toks[j].Text) == "that" && toks[j].POS == "IN" {
+						contentFrom = j
+						break
+					}
+					if p := toks[j].POS; p != "IN" && p != "DT" && p != "NNP" && p != "NN" && p != "CD" && p != "," && p != "JJ" && p != "NNS" {
+						break
+					}
 				}
 			}
 			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}}
@@ -155,7 +191,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				}
 				at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 			default:
-				left, appos := leftNP(toks, skipParenthetical(toks, cueStart, s0), s0)
+				left, appos := leftNP(toks, skipTemporal(toks, skipParenthetical(toks, cueStart, s0), s0), s0)
 				at.appositive = appos
 				before := cueStart
 				if left[0] < left[1] {
