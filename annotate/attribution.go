@@ -69,6 +69,10 @@ func skipTemporal(toks []Token, end, sentStart int) int {
 	return j + 1
 }
 
+// appositivePOS are the tags allowed inside an appositive besides a noun
+// phrase's.
+var appositivePOS = map[string]bool{"IN": true, "CC": true, "TO": true, "HYPH": true, "VBN": true, "VBG": true}
+
 // beForms make a following participle passive (were told, is expected).
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -327,8 +331,10 @@ func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
 func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	none := [2]int{-1, -1}
 	if end-1 >= sentStart && toks[end-1].Text == "," {
+		// The appositive may hold prepositions and conjunctions (a
+		// professor at Syracuse and a former adviser) but no verb.
 		j := end - 2
-		for j >= sentStart && isNPToken(toks[j]) {
+		for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS]) {
 			j--
 		}
 		if j >= sentStart && toks[j].Text == "," && j < end-2 {
@@ -579,7 +585,9 @@ func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, se
 	return [2]int{start, sentEnd}
 }
 
-func isClosingMark(s string) bool { return s == "”" || s == "\"" || s == "’" || s == "''" }
+func isClosingMark(s string) bool {
+	return s == "”" || s == "\"" || s == "’" || s == "''" || s == "'"
+}
 
 // trimSentenceEnd is the byte offset where a sentence's content ends: before
 // its final full stop, unless the stop is inside a quotation.
