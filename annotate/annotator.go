@@ -267,7 +267,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 				}
 				r.sentToks = append(r.sentToks, [2]int{first, len(r.tokens)})
 				if findMentions && a.extracter != nil && nerZone(z.Kind) && len(toks) > 0 {
-					r.mentions = a.proseMentions(r.mentions, s.Text, base, si, toks)
+					r.mentions = a.proseMentions(r.mentions, s.Text, base, si, toks, r.tokens[first:], first)
 				}
 			}
 		}
@@ -319,18 +319,25 @@ func (a *Annotator) modelMentions(dst []Mention, toks []Token, first, si int, ca
 	return dst
 }
 
-// proseMentions appends prose's entities for one sentence.
-func (a *Annotator) proseMentions(dst []Mention, sent string, base, si int, toks []token.Token) []Mention {
+// proseMentions appends prose's entities for one sentence; ours are the
+// sentence's tokens, the first at index first of the document.
+func (a *Annotator) proseMentions(dst []Mention, sent string, base, si int, toks []token.Token, ours []Token, first int) []Mention {
 	a.extracter.Label(toks)
 	for _, e := range a.extracter.Chunk(sent, toks) {
-		dst = append(dst, Mention{
-			Start:  base + e.Start,
-			End:    base + e.End(),
-			Label:  proseLabel(e.Label),
-			Sent:   si,
-			Origin: "model",
-			tok0:   -1,
-		})
+		m := Mention{Start: base + e.Start, End: base + e.End(), Label: proseLabel(e.Label), Sent: si, Origin: "model", tok0: -1}
+		for k, t := range ours {
+			if t.Start == m.Start {
+				m.tok0 = first + k
+			}
+			if t.End == m.End && m.tok0 >= 0 {
+				m.tok1 = first + k + 1
+				break
+			}
+		}
+		if m.tok1 <= m.tok0 {
+			m.tok0 = -1
+		}
+		dst = append(dst, m)
 	}
 	return dst
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -88,19 +89,19 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			marks = append(marks, findQuoteMarks(text, z.Start, z.End)...)
 		}
 	}
+	// Marks are in text order and never overlap, so lookups are binary
+	// searches: a document with thousands of quotations stays linear.
 	markAt := func(pos int) int { // index of the mark containing pos, or -1
-		for i, m := range marks {
-			if pos >= m.start && pos < m.end {
-				return i
-			}
+		i := sort.Search(len(marks), func(i int) bool { return marks[i].end > pos })
+		if i < len(marks) && marks[i].start <= pos {
+			return i
 		}
 		return -1
 	}
 	markStartingAt := func(pos int) int { // a mark starting at pos (after spaces)
-		for i, m := range marks {
-			if m.start >= pos && strings.TrimSpace(text[pos:m.start]) == "" {
-				return i
-			}
+		i := firstMarkFrom(marks, pos)
+		if i < len(marks) && strings.TrimSpace(text[pos:marks[i].start]) == "" {
+			return i
 		}
 		return -1
 	}
@@ -248,10 +249,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if at.content[1] <= at.content[0] {
 				continue
 			}
-			for mi, m := range marks {
-				if m.start < at.content[1] && at.content[0] < m.end {
-					usedMark[mi] = true
-				}
+			for mi := sort.Search(len(marks), func(i int) bool { return marks[i].end > at.content[0] }); mi < len(marks) && marks[mi].start < at.content[1]; mi++ {
+				usedMark[mi] = true
 			}
 			out = append(out, at)
 			k = cueEnd - 1
@@ -406,8 +405,8 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 // quoteEndsAt reports whether a quotation closes at (or just after) the
 // token.
 func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
-	for _, m := range marks {
-		if m.end >= t.Start && m.end <= t.End+4 && m.start < t.Start {
+	for i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= t.Start }); i < len(marks) && marks[i].end <= t.End+4; i++ {
+		if marks[i].start < t.Start {
 			return true
 		}
 	}
@@ -419,19 +418,11 @@ func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
 // speaker) ends; the second quotation must follow it with nothing but
 // punctuation and white space between, within the paragraph.
 func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int, used []bool) [2]int {
-	isMark := false
-	for _, m := range marks {
-		if m.start == content[0] && m.end == content[1] {
-			isMark = true
-		}
-	}
-	if !isMark {
+	if i := firstMarkFrom(marks, content[0]); i >= len(marks) || marks[i].start != content[0] || marks[i].end != content[1] {
 		return content
 	}
-	for mi, m := range marks {
-		if m.start < after {
-			continue
-		}
+	for mi := firstMarkFrom(marks, after); mi < len(marks); mi++ {
+		m := marks[mi]
 		gap := text[after:m.start]
 		if strings.Trim(gap, " ,.;:") == "" && !strings.Contains(gap, "\n") {
 			used[mi] = true
@@ -538,12 +529,11 @@ func isAllCapsWord(s string) bool {
 
 // tokenAt is the index of the first token starting at or after pos.
 func tokenAt(toks []Token, pos int) int {
-	for i, t := range toks {
-		if t.Start >= pos {
-			return i
-		}
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= pos })
+	if i == len(toks) {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // isClauseEnd reports whether a token ends the clause a cue is in.
@@ -570,10 +560,8 @@ func skipParenthetical(toks []Token, end, sentStart int) int {
 // rest of the sentence.
 func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, sentEnd int, used []bool) [2]int {
 	start := toks[from].Start
-	for mi, m := range marks {
-		if m.start < start || m.start >= sentEnd+4 {
-			continue
-		}
+	for mi := firstMarkFrom(marks, start); mi < len(marks) && marks[mi].start < sentEnd+4; mi++ {
+		m := marks[mi]
 		lead := strings.TrimSpace(text[start:m.start])
 		// Right after the cue, or after a short lead-in ending with a comma
 		// or colon (told his audience on Monday, “…”).
@@ -609,27 +597,29 @@ func trimSentenceEnd(text string, toks []Token, s0, s1 int) int {
 // before the comma.
 func contentBefore(text string, toks []Token, marks []quoteMarkSpan, s0, comma int) [2]int {
 	commaPos := toks[comma].Start
-	for _, m := range marks {
-		// A comma inside the closing mark ("…," she said) or right after it.
-		if m.end >= commaPos && m.end <= toks[comma].End+4 && m.start < commaPos {
-			return [2]int{m.start, m.end}
+	// A comma inside the closing mark ("…," she said) or right after it.
+	for i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= commaPos }); i < len(marks) && marks[i].end <= toks[comma].End+4; i++ {
+		if marks[i].start < commaPos {
+			return [2]int{marks[i].start, marks[i].end}
 		}
 	}
 	return [2]int{toks[s0].Start, commaPos}
 }
 
 func kindOfContent(content string, marks []quoteMarkSpan, span [2]int) string {
-	for _, m := range marks {
-		if m.start == span[0] && m.end == span[1] {
-			return "direct"
-		}
-	}
-	for _, m := range marks {
-		if m.start >= span[0] && m.end <= span[1] {
-			return "mixed"
-		}
+	i := firstMarkFrom(marks, span[0])
+	switch {
+	case i < len(marks) && marks[i].start == span[0] && marks[i].end == span[1]:
+		return "direct"
+	case i < len(marks) && marks[i].end <= span[1]:
+		return "mixed"
 	}
 	return "indirect"
+}
+
+// firstMarkFrom is the index of the first mark starting at or after pos.
+func firstMarkFrom(marks []quoteMarkSpan, pos int) int {
+	return sort.Search(len(marks), func(i int) bool { return marks[i].start >= pos })
 }
 
 // floatingQuotes attributes a quotation that has no cue of its own and
@@ -656,12 +646,9 @@ func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkS
 			continue
 		}
 		prev := ats[last]
-		si := r.tokens[0].Sent
-		for ti, t := range r.tokens {
-			if t.Start >= m.start {
-				si = r.tokens[ti].Sent
-				break
-			}
+		si := r.tokens[len(r.tokens)-1].Sent
+		if ti := tokenAt(r.tokens, m.start); ti >= 0 {
+			si = r.tokens[ti].Sent
 		}
 		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", sent: si, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
 		used[mi] = true
@@ -776,8 +763,10 @@ func (s *speakerResolver) namedBefore(t0, t1 int) int {
 // before an organisation before a place), or -1.
 func (s *speakerResolver) nameIn(rng [2]int) int {
 	best := -1
-	for i, m := range s.ms {
-		if m.tok0 >= rng[0] && m.tok1 <= rng[1] && m.tok0 >= 0 {
+	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].tok0 >= rng[0] })
+	for i := from; i < len(s.ms) && s.ms[i].tok0 < rng[1]; i++ {
+		m := s.ms[i]
+		if m.tok1 <= rng[1] && m.tok0 >= 0 {
 			if m.Label != "PERSON" && m.Label != "ORG" && m.tok1 != rng[1] {
 				continue // a place or nationality modifying a description (the Russian foreign minister) is not the speaker
 			}
