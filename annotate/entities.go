@@ -417,20 +417,44 @@ func (a *Annotator) cluster(ms []Mention) {
 		}
 		c.members = append(c.members, i)
 	}
-	// A shorter name joins the one fuller name it is part of.
+	// A shorter name joins the one fuller name it is part of. Candidates
+	// come from an index of clusters by label and word, so an article with
+	// thousands of names is not compared pair by pair.
+	byWord := map[string][]*entityCluster{}
+	for _, d := range clusters {
+		seen := map[string]bool{}
+		for _, w := range strings.Fields(d.key) {
+			if !seen[w] {
+				seen[w] = true
+				byWord[d.label+"\x00"+w] = append(byWord[d.label+"\x00"+w], d)
+			}
+		}
+	}
 	for _, c := range clusters {
+		words := strings.Fields(c.key)
+		if len(words) == 0 {
+			continue
+		}
+		// People join by surname; others by a run of their words, so the
+		// rarest word's clusters are the only candidates.
+		probe := words[len(words)-1]
+		if c.label != "PERSON" {
+			for _, w := range words {
+				if len(byWord[c.label+"\x00"+w]) < len(byWord[c.label+"\x00"+probe]) {
+					probe = w
+				}
+			}
+		}
 		var target *entityCluster
 		candidates := 0
-		for _, d := range clusters {
-			if d == c || d.label != c.label || d.words <= c.words {
+		for _, d := range byWord[c.label+"\x00"+probe] {
+			if d == c || d.words <= c.words || !partOfName(c, d) {
 				continue
 			}
-			if partOfName(c, d) {
-				if target == nil || target.root() != d.root() {
-					candidates++
-				}
-				target = d
+			if target == nil || target.root() != d.root() {
+				candidates++
 			}
+			target = d
 		}
 		if candidates == 1 {
 			c.root().mergedTo = target.root()
