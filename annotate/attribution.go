@@ -797,27 +797,32 @@ func labelRank(l string) int {
 	return 3
 }
 
+// antecedentWindow bounds how many mentions back a pronoun looks: its
+// antecedent is in the recent text, and the bound keeps a long article
+// linear.
+const antecedentWindow = 200
+
 // antecedent finds the entity a pronoun at pos refers to: among the
-// entities of the wanted label mentioned before it (any, for they/we/I),
-// the one that has spoken most, else the most recent.
+// entities of the wanted label mentioned in the window before it (any
+// organisation, place or group for they), the one that has spoken most,
+// ties going to the most recent.
 func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
+	if pronoun == "i" || pronoun == "we" {
+		return -1
+	}
+	end := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].Start >= pos })
 	best, bestSpoke := -1, -1
-	for i, m := range s.ms {
-		if m.Start >= pos {
-			break
-		}
+	for i := end - 1; i >= 0 && i >= end-antecedentWindow; i-- {
+		m := s.ms[i]
 		if want != "" && m.Label != want {
 			continue
 		}
 		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
 			continue
 		}
-		if sp := s.spoke[m.EntityID]; sp > bestSpoke || sp == bestSpoke {
+		if sp := s.spoke[m.EntityID]; sp > bestSpoke {
 			best, bestSpoke = i, sp
 		}
-	}
-	if pronoun == "i" || pronoun == "we" {
-		return -1
 	}
 	return best
 }
