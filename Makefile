@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench regress train-ner clean
+.PHONY: build run test lint fuzz bench regress train-ner train-cues clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -45,6 +45,11 @@ bench: build
 ## (deterministic: the same data and seed give the same bytes; commit the result)
 train-ner:
 	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model
+
+## train-cues: train the attribution-cue model from PolNeAR's training split
+## into annotate/model/cue.model (deterministic; commit the result)
+train-cues:
+	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
 
 ## regress: quality floors (.ci/floors.txt) against $(DATA)
 regress: build

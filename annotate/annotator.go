@@ -48,6 +48,14 @@ func DefaultConfig() Config {
 //go:embed model/ner.model
 var nerModelBytes []byte
 
+// cueModelBytes is the attribution-cue model, produced by `make
+// train-cues` from ../shared/data/polnear/train (PolNeAR's training split)
+// and committed. An empty file means the quotes stage uses the cue lexicon
+// alone.
+//
+//go:embed model/cue.model
+var cueModelBytes []byte
+
 // StageError is a failure of one stage on one document. The pipeline turns
 // it into an errors row naming the stage.
 type StageError struct {
@@ -73,6 +81,7 @@ type Annotator struct {
 	model     *nerModel      // newsnlp's model, when Config.NER is newsnlp
 	gaz       *gazetteer
 	cues      cueLexicon
+	cueModel  *cueModel // nil when none is embedded
 }
 
 // New loads the models cfg names.
@@ -94,6 +103,11 @@ func New(cfg Config) (*Annotator, error) {
 	}
 	if a.cues, err = loadCueLexicon(); err != nil {
 		return nil, fmt.Errorf("load cue lexicon: %w", err)
+	}
+	if len(cueModelBytes) > 0 {
+		if a.cueModel, err = unmarshalCueModel(cueModelBytes); err != nil {
+			return nil, fmt.Errorf("load cue model: %w", err)
+		}
 	}
 	switch cfg.NER {
 	case NERProse:

@@ -109,16 +109,34 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	var out []attribution
 	usedMark := make([]bool, len(marks))
 	res := newSpeakerResolver(text, r, ms)
+	var cueFeats []uint64
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
 			continue
 		}
 		s0, s1 := rng[0], rng[1]
+		// The cue model finds cues the lexicon does not list (a poll that
+		// shows, voters who want).
+		var learned []bool
+		if a.cueModel != nil {
+			learned, cueFeats = a.cueModel.predict(toks, s0, s1, a.cues, cueFeats)
+		}
 		for k := s0; k < s1; k++ {
 			if markAt(toks[k].Start) >= 0 {
 				continue // reported speech inside a quotation is the speaker's, not the article's
 			}
 			cue, n := a.matchCue(toks, k, s1)
+			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && strings.HasPrefix(toks[k].POS, "VB") {
+				n = 1
+				for k+n < s1 && learned[k+n-s0] {
+					n++
+				}
+				var words []string
+				for _, t := range toks[k : k+n] {
+					words = append(words, strings.ToLower(t.Text))
+				}
+				cue = cueEntry{lemma: strings.Join(words, " "), class: "assert", words: words}
+			}
 			if n == 0 {
 				continue
 			}

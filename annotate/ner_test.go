@@ -339,3 +339,52 @@ func TestProseNERStaysSelectable(t *testing.T) {
 		t.Error("prose's model found no mention")
 	}
 }
+
+// TestCueModelLearnsATinyCorpus trains the cue model on sentences written
+// for the test, where "shows" and "wants" are cues the lexicon lacks, and
+// checks it finds them in new sentences, deterministically.
+func TestCueModelLearnsATinyCorpus(t *testing.T) {
+	b, err := NewCueExampleBuilder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects := []string{"A new poll", "The survey", "Anna Berg", "The council", "A study", "Karl Ek"}
+	verbs := []string{"shows", "wants", "suggests"}
+	var data []CueSentence
+	for i := 0; i < 90; i++ {
+		subj, verb := subjects[i%len(subjects)], verbs[i%len(verbs)]
+		text := fmt.Sprintf("%s %s that the bridge should open in %d.", subj, verb, 2000+i)
+		start := len([]rune(subj)) + 1
+		data = append(data, b.Sentences(text, [][2]int{{start, start + len(verb)}})...)
+		data = append(data, b.Sentences(fmt.Sprintf("%s visited the bridge in %d.", subj, 1900+i), nil)...)
+	}
+	res, err := b.TrainCueModel(data[:150], data[150:], 14, 6, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f1 := res.HeldOutF1[res.BestEpoch-1]; f1 < 0.9 {
+		t.Errorf("held-out cue F1 = %.3f; want at least 0.9", f1)
+	}
+	again, _ := b.TrainCueModel(data[:150], data[150:], 14, 6, 3, nil)
+	if !bytes.Equal(res.Model, again.Model) {
+		t.Error("the same data and seed gave different bytes")
+	}
+	m, err := unmarshalCueModel(res.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := b.Sentences("The report shows that costs rose.", nil)[0]
+	got, _ := m.predict(s.toks, 0, len(s.toks), b.a.cues, nil)
+	var cues []string
+	for i, c := range got {
+		if c {
+			cues = append(cues, s.toks[i].Text)
+		}
+	}
+	if strings.Join(cues, " ") != "shows" {
+		t.Errorf("cues in %q = %v; want [shows]", "The report shows that costs rose.", cues)
+	}
+	if _, err := unmarshalCueModel(nil); err != ErrNoCueModel {
+		t.Errorf("empty model: err = %v; want ErrNoCueModel", err)
+	}
+}

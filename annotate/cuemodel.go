@@ -1,0 +1,306 @@
+package annotate
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// cueModel decides, token by token, whether a word is part of an
+// attribution cue: it learns from PolNeAR the cues a verb lexicon misses
+// (polls that "show", people who "want" or "believe"). It is a binary
+// averaged perceptron over hashed features, immutable once loaded and safe
+// for concurrent use.
+type cueModel struct {
+	bits uint
+	w    []float32
+}
+
+// Cue-feature templates (a separate range from the NER model's).
+const (
+	cBias byte = 100 + iota
+	cLower
+	cPOS
+	cSuffix3
+	cPrevLower
+	cNextLower
+	cPrev2Lower
+	cNext2Lower
+	cPrevPOS
+	cNextPOS
+	cLowerNext
+	cPrevLowerLower
+	cPOSNextPOS
+	cPrevPOSPOS
+	cInLexicon
+	cShape
+	cPrevCue
+	cPrevCueLower
+)
+
+// cueFeatures appends token i's features; prevCue says whether the token
+// before was decided to be part of a cue.
+func cueFeatures(dst []uint64, toks []Token, i, s0, s1 int, lex cueLexicon, prevCue bool) []uint64 {
+	word := func(j int) (string, string) {
+		if j < s0 || j >= s1 {
+			return "<s>", "<s>"
+		}
+		return strings.ToLower(toks[j].Text), toks[j].POS
+	}
+	l, p := word(i)
+	pl, pp := word(i - 1)
+	nl, np := word(i + 1)
+	p2l, _ := word(i - 2)
+	n2l, _ := word(i + 2)
+	_, inLex := lex[l]
+	prev := "no"
+	if prevCue {
+		prev = "yes"
+	}
+	return append(dst,
+		fh(cBias),
+		fh(cLower, l),
+		fh(cPOS, p),
+		fh(cSuffix3, suffix(l, 3)),
+		fh(cPrevLower, pl),
+		fh(cNextLower, nl),
+		fh(cPrev2Lower, p2l),
+		fh(cNext2Lower, n2l),
+		fh(cPrevPOS, pp),
+		fh(cNextPOS, np),
+		fh(cLowerNext, l, nl),
+		fh(cPrevLowerLower, pl, l),
+		fh(cPOSNextPOS, p, np),
+		fh(cPrevPOSPOS, pp, p),
+		fh(cInLexicon, fmt.Sprint(inLex), p),
+		fh(cShape, wordShape(toks[i].Text, 1)),
+		fh(cPrevCue, prev),
+		fh(cPrevCueLower, prev, l),
+	)
+}
+
+func (m *cueModel) score(feats []uint64) float32 {
+	mask := uint64(1)<<m.bits - 1
+	var s float32
+	for _, h := range feats {
+		s += m.w[h&mask]
+	}
+	return s
+}
+
+// predict marks the tokens of sentence [s0, s1) that are part of a cue.
+func (m *cueModel) predict(toks []Token, s0, s1 int, lex cueLexicon, feats []uint64) ([]bool, []uint64) {
+	out := make([]bool, s1-s0)
+	prev := false
+	for i := s0; i < s1; i++ {
+		feats = cueFeatures(feats[:0], toks, i, s0, s1, lex, prev)
+		out[i-s0] = m.score(feats) > 0
+		prev = out[i-s0]
+	}
+	return out, feats
+}
+
+var cueMagic = []byte("newsnlp-cue\x00")
+
+func (m *cueModel) marshal() ([]byte, error) {
+	var raw bytes.Buffer
+	raw.Write(cueMagic)
+	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
+	binary.Write(&raw, binary.LittleEndian, m.w)
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer enc.Close()
+	return enc.EncodeAll(raw.Bytes(), nil), nil
+}
+
+// ErrNoCueModel is returned when no trained cue model is embedded.
+var ErrNoCueModel = errors.New("no trained cue model is embedded (run make train-cues)")
+
+func unmarshalCueModel(b []byte) (*cueModel, error) {
+	if len(b) == 0 {
+		return nil, ErrNoCueModel
+	}
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(b, nil)
+	if err != nil {
+		return nil, fmt.Errorf("cue model: %w", err)
+	}
+	r := bytes.NewReader(raw)
+	magic := make([]byte, len(cueMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || !bytes.Equal(magic, cueMagic) {
+		return nil, errors.New("cue model: not a newsnlp cue model")
+	}
+	var bits uint32
+	if err := binary.Read(r, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {
+		return nil, fmt.Errorf("cue model: bad header")
+	}
+	m := &cueModel{bits: uint(bits), w: make([]float32, 1<<bits)}
+	if err := binary.Read(r, binary.LittleEndian, m.w); err != nil {
+		return nil, fmt.Errorf("cue model: %w", err)
+	}
+	return m, nil
+}
+
+// CueSentence is one sentence labelled for training the cue model.
+type CueSentence struct {
+	toks  []Token
+	isCue []bool
+}
+
+// CueExampleBuilder turns texts with gold cue spans into training
+// sentences, through the same zone, sentence, token and tag stages as
+// annotation.
+type CueExampleBuilder struct{ a *Annotator }
+
+// NewCueExampleBuilder loads what the stages before quotes need.
+func NewCueExampleBuilder() (*CueExampleBuilder, error) {
+	a, err := newUntrained()
+	if err != nil {
+		return nil, err
+	}
+	if a.cues, err = loadCueLexicon(); err != nil {
+		return nil, err
+	}
+	return &CueExampleBuilder{a: a}, nil
+}
+
+// Sentences labels the tokens of text's body sentences that overlap a cue
+// span (code point offsets).
+func (b *CueExampleBuilder) Sentences(text string, cues [][2]int) []CueSentence {
+	r, _ := b.a.nlp(context.Background(), text, FindZones(text, ""), false) // a background context never ends
+	byteAt := make([]int, 0, len(text)+1)
+	for i := range text {
+		byteAt = append(byteAt, i)
+	}
+	byteAt = append(byteAt, len(text))
+	var out []CueSentence
+	for si, rng := range r.sentToks {
+		if !quoteZone(r.sentences[si].Zone) || rng[0] == rng[1] {
+			continue
+		}
+		toks := r.tokens[rng[0]:rng[1]]
+		lab := make([]bool, len(toks))
+		for _, c := range cues {
+			if c[0] < 0 || c[1] >= len(byteAt) || c[0] >= c[1] {
+				continue
+			}
+			bs, be := byteAt[c[0]], byteAt[c[1]]
+			for k, t := range toks {
+				if t.End > bs && t.Start < be {
+					lab[k] = true
+				}
+			}
+		}
+		out = append(out, CueSentence{toks: toks, isCue: lab})
+	}
+	return out
+}
+
+// CueTrainResult describes a cue-model training run.
+type CueTrainResult struct {
+	BestEpoch int
+	HeldOutF1 []float64 // token-level cue F1 per epoch
+	Model     []byte
+}
+
+// TrainCueModel trains the cue model, keeping the epoch with the best
+// token-level F1 on the held-out sentences.
+func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uint, epochs int, seed uint64, progress func(int, float64)) (*CueTrainResult, error) {
+	if len(train) == 0 {
+		return nil, errors.New("no training sentences")
+	}
+	m := &cueModel{bits: bits, w: make([]float32, 1<<bits)}
+	totals := make([]float64, len(m.w))
+	mask := uint64(1)<<bits - 1
+	c := 1.0
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x637565))
+	var feats []uint64
+	res := &CueTrainResult{}
+	best := -1.0
+	sinceBest := 0
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			s := &train[si]
+			prev := false
+			for i := range s.toks {
+				feats = cueFeatures(feats[:0], s.toks, i, 0, len(s.toks), b.a.cues, prev)
+				guess := m.score(feats) > 0
+				if guess != s.isCue[i] {
+					d := float32(1)
+					if !s.isCue[i] {
+						d = -1
+					}
+					for _, h := range feats {
+						m.w[h&mask] += d
+						totals[h&mask] += c * float64(d)
+					}
+				}
+				c++
+				prev = guess
+			}
+		}
+		avg := &cueModel{bits: bits, w: make([]float32, len(m.w))}
+		for i := range m.w {
+			avg.w[i] = m.w[i] - float32(totals[i]/c)
+		}
+		f1 := cueF1(avg, heldOut, b.a.cues)
+		res.HeldOutF1 = append(res.HeldOutF1, f1)
+		if progress != nil {
+			progress(epoch, f1)
+		}
+		if f1 > best {
+			best, res.BestEpoch, sinceBest = f1, epoch, 0
+			mb, err := avg.marshal()
+			if err != nil {
+				return nil, err
+			}
+			res.Model = mb
+		} else if sinceBest++; sinceBest >= 3 {
+			break
+		}
+	}
+	return res, nil
+}
+
+func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
+	tp, pred, gold := 0, 0, 0
+	var feats []uint64
+	for _, s := range sents {
+		var got []bool
+		got, feats = m.predict(s.toks, 0, len(s.toks), lex, feats)
+		for i := range got {
+			if got[i] {
+				pred++
+			}
+			if s.isCue[i] {
+				gold++
+			}
+			if got[i] && s.isCue[i] {
+				tp++
+			}
+		}
+	}
+	if tp == 0 {
+		return 0
+	}
+	p, r := float64(tp)/float64(pred), float64(tp)/float64(gold)
+	return 2 * p * r / (p + r)
+}
