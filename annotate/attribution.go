@@ -109,7 +109,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	var out []attribution
 	usedMark := make([]bool, len(marks))
 	res := newSpeakerResolver(text, r, ms)
-	var cueFeats []uint64
+	cueSc := &cueScratch{}
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
 			continue
@@ -119,7 +119,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		// shows, voters who want).
 		var learned []bool
 		if a.cueModel != nil {
-			learned, cueFeats = a.cueModel.predict(toks, s0, s1, a.cues, cueFeats)
+			learned = a.cueModel.predict(toks[s0:s1], a.cues, cueSc)
 		}
 		for k := s0; k < s1; k++ {
 			if markAt(toks[k].Start) >= 0 {

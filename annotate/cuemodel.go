@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"strings"
+	"unicode"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -45,44 +46,112 @@ const (
 	cPrevCueLower
 )
 
-// cueFeatures appends token i's features; prevCue says whether the token
-// before was decided to be part of a cue.
-func cueFeatures(dst []uint64, toks []Token, i, s0, s1 int, lex cueLexicon, prevCue bool) []uint64 {
-	word := func(j int) (string, string) {
-		if j < s0 || j >= s1 {
-			return "<s>", "<s>"
-		}
-		return strings.ToLower(toks[j].Text), toks[j].POS
+// cueSentenceView holds, for each token of a sentence, the hashes of its
+// lower case, tag, shape and suffix and its lexicon membership, computed
+// once per sentence: features are then cheap combinations of hashes.
+type cueSentenceView struct {
+	lower, pos, shape, suf []uint64
+	inLex                  []bool
+}
+
+func strHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
 	}
-	l, p := word(i)
-	pl, pp := word(i - 1)
-	nl, np := word(i + 1)
-	p2l, _ := word(i - 2)
-	n2l, _ := word(i + 2)
-	_, inLex := lex[l]
-	prev := "no"
+	return h
+}
+
+// shapeHash hashes wordShape(s, 1) without building the string.
+func shapeHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	var last rune = -1
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+var boundaryHash = strHash("<s>")
+
+func newCueSentenceView(toks []Token, lex cueLexicon, v *cueSentenceView) {
+	v.lower, v.pos, v.shape, v.suf, v.inLex = v.lower[:0], v.pos[:0], v.shape[:0], v.suf[:0], v.inLex[:0]
+	for _, t := range toks {
+		l := strings.ToLower(t.Text)
+		_, in := lex[l]
+		v.lower = append(v.lower, strHash(l))
+		v.pos = append(v.pos, strHash(t.POS))
+		v.shape = append(v.shape, shapeHash(t.Text))
+		v.suf = append(v.suf, strHash(suffix(l, 3)))
+		v.inLex = append(v.inLex, in)
+	}
+}
+
+// mix combines a template number and hashes into one feature hash.
+func mix(tmpl byte, hs ...uint64) uint64 {
+	h := uint64(tmpl)*0x9e3779b97f4a7c15 + 0x632be59bd9b4e019
+	for _, x := range hs {
+		h ^= x
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+	}
+	return h
+}
+
+// cueFeatures appends the features of the sentence's token i; prevCue says
+// whether the token before was decided to be part of a cue.
+func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64 {
+	n := len(v.lower)
+	at := func(xs []uint64, j int) uint64 {
+		if j < 0 || j >= n {
+			return boundaryHash
+		}
+		return xs[j]
+	}
+	l, p := v.lower[i], v.pos[i]
+	pl, pp := at(v.lower, i-1), at(v.pos, i-1)
+	nl, np := at(v.lower, i+1), at(v.pos, i+1)
+	var inLex, prev uint64
+	if v.inLex[i] {
+		inLex = 1
+	}
 	if prevCue {
-		prev = "yes"
+		prev = 1
 	}
 	return append(dst,
-		fh(cBias),
-		fh(cLower, l),
-		fh(cPOS, p),
-		fh(cSuffix3, suffix(l, 3)),
-		fh(cPrevLower, pl),
-		fh(cNextLower, nl),
-		fh(cPrev2Lower, p2l),
-		fh(cNext2Lower, n2l),
-		fh(cPrevPOS, pp),
-		fh(cNextPOS, np),
-		fh(cLowerNext, l, nl),
-		fh(cPrevLowerLower, pl, l),
-		fh(cPOSNextPOS, p, np),
-		fh(cPrevPOSPOS, pp, p),
-		fh(cInLexicon, fmt.Sprint(inLex), p),
-		fh(cShape, wordShape(toks[i].Text, 1)),
-		fh(cPrevCue, prev),
-		fh(cPrevCueLower, prev, l),
+		mix(cBias),
+		mix(cLower, l),
+		mix(cPOS, p),
+		mix(cSuffix3, v.suf[i]),
+		mix(cPrevLower, pl),
+		mix(cNextLower, nl),
+		mix(cPrev2Lower, at(v.lower, i-2)),
+		mix(cNext2Lower, at(v.lower, i+2)),
+		mix(cPrevPOS, pp),
+		mix(cNextPOS, np),
+		mix(cLowerNext, l, nl),
+		mix(cPrevLowerLower, pl, l),
+		mix(cPOSNextPOS, p, np),
+		mix(cPrevPOSPOS, pp, p),
+		mix(cInLexicon, inLex, p),
+		mix(cShape, v.shape[i]),
+		mix(cPrevCue, prev),
+		mix(cPrevCueLower, prev, l),
 	)
 }
 
@@ -95,16 +164,28 @@ func (m *cueModel) score(feats []uint64) float32 {
 	return s
 }
 
-// predict marks the tokens of sentence [s0, s1) that are part of a cue.
-func (m *cueModel) predict(toks []Token, s0, s1 int, lex cueLexicon, feats []uint64) ([]bool, []uint64) {
-	out := make([]bool, s1-s0)
+// cueScratch holds reusable buffers for predict.
+type cueScratch struct {
+	feats []uint64
+	view  cueSentenceView
+}
+
+// predict marks the tokens of a sentence that are part of a cue. Only a
+// verb can start a learned cue, so only verbs and the words right after a
+// cue word are scored: a tenth of the work of scoring every token.
+func (m *cueModel) predict(toks []Token, lex cueLexicon, sc *cueScratch) []bool {
+	newCueSentenceView(toks, lex, &sc.view)
+	out := make([]bool, len(toks))
 	prev := false
-	for i := s0; i < s1; i++ {
-		feats = cueFeatures(feats[:0], toks, i, s0, s1, lex, prev)
-		out[i-s0] = m.score(feats) > 0
-		prev = out[i-s0]
+	for i := range toks {
+		if !prev && !strings.HasPrefix(toks[i].POS, "VB") {
+			continue
+		}
+		sc.feats = cueFeatures(sc.feats[:0], &sc.view, i, prev)
+		out[i] = m.score(sc.feats) > 0
+		prev = out[i]
 	}
-	return out, feats
+	return out
 }
 
 var cueMagic = []byte("newsnlp-cue\x00")
@@ -232,6 +313,7 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x637565))
 	var feats []uint64
+	var view cueSentenceView
 	res := &CueTrainResult{}
 	best := -1.0
 	sinceBest := 0
@@ -239,9 +321,10 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := &train[si]
+			newCueSentenceView(s.toks, b.a.cues, &view)
 			prev := false
 			for i := range s.toks {
-				feats = cueFeatures(feats[:0], s.toks, i, 0, len(s.toks), b.a.cues, prev)
+				feats = cueFeatures(feats[:0], &view, i, prev)
 				guess := m.score(feats) > 0
 				if guess != s.isCue[i] {
 					d := float32(1)
@@ -282,10 +365,9 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 
 func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
 	tp, pred, gold := 0, 0, 0
-	var feats []uint64
+	sc := &cueScratch{}
 	for _, s := range sents {
-		var got []bool
-		got, feats = m.predict(s.toks, 0, len(s.toks), lex, feats)
+		got := m.predict(s.toks, lex, sc)
 		for i := range got {
 			if got[i] {
 				pred++
