@@ -10,8 +10,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode"
-
-	"github.com/klauspost/compress/zstd"
 )
 
 // cueModel decides, token by token, whether a word is part of an
@@ -195,12 +193,7 @@ func (m *cueModel) marshal() ([]byte, error) {
 	raw.Write(cueMagic)
 	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
 	binary.Write(&raw, binary.LittleEndian, m.w)
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return nil, err
-	}
-	defer enc.Close()
-	return enc.EncodeAll(raw.Bytes(), nil), nil
+	return compressModel(raw.Bytes())
 }
 
 // ErrNoCueModel is returned when no trained cue model is embedded.
@@ -210,14 +203,9 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 	if len(b) == 0 {
 		return nil, ErrNoCueModel
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	raw, err := decompressModel("cue model", b)
 	if err != nil {
 		return nil, err
-	}
-	defer dec.Close()
-	raw, err := dec.DecodeAll(b, nil)
-	if err != nil {
-		return nil, fmt.Errorf("cue model: %w", err)
 	}
 	r := bytes.NewReader(raw)
 	magic := make([]byte, len(cueMagic))
@@ -262,11 +250,7 @@ func NewCueExampleBuilder() (*CueExampleBuilder, error) {
 // span (code point offsets).
 func (b *CueExampleBuilder) Sentences(text string, cues [][2]int) []CueSentence {
 	r, _ := b.a.nlp(context.Background(), text, FindZones(text, ""), false) // a background context never ends
-	byteAt := make([]int, 0, len(text)+1)
-	for i := range text {
-		byteAt = append(byteAt, i)
-	}
-	byteAt = append(byteAt, len(text))
+	byteAt := byteOffsets(text)
 	var out []CueSentence
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) || rng[0] == rng[1] {

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/klauspost/compress/zstd"
 )
 
 // nerTypes are the entity types newsnlp's model emits: CoNLL-2003's four.
@@ -442,12 +440,7 @@ func (m *nerModel) marshal() ([]byte, error) {
 	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
 	binary.Write(&raw, binary.LittleEndian, uint32(nerTagCount))
 	binary.Write(&raw, binary.LittleEndian, m.w)
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return nil, err
-	}
-	defer enc.Close()
-	return enc.EncodeAll(raw.Bytes(), nil), nil
+	return compressModel(raw.Bytes())
 }
 
 // ErrNoNERModel is returned when the binary was built without a trained
@@ -458,14 +451,9 @@ func unmarshalNERModel(b []byte) (*nerModel, error) {
 	if len(b) == 0 {
 		return nil, ErrNoNERModel
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	raw, err := decompressModel("NER model", b)
 	if err != nil {
 		return nil, err
-	}
-	defer dec.Close()
-	raw, err := dec.DecodeAll(b, nil)
-	if err != nil {
-		return nil, fmt.Errorf("NER model: %w", err)
 	}
 	r := bytes.NewReader(raw)
 	magic := make([]byte, len(nerMagic))

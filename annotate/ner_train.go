@@ -32,12 +32,7 @@ func NewNERExampleBuilder() (*NERExampleBuilder, error) {
 func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSentence {
 	zones := FindZones(text, "")
 	r, _ := b.a.nlp(context.Background(), text, zones, false) // a background context never ends
-	// Code point → byte offsets.
-	byteAt := make([]int, 0, len(text)+1)
-	for i := range text {
-		byteAt = append(byteAt, i)
-	}
-	byteAt = append(byteAt, len(text))
+	byteAt := byteOffsets(text)
 	typeIndex := map[string]int{}
 	for i, t := range nerTypes {
 		typeIndex[t] = i

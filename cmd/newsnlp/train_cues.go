@@ -1,11 +1,8 @@
 package main
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,17 +87,10 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
+	sum, err := writeModelFile(o.out, res.Model)
+	if err != nil {
 		return err
 	}
-	tmp := o.out + ".tmp"
-	if err := os.WriteFile(tmp, res.Model, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, o.out); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(res.Model)
-	fmt.Fprintf(stdout, "train-cues: best epoch %d (held-out F1 %.4f); wrote %s (%d bytes, sha256 %x)\n", res.BestEpoch, res.HeldOutF1[res.BestEpoch-1], o.out, len(res.Model), sum[:8])
+	fmt.Fprintf(stdout, "train-cues: best epoch %d (held-out F1 %.4f); wrote %s (%d bytes, sha256 %s)\n", res.BestEpoch, res.HeldOutF1[res.BestEpoch-1], o.out, len(res.Model), sum)
 	return nil
 }

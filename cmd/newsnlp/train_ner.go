@@ -94,17 +94,27 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
+	sum, err := writeModelFile(o.out, res.Model)
+	if err != nil {
 		return err
 	}
-	tmp := o.out + ".tmp"
-	if err := os.WriteFile(tmp, res.Model, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, o.out); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(res.Model)
-	fmt.Fprintf(stdout, "train-ner: best epoch %d (dev F1 %.4f); wrote %s (%d bytes, sha256 %x)\n", res.BestEpoch, res.DevF1[res.BestEpoch-1], o.out, len(res.Model), sum[:8])
+	fmt.Fprintf(stdout, "train-ner: best epoch %d (dev F1 %.4f); wrote %s (%d bytes, sha256 %s)\n", res.BestEpoch, res.DevF1[res.BestEpoch-1], o.out, len(res.Model), sum)
 	return nil
+}
+
+// writeModelFile writes a trained model through a temporary file and
+// returns the start of its SHA-256, for the training log.
+func writeModelFile(path string, model []byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, model, 0o644); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(model)
+	return fmt.Sprintf("%x", sum[:8]), nil
 }

@@ -1,0 +1,43 @@
+package annotate
+
+import (
+	"fmt"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// compressModel and decompressModel are the container of the trained
+// models' files: zstd at its best level, one thread, so that the same
+// weights always give the same bytes.
+func compressModel(raw []byte) ([]byte, error) {
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer enc.Close()
+	return enc.EncodeAll(raw, nil), nil
+}
+
+func decompressModel(what string, b []byte) ([]byte, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(b, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return raw, nil
+}
+
+// byteOffsets maps each code point offset of text (and its end) to a byte
+// offset, for projecting gold spans onto tokens when building training
+// examples.
+func byteOffsets(text string) []int {
+	at := make([]int, 0, len(text)+1)
+	for i := range text {
+		at = append(at, i)
+	}
+	return append(at, len(text))
+}
