@@ -110,6 +110,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	usedMark := make([]bool, len(marks))
 	res := newSpeakerResolver(text, r, ms)
 	cueSc := &cueScratch{}
+	cueSentences := map[int]bool{} // sentences with a cue outside quotation marks
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
 			continue
@@ -140,6 +141,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if n == 0 {
 				continue
 			}
+			cueSentences[si] = true
 			participle := n == 1 && toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
 			if n == 1 && (toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
@@ -294,7 +296,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	sortAttributions(out)
 	// Floating quotations: a full quoted sentence with no cue of its own
 	// takes the speaker of the attribution just before it.
-	out = a.floatingQuotes(text, r, marks, usedMark, out)
+	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
 	for i := range out {
 		at := &out[i]
 		res.resolve(at)
@@ -364,6 +366,11 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	j := end - 1
 	for j >= sentStart && isNPToken(toks[j]) {
 		j--
+		// "Mr. Morgan of the Sierra Club": a noun phrase continues across
+		// "of" to the noun before it.
+		if j-1 >= sentStart && j < end-1 && strings.EqualFold(toks[j].Text, "of") && isNPToken(toks[j-1]) && toks[j+1].POS != "PRP" {
+			j--
+		}
 	}
 	np = [2]int{j + 1, end}
 	for np[0] < np[1] && toks[np[0]].POS == "POS" {
@@ -643,7 +650,7 @@ func firstMarkFrom(marks []quoteMarkSpan, pos int) int {
 // floatingQuotes attributes a quotation that has no cue of its own and
 // starts a sentence right after an attribution (in the same or the next
 // paragraph) to that attribution's speaker.
-func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool, ats []attribution) []attribution {
+func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool, ats []attribution, cueSentences map[int]bool) []attribution {
 	var out []attribution
 	last := -1 // index in ats of the latest attribution before the mark
 	for mi, m := range marks {
@@ -655,6 +662,9 @@ func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkS
 		}
 		if len(strings.Fields(text[m.start:m.end])) < 4 {
 			continue // a scare quote or a title, not speech
+		}
+		if end := tokenAt(r.tokens, m.end-1); end >= 0 && cueSentences[r.tokens[end].Sent] {
+			continue // its own sentence has a cue the patterns could not read: not floating
 		}
 		// Nothing but white space between the previous attribution and this
 		// quotation, other than at most one paragraph break.
