@@ -127,11 +127,21 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				continue // reported speech inside a quotation is the speaker's, not the article's
 			}
 			cue, n := a.matchCue(toks, k, s1)
+			fromModel := false
 			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && strings.HasPrefix(toks[k].POS, "VB") {
 				n = 1
 				for k+n < s1 && learned[k+n-s0] {
 					n++
 				}
+				for j := k + 1; j < k+n; j++ {
+					if _, m := a.matchCue(toks, j, s1); m > 0 {
+						n = 0 // the lexicon knows this cue (has told): let it read it
+						break
+					}
+				}
+				fromModel = n > 0
+			}
+			if n > 0 && fromModel {
 				var words []string
 				for _, t := range toks[k : k+n] {
 					words = append(words, strings.ToLower(t.Text))
