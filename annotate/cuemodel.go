@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"strings"
 	"unicode"
@@ -200,17 +199,9 @@ func (m *cueModel) marshal() ([]byte, error) {
 var ErrNoCueModel = errors.New("no trained cue model is embedded (run make train-cues)")
 
 func unmarshalCueModel(b []byte) (*cueModel, error) {
-	if len(b) == 0 {
-		return nil, ErrNoCueModel
-	}
-	raw, err := decompressModel("cue model", b)
+	r, err := openModel("cue model", cueMagic, b, ErrNoCueModel)
 	if err != nil {
 		return nil, err
-	}
-	r := bytes.NewReader(raw)
-	magic := make([]byte, len(cueMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || !bytes.Equal(magic, cueMagic) {
-		return nil, errors.New("cue model: not a newsnlp cue model")
 	}
 	var bits uint32
 	if err := binary.Read(r, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {

@@ -1,7 +1,10 @@
 package annotate
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -40,4 +43,22 @@ func byteOffsets(text string) []int {
 		at = append(at, i)
 	}
 	return append(at, len(text))
+}
+
+// openModel checks and opens a model file: errEmpty when nothing is
+// embedded, else the decompressed contents positioned after the magic.
+func openModel(what string, magic, b []byte, errEmpty error) (*bytes.Reader, error) {
+	if len(b) == 0 {
+		return nil, errEmpty
+	}
+	raw, err := decompressModel(what, b)
+	if err != nil {
+		return nil, err
+	}
+	r := bytes.NewReader(raw)
+	got := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got, magic) {
+		return nil, errors.New(what + ": not a newsnlp model")
+	}
+	return r, nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -362,14 +361,21 @@ func (m *nerModel) predict(s *nerSentence, sc *nerScratch) []int {
 	tags := make([]int, len(s.toks))
 	prev, prev2 := -1, -1
 	for i := range s.toks {
-		sc.feats = s.staticHashes(sc.feats[:0], i)
-		sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
-		var scores [nerTagCount]float32
-		m.scoreInto(&scores, sc.feats)
-		tags[i] = bestValid(&scores, prev, i == len(s.toks)-1)
+		tags[i] = m.step(s, i, prev, prev2, sc)
 		prev2, prev = prev, tags[i]
 	}
 	return tags
+}
+
+// step decides token i's tag given the two before it, leaving the features
+// it used in sc.feats. Training and prediction share it, so the model
+// learns with exactly the decoding it predicts with.
+func (m *nerModel) step(s *nerSentence, i, prev, prev2 int, sc *nerScratch) int {
+	sc.feats = s.staticHashes(sc.feats[:0], i)
+	sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
+	var scores [nerTagCount]float32
+	m.scoreInto(&scores, sc.feats)
+	return bestValid(&scores, prev, i == len(s.toks)-1)
 }
 
 func bestValid(scores *[nerTagCount]float32, prev int, last bool) int {
@@ -448,17 +454,9 @@ func (m *nerModel) marshal() ([]byte, error) {
 var ErrNoNERModel = errors.New("no trained NER model is embedded (run make train-ner)")
 
 func unmarshalNERModel(b []byte) (*nerModel, error) {
-	if len(b) == 0 {
-		return nil, ErrNoNERModel
-	}
-	raw, err := decompressModel("NER model", b)
+	r, err := openModel("NER model", nerMagic, b, ErrNoNERModel)
 	if err != nil {
 		return nil, err
-	}
-	r := bytes.NewReader(raw)
-	magic := make([]byte, len(nerMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || !bytes.Equal(magic, nerMagic) {
-		return nil, errors.New("NER model: not a newsnlp model")
 	}
 	var format, bits, tags uint32
 	for _, v := range []*uint32{&format, &bits, &tags} {
@@ -532,11 +530,7 @@ func TrainNER(train, dev []NERSentence, opts NERTrainOptions, progress func(epoc
 			gold := train[si].tags
 			prev, prev2 := -1, -1
 			for i := range s.toks {
-				sc.feats = s.staticHashes(sc.feats[:0], i)
-				sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
-				var scores [nerTagCount]float32
-				m.scoreInto(&scores, sc.feats)
-				guess := bestValid(&scores, prev, i == len(s.toks)-1)
+				guess := m.step(s, i, prev, prev2, sc)
 				if guess != gold[i] {
 					for _, h := range sc.feats {
 						base := int(h&mask) * nerTagCount
