@@ -210,6 +210,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						continue
 					}
 					at.content = [2]int{toks[s0].Start, toks[end-1].End}
+					// "The plan, according to aides, is …": the statement
+					// goes on after the parenthesis; keep its longer part.
+					if np[1]+1 < s1 && toks[np[1]].Text == "," {
+						at.content = longerPart(at.content, [2]int{toks[np[1]+1].Start, sentEnd})
+					}
 				default:
 					continue
 				}
@@ -235,7 +240,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				commaBefore := before > s0 && (toks[before-1].Text == "," || isClosingMark(toks[before-1].Text))
 				// What follows the cue: content (X said that …), or the end
 				// of the clause (…, X said.).
-				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text)
+				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text) || onlyAdjunct(toks, marks, contentFrom, s1)
 				if clauseEnds && contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") && contentFrom+1 < s1 && markStartingAt(toks[contentFrom+1].Start) >= 0 {
 					clauseEnds = false // He says, “…”
 				}
@@ -243,7 +248,47 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// "…," X said, whatever follows the cue.
 				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1])
 				coordinated := left[0] == left[1] && cueStart > s0 && (strings.EqualFold(toks[cueStart-1].Text, "and") || strings.EqualFold(toks[cueStart-1].Text, "but"))
+				// "As a reporter noted, …" and "As reported by X, …": the
+				// statement follows the comma.
+				asClause := before > s0 && strings.EqualFold(toks[before-1].Text, "as")
+				byAgent := [2]int{-1, -1}
+				if asClause && left[0] == left[1] && contentFrom < s1 && strings.EqualFold(toks[contentFrom].Text, "by") {
+					if np := rightNP(toks, contentFrom+1, s1); np[0] < np[1] && np[1] < s1 && toks[np[1]].Text == "," {
+						byAgent = np
+					}
+				}
+				// “Is it over?” he asked. The sentence splitter ends the
+				// quotation's sentence at its question mark: the speaker and
+				// cue stand alone right after it.
+				prevQuote := -1
+				if before == s0 && clauseEnds {
+					prevQuote = quoteJustBefore(text, marks, toks[s0].Start, usedMark)
+				}
+				// "X tweeted:" or "X wrote on Twitter:" ending its sentence:
+				// what was said is the next sentence, or the quotation that
+				// opens it.
+				colonEnd := toks[s1-1].Text == ":" && s1-1-contentFrom <= 6 && (contentFrom == s1-1 || onlyAdjunct(toks, marks, contentFrom, s1-1) || toks[contentFrom].POS == "DT" && noVerb(toks, contentFrom, s1))
 				switch {
+				case colonEnd && left[0] < left[1]:
+					at.speakerTok = left
+					if at.content = a.nextSentenceContent(text, r, marks, si, usedMark); at.content[0] == at.content[1] {
+						continue
+					}
+				case asClause && left[0] < left[1] && contentFrom+1 < s1 && toks[contentFrom].Text == ",":
+					at.speakerTok = left
+					at.content = [2]int{toks[contentFrom+1].Start, sentEnd}
+				case byAgent[0] >= 0 && byAgent[1]+1 < s1:
+					at.speakerTok = byAgent
+					at.content = [2]int{toks[byAgent[1]+1].Start, sentEnd}
+				case prevQuote >= 0 && (left[0] < left[1] || cueStart == s0):
+					at.speakerTok = left
+					if left[0] == left[1] {
+						// “…?” asked the senator.
+						if at.speakerTok = rightNP(toks, cueEnd, s1); at.speakerTok[0] == at.speakerTok[1] {
+							continue
+						}
+					}
+					at.content = [2]int{marks[prevQuote].start, marks[prevQuote].end}
 				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
@@ -263,6 +308,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					at.speakerTok = left
 					at.content = contentBefore(text, toks, marks, s0, before-1)
 					at.content = continueQuote(text, marks, at.content, toks[cueEnd-1].End, usedMark)
+					// "The economy, he said, is improving.": an unquoted
+					// statement goes on after the parenthetical cue.
+					if contentFrom+1 < s1 && toks[contentFrom].Text == "," && firstMarkFrom(marks, at.content[0]) >= firstMarkFrom(marks, at.content[1]) && continuesClause(text, toks, marks, contentFrom+1) {
+						at.content = longerPart(at.content, [2]int{toks[contentFrom+1].Start, sentEnd})
+					}
 				case commaBefore:
 					// "…," said X.
 					np := rightNP(toks, cueEnd, s1)
@@ -435,6 +485,82 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 		}
 	}
 	return ats
+}
+
+// onlyAdjunct reports whether the words from token from to the sentence's
+// end are only a prepositional or time phrase (said in a statement, told
+// Fox News in Milwaukee): no verb, no quotation, so not what was said.
+func onlyAdjunct(toks []Token, marks []quoteMarkSpan, from, s1 int) bool {
+	if from >= s1 || !(toks[from].POS == "IN" || temporalWords[strings.ToLower(toks[from].Text)]) || strings.EqualFold(toks[from].Text, "that") {
+		return false
+	}
+	if !noVerb(toks, from, s1) {
+		return false
+	}
+	if i := firstMarkFrom(marks, toks[from].Start); i < len(marks) && marks[i].start < toks[s1-1].End {
+		return false
+	}
+	return true
+}
+
+// noVerb reports whether tokens [from, to) hold no verb.
+func noVerb(toks []Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if strings.HasPrefix(toks[j].POS, "VB") || toks[j].POS == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteJustBefore is the unused quotation that ends right before pos on the
+// same line, or -1.
+func quoteJustBefore(text string, marks []quoteMarkSpan, pos int, used []bool) int {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].end > pos }) - 1
+	if i < 0 || used[i] || strings.TrimLeft(text[marks[i].end:pos], " \t") != "" {
+		return -1
+	}
+	return i
+}
+
+// continuesClause reports whether the words from token k carry on the
+// statement a parenthetical cue interrupted, rather than starting a
+// participle (adding that …), a coordinated clause or a quotation.
+func continuesClause(text string, toks []Token, marks []quoteMarkSpan, k int) bool {
+	t := toks[k]
+	if t.POS == "VBG" || t.POS == "CC" || t.POS == "IN" && !strings.EqualFold(t.Text, "that") {
+		return false
+	}
+	i := firstMarkFrom(marks, t.Start)
+	return !(i < len(marks) && strings.TrimSpace(text[t.Start:marks[i].start]) == "")
+}
+
+// longerPart is whichever of two parts of a statement split by its cue is
+// longer: content is one span, and the longer part carries the statement.
+func longerPart(a, b [2]int) [2]int {
+	if b[1]-b[0] > a[1]-a[0] {
+		return b
+	}
+	return a
+}
+
+// nextSentenceContent is the content announced by a sentence ending with a
+// colon (X tweeted:): the quotation opening the next sentence of the same
+// zone, or that sentence. It is empty when there is none.
+func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) [2]int {
+	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
+		return [2]int{}
+	}
+	rng := r.sentToks[si+1]
+	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+		return [2]int{}
+	}
+	start := r.tokens[rng[0]].Start
+	if mi := firstMarkFrom(marks, start); mi < len(marks) && marks[mi].start == start && !used[mi] {
+		used[mi] = true
+		return [2]int{marks[mi].start, marks[mi].end}
+	}
+	return [2]int{start, trimSentenceEnd(text, r.tokens, rng[0], rng[1])}
 }
 
 // quoteEndsAt reports whether a quotation closes at (or just after) the
