@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench regress train-ner train-cues clean
+.PHONY: build run test lint fuzz bench regress train-ner train-cues claims-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -52,6 +52,11 @@ train-cues:
 	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
 
 ## regress: quality floors (.ci/floors.txt) against $(DATA)
+## claims-gold: rebuild testdata/claims/claims.gold.jsonl (native gold) from
+## the hand-marked testdata/claims/claims.txt
+claims-gold:
+	$(GO) run testdata/claims/gen.go
+
 regress: build
 	./.ci/regress $(DATA)
 
