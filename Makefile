@@ -51,12 +51,12 @@ train-ner:
 train-cues:
 	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
 
-## regress: quality floors (.ci/floors.txt) against $(DATA)
 ## claims-gold: rebuild testdata/claims/claims.gold.jsonl (native gold) from
 ## the hand-marked testdata/claims/claims.txt
 claims-gold:
 	$(GO) run testdata/claims/gen.go
 
+## regress: quality floors (.ci/floors.txt) against $(DATA)
 regress: build
 	./.ci/regress $(DATA)
 
