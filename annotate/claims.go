@@ -112,16 +112,17 @@ var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true
 // claimsStage labels each attribution; ats is in text order.
 func (a *Annotator) claimsStage(text string, r *nlpResult, ats []attribution) {
 	toks := r.tokens
+	var words, tags []string // reused across attributions
 	for i := range ats {
 		at := &ats[i]
 		lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.content[0] })
 		hi := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.content[1] })
 		// Words of other attributions nested in this content are theirs
 		// (the newspaper reported that the minister had denied …).
-		var words []string
-		var tags []string
+		nested := nestedAttributions(ats, i)
+		words, tags = words[:0], tags[:0]
 		for k := lo; k < hi; k++ {
-			if nestedIn(ats, i, toks[k]) {
+			if len(nested) > 0 && nestedIn(ats, nested, toks[k]) {
 				continue
 			}
 			words = append(words, strings.ToLower(toks[k].Text))
@@ -131,18 +132,24 @@ func (a *Annotator) claimsStage(text string, r *nlpResult, ats []attribution) {
 	}
 }
 
-// nestedIn reports whether token t belongs to the cue or content of another
-// attribution inside attribution i's content.
-func nestedIn(ats []attribution, i int, t Token) bool {
+// nestedAttributions are the other attributions inside attribution i's
+// content.
+func nestedAttributions(ats []attribution, i int) []int {
 	c := ats[i].content
+	var out []int
 	for j := range ats {
-		if j == i {
-			continue
+		if o := ats[j].content; j != i && o[0] >= c[0] && o[1] <= c[1] && o != c {
+			out = append(out, j)
 		}
+	}
+	return out
+}
+
+// nestedIn reports whether token t belongs to the cue or content of one of
+// the nested attributions.
+func nestedIn(ats []attribution, nested []int, t Token) bool {
+	for _, j := range nested {
 		o := ats[j]
-		if o.content[0] < c[0] || o.content[1] > c[1] || o.content == c {
-			continue
-		}
 		if t.Start >= o.content[0] && t.End <= o.content[1] || o.cue[1] > o.cue[0] && t.Start >= o.cue[0] && t.End <= o.cue[1] {
 			return true
 		}
@@ -158,10 +165,13 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 	}
 	// Flags.
 	neg := -1
+	maybeFalse, maybeUnsupported := false, false
 	for k, w := range words {
 		if neg < 0 && negationWords[w] {
 			neg = k
 		}
+		maybeFalse = maybeFalse || falsityWords[w] || trueWords[w]
+		maybeUnsupported = maybeUnsupported || supportNouns[w]
 		if hedgeWords[w] {
 			at.hedged = true
 		}
@@ -173,10 +183,8 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 	if at.cueLemma == "claim" {
 		at.hedged = true // "claimed" keeps its distance
 	}
-	for _, w := range cueWords(toks, at.cue) {
-		if hedgeWords[w] {
-			at.hedged = true
-		}
+	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.cue[0] }); !at.hedged && k < len(toks) && toks[k].End <= at.cue[1]; k++ {
+		at.hedged = hedgeWords[strings.ToLower(toks[k].Text)] // reportedly said
 	}
 
 	if at.class == "deny" {
@@ -197,15 +205,19 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 		}
 		return
 	}
-	if w := falsity(words, tags, at.cueLemma); w != "" {
-		at.label, at.confidence = "denial", confFalsity
-		at.evidence = append(at.evidence, "falsity:"+w)
-		return
+	if maybeFalse {
+		if w := falsity(words, tags, at.cueLemma); w != "" {
+			at.label, at.confidence = "denial", confFalsity
+			at.evidence = append(at.evidence, "falsity:"+w)
+			return
+		}
 	}
-	if w := noSupport(words); w != "" {
-		at.label, at.confidence = "denial", confNoSupport
-		at.evidence = append(at.evidence, "no-support:"+w)
-		return
+	if maybeUnsupported {
+		if w := noSupport(words); w != "" {
+			at.label, at.confidence = "denial", confNoSupport
+			at.evidence = append(at.evidence, "no-support:"+w)
+			return
+		}
 	}
 	if neg < 0 || at.class == "accuse" || intentNegation(words, neg) {
 		if neg >= 0 {
@@ -221,14 +233,6 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 	}
 	at.confidence = confNegatedClaim
 	at.evidence = append(at.evidence, "negation:"+words[neg])
-}
-
-func cueWords(toks []Token, cue [2]int) []string {
-	var out []string
-	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= cue[0] }); k < len(toks) && toks[k].End <= cue[1]; k++ {
-		out = append(out, strings.ToLower(toks[k].Text))
-	}
-	return out
 }
 
 // negatedCue is the word that negates a denial cue (did not deny, refused

@@ -44,11 +44,14 @@ const (
 )
 
 // cueSentenceView holds, for each token of a sentence, the hashes of its
-// lower case, tag, shape and suffix and its lexicon membership, computed
-// once per sentence: features are then cheap combinations of hashes.
+// lower case, tag, shape and suffix and its lexicon membership. They are
+// computed on first use: prediction scores only verbs and their
+// neighbours, so most tokens are never hashed.
 type cueSentenceView struct {
+	toks                   []Token
+	lex                    cueLexicon
 	lower, pos, shape, suf []uint64
-	inLex                  []bool
+	inLex, done            []bool
 }
 
 func strHash(s string) uint64 {
@@ -87,16 +90,32 @@ func shapeHash(s string) uint64 {
 var boundaryHash = strHash("<s>")
 
 func newCueSentenceView(toks []Token, lex cueLexicon, v *cueSentenceView) {
-	v.lower, v.pos, v.shape, v.suf, v.inLex = v.lower[:0], v.pos[:0], v.shape[:0], v.suf[:0], v.inLex[:0]
-	for _, t := range toks {
-		l := strings.ToLower(t.Text)
-		_, in := lex[l]
-		v.lower = append(v.lower, strHash(l))
-		v.pos = append(v.pos, strHash(t.POS))
-		v.shape = append(v.shape, shapeHash(t.Text))
-		v.suf = append(v.suf, strHash(suffix(l, 3)))
-		v.inLex = append(v.inLex, in)
+	n := len(toks)
+	v.toks, v.lex = toks, lex
+	grow := func(xs []uint64) []uint64 {
+		if cap(xs) < n {
+			return make([]uint64, n)
+		}
+		return xs[:n]
 	}
+	v.lower, v.pos, v.shape, v.suf = grow(v.lower), grow(v.pos), grow(v.shape), grow(v.suf)
+	if cap(v.done) < n {
+		v.done, v.inLex = make([]bool, n), make([]bool, n)
+	}
+	v.done, v.inLex = v.done[:n], v.inLex[:n]
+	clear(v.done)
+}
+
+// ensure computes token j's hashes if they are not yet.
+func (v *cueSentenceView) ensure(j int) {
+	if j < 0 || j >= len(v.done) || v.done[j] {
+		return
+	}
+	t := v.toks[j]
+	l := strings.ToLower(t.Text)
+	_, in := v.lex[l]
+	v.lower[j], v.pos[j], v.shape[j], v.suf[j], v.inLex[j] = strHash(l), strHash(t.POS), shapeHash(t.Text), strHash(suffix(l, 3)), in
+	v.done[j] = true
 }
 
 // mix combines a template number and hashes into one feature hash.
@@ -114,6 +133,9 @@ func mix(tmpl byte, hs ...uint64) uint64 {
 // whether the token before was decided to be part of a cue.
 func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64 {
 	n := len(v.lower)
+	for j := i - 2; j <= i+2; j++ {
+		v.ensure(j)
+	}
 	at := func(xs []uint64, j int) uint64 {
 		if j < 0 || j >= n {
 			return boundaryHash
