@@ -9,9 +9,10 @@ import (
 // rejects an assertion or an allegation:
 //
 //   - a denial cue (denied the allegations, rejected claims that …),
-//     unless the cue is negated (did not deny) or what it turns down is a
-//     request or a proposal (denied bail, rejected the offer): a refusal,
-//     not a denial;
+//     unless the cue is negated (did not deny). When what it turns down is
+//     a request (denied bail, rejected the application) the label stays
+//     denial, as the cue says, with the evidence refusal:… and a low
+//     confidence, so that an analyst can set refusals apart;
 //   - a content that calls something false (the report was untrue, called
 //     it fake news, that is not true, it never happened);
 //   - a content that asserts the absence of support (there is no evidence,
@@ -35,7 +36,7 @@ const (
 	confFalsity        = 0.9  // the report was false
 	confNoSupport      = 0.85 // there is no evidence
 	confAnswer         = 0.7  // a negation answering an allegation
-	confRefusal        = 0.7  // denied the request: claim
+	confRefusal        = 0.6  // denied the request: a denial by its cue, a refusal in substance
 	confNegatedCue     = 0.75 // did not deny: claim
 	confClaim          = 0.9  // no sign of rejection
 	confNegatedClaim   = 0.7  // negated, but answering nothing found
@@ -85,7 +86,7 @@ var assertionNouns = map[string]bool{
 
 // requestNouns head what a denial cue turns down without denying anything
 // said: a request for an action (denied bail, rejected the application).
-// A rejected plan, offer or bill stays a denial: it rejects a position.
+// A rejected plan, offer or bill is not one: it rejects a position.
 var requestNouns = map[string]bool{
 	"request": true, "application": true, "motion": true, "appeal": true, "bail": true,
 	"bid": true, "petition": true, "permit": true, "visa": true, "access": true, "entry": true,
@@ -195,7 +196,7 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 		}
 		head := objectHead(words, tags)
 		if requestNouns[singular(head)] {
-			at.confidence = confRefusal
+			at.label, at.confidence = "denial", confRefusal
 			at.evidence = append(at.evidence, "refusal:"+head)
 			return
 		}
