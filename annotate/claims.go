@@ -56,7 +56,7 @@ var falsityWords = map[string]bool{
 }
 
 // trueWords are negated to deny (not true, not accurate).
-var trueWords = map[string]bool{"true": true, "accurate": true, "correct": true, "the case": true, "happen": true, "happened": true}
+var trueWords = map[string]bool{"true": true, "accurate": true, "correct": true, "happen": true, "happened": true}
 
 // supportNouns are what a content says is missing to reject an assertion
 // (no evidence, no truth in it).
@@ -103,7 +103,7 @@ var hedgeWords = map[string]bool{
 var conditionWords = map[string]bool{"if": true, "unless": true, "provided": true}
 
 // refusalVerbs before "to" negate a denial cue (refused to deny).
-var refusalVerbs = map[string]bool{"refused": true, "refuses": true, "declined": true, "declines": true, "failed": true, "fails": true, "would": true}
+var refusalVerbs = map[string]bool{"refused": true, "refuses": true, "declined": true, "declines": true, "failed": true, "fails": true}
 
 // callCues take an object and a predicate (called the report fake news).
 var callCues = map[string]bool{"call": true, "called": true, "calls": true, "describe": true, "described": true, "label": true, "labelled": true, "labeled": true, "brand": true, "branded": true, "dismiss": true}
@@ -305,7 +305,7 @@ func falsity(words, tags []string, cueLemma string) string {
 				return w
 			}
 		}
-		if trueWords[w] && k > 0 && negationWords[words[k-1]] || (w == "happened" || w == "happen") && k > 0 && negationWords[words[k-1]] {
+		if trueWords[w] && k > 0 && negationWords[words[k-1]] {
 			return words[k-1] + " " + w
 		}
 		if !falsityWords[w] {
