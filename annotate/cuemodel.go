@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"unicode"
 )
 
 // cueModel decides, token by token, whether a word is part of an
@@ -68,15 +67,7 @@ func shapeHash(s string) uint64 {
 	h := uint64(fnvOffset)
 	var last rune = -1
 	for _, r := range s {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		}
+		c := shapeClass(r)
 		if c == last {
 			continue
 		}

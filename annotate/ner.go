@@ -72,6 +72,20 @@ func newNERToken(text, pos, gaz string) nerToken {
 	return nerToken{text: text, lower: lower, shape: wordShape(text, 3), short: wordShape(text, 1), pos: pos, suffix3: suffix(lower, 3), gaz: gaz}
 }
 
+// shapeClass maps an upper-case letter to X, a lower-case one to x, a digit
+// to d and keeps any other character.
+func shapeClass(r rune) rune {
+	switch {
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLower(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	}
+	return r
+}
+
 // wordShape maps letters to X or x, digits to d and keeps other
 // characters, collapsing runs of one class beyond maxRun.
 func wordShape(s string, maxRun int) string {
@@ -79,15 +93,7 @@ func wordShape(s string, maxRun int) string {
 	var last rune
 	run := 0
 	for _, r := range s {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		}
+		c := shapeClass(r)
 		if c == last {
 			run++
 			if run >= maxRun {
