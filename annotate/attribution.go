@@ -375,7 +375,6 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 	}
-	a.claimsStage(text, r, out)
 	return out
 }
 

@@ -225,3 +225,30 @@ func BenchmarkQuotesStage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkClaimsStage is the claims stage alone, over the attributions the
+// quotes stage found (it overwrites every label, so it can run again).
+func BenchmarkClaimsStage(b *testing.B) {
+	texts := benchTexts(b)
+	a := newTestAnnotator(b)
+	type prepared struct {
+		r   nlpResult
+		ats []attribution
+	}
+	docs := make([]prepared, len(texts))
+	for i, t := range texts {
+		z := FindZones(t, "")
+		r, err := a.nlp(context.Background(), t, z, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.mentions = a.entities(t, &r)
+		docs[i] = prepared{r, a.quotesStage(t, z, &r, r.mentions)}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, t := range texts {
+			a.claimsStage(t, &docs[k].r, docs[k].ats)
+		}
+	}
+}

@@ -362,9 +362,24 @@ func consistentLabels(ms []Mention) {
 // nameKey folds what differs between spellings of one name: case, hyphens,
 // dots and apostrophes (Al-Nusra = Al Nusra).
 func nameKey(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("-", " ", ".", " ", "’", "", "'", "").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a separator is pending
+	for _, r := range s {
+		switch {
+		case r == '’' || r == '\'':
+			continue
+		case r == '-' || r == '.' || unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // surname is the last word of a person's name without an Arabic article

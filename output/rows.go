@@ -46,9 +46,9 @@ type ZoneRow struct {
 // SentenceRow is one sentence.
 type SentenceRow struct {
 	DocID   string `parquet:"doc_id" doc:"article"`
-	SentIdx int32  `parquet:"sent_idx" doc:"0-based sentence number in the article"`
-	Start   int32  `parquet:"start" doc:"first code point"`
-	End     int32  `parquet:"end" doc:"code point after the last"`
+	SentIdx int32  `parquet:"sent_idx,delta" doc:"0-based sentence number in the article"`
+	Start   int32  `parquet:"start,delta" doc:"first code point"`
+	End     int32  `parquet:"end,delta" doc:"code point after the last"`
 	Zone    string `parquet:"zone,dict" doc:"zone the sentence lies in"`
 	NTokens int32  `parquet:"n_tokens" doc:"tokens in the sentence"`
 }
@@ -56,25 +56,25 @@ type SentenceRow struct {
 // TokenRow is one token.
 type TokenRow struct {
 	DocID   string `parquet:"doc_id" doc:"article"`
-	TokIdx  int32  `parquet:"tok_idx" doc:"0-based token number in the article"`
-	SentIdx int32  `parquet:"sent_idx" doc:"sentence the token belongs to"`
-	Start   int32  `parquet:"start" doc:"first code point"`
-	End     int32  `parquet:"end" doc:"code point after the last"`
-	Text    string `parquet:"text" doc:"the token as written"`
+	TokIdx  int32  `parquet:"tok_idx,delta" doc:"0-based token number in the article"`
+	SentIdx int32  `parquet:"sent_idx,delta" doc:"sentence the token belongs to"`
+	Start   int32  `parquet:"start,delta" doc:"first code point"`
+	End     int32  `parquet:"end,delta" doc:"code point after the last"`
+	Text    string `parquet:"text,dict" doc:"the token as written"`
 	POS     string `parquet:"pos,dict" doc:"Penn Treebank part-of-speech tag"`
 }
 
 // EntityRow is one entity mention.
 type EntityRow struct {
 	DocID      string `parquet:"doc_id" doc:"article"`
-	MentionIdx int32  `parquet:"mention_idx" doc:"0-based mention number in the article"`
-	Start      int32  `parquet:"start" doc:"first code point"`
-	End        int32  `parquet:"end" doc:"code point after the last"`
+	MentionIdx int32  `parquet:"mention_idx,delta" doc:"0-based mention number in the article"`
+	Start      int32  `parquet:"start,delta" doc:"first code point"`
+	End        int32  `parquet:"end,delta" doc:"code point after the last"`
 	Text       string `parquet:"text" doc:"the mention as written"`
 	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP or MISC (see How it runs for the mapping)"`
-	EntityID   string `parquet:"entity_id" doc:"the entity the mention refers to, unique within the article"`
-	Canonical  string `parquet:"canonical" doc:"the entity's canonical name"`
-	SentIdx    int32  `parquet:"sent_idx" doc:"sentence of the mention"`
+	EntityID   string `parquet:"entity_id,dict" doc:"the entity the mention refers to, unique within the article"`
+	Canonical  string `parquet:"canonical,dict" doc:"the entity's canonical name"`
+	SentIdx    int32  `parquet:"sent_idx,delta" doc:"sentence of the mention"`
 	Origin     string `parquet:"origin,dict" doc:"what found it: model, rule, gazetteer or coref"`
 }
 

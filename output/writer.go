@@ -45,9 +45,13 @@ type Options struct {
 	Config string
 	// RowGroupBytes flushes a row group once roughly this many bytes of
 	// rows are buffered in a table, which bounds memory whatever the corpus
-	// size. 0 means 64 MiB.
+	// size. 0 means DefaultRowGroupBytes.
 	RowGroupBytes int
 }
+
+// DefaultRowGroupBytes is the default row group size, in rough bytes of
+// values: about 100,000 tokens, close to DuckDB's own 122,880 rows.
+const DefaultRowGroupBytes = 4 << 20
 
 // Footer metadata keys.
 const (
@@ -84,14 +88,15 @@ func Create(dir string, version string, opts Options) (*Writer, error) {
 		opts.Part = "part-00000"
 	}
 	if opts.RowGroupBytes <= 0 {
-		opts.RowGroupBytes = 64 << 20
+		opts.RowGroupBytes = DefaultRowGroupBytes
 	}
 	if err := prepareDir(dir, opts.Overwrite); err != nil {
 		return nil, err
 	}
 	meta := []parquet.WriterOption{
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(newZstdCodec(zstdLevel, pageBytes)),
 		parquet.DataPageVersion(1),
+		parquet.PageBufferSize(pageBytes),
 		parquet.KeyValueMetadata(MetaSchemaVersion, SchemaVersion),
 		parquet.KeyValueMetadata(MetaConfig, opts.Config),
 		parquet.KeyValueMetadata(MetaVersion, version),

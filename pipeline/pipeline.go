@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -130,6 +131,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	wg.Add(1)
 	go func() { // reader
 		defer wg.Done()
+		pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels(annotate.ProfileLabel, "read")))
 		defer close(ordered)
 		defer close(work)
 		var n int64
@@ -208,7 +210,10 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		opts.Reporter.Update(*st)
 	}
 
-	// Writer: take slots in order, wait for each, write it.
+	// Writer: take slots in order, wait for each, write it. Its CPU shows
+	// in profiles as stage=write.
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels(annotate.ProfileLabel, "write")))
+	defer pprof.SetGoroutineLabels(parent)
 	for j := range ordered {
 		select {
 		case <-j.done:

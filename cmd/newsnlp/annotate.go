@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -34,6 +36,8 @@ type annotateOptions struct {
 	logFormat   string
 	overwrite   bool
 	ner         string
+	cpuProfile  string
+	memProfile  string
 }
 
 // effectiveConfig is everything that decides the output's rows, recorded in
@@ -115,6 +119,8 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	} {
 		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 	}
+	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file; samples carry a stage label (go tool pprof -tags FILE)")
+	f.StringVar(&opts.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file (go tool pprof -sample_index=inuse_space FILE)")
 	cmd.MarkFlagDirname("out")
 	return cmd
 }
@@ -152,6 +158,11 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		return err
 	}
 	ctx := cmd.Context()
+	heapProfile, stopProfiles, err := startProfiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfiles()
 	tty := isTerminal(stderr)
 	logger := newLogger(stderr, o.logFormat, tty)
 
@@ -207,10 +218,20 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		}
 		return runErr
 	}
-	counts, err := w.Close()
+	heapProfile()
+	var counts output.Counts
+	closing := time.Now()
+	pprof.Do(ctx, pprof.Labels(annotate.ProfileLabel, "write"), func(context.Context) {
+		counts, err = w.Close()
+	})
 	if err != nil {
 		return err
 	}
+	// The last row groups are written by Close: the run's wall time and
+	// throughput include it.
+	flush := time.Since(closing).Seconds()
+	res.Timings.Wall += flush
+	res.Timings.Write += flush
 	m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, counts, w.Files())
 	if err := output.WriteManifest(o.out, m); err != nil {
 		return err
