@@ -160,7 +160,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	ctx := cmd.Context()
 	heapProfile, stopProfiles, err := startProfiles(o.cpuProfile, o.memProfile)
 	if err != nil {
-		return err
+		return usageError{err}
 	}
 	defer stopProfiles()
 	tty := isTerminal(stderr)

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -27,6 +29,7 @@ func TestScripts(t *testing.T) {
 			"rows":     cmdRows,
 			"mkbad":    cmdMkbad,
 			"mkcorpus": cmdMkcorpus,
+			"gzipped":  cmdGzipped,
 		},
 	})
 }
@@ -51,6 +54,28 @@ func cmdRows(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%v", err)
 		}
 		ts.Stdout().Write(append(b, '\n'))
+	}
+}
+
+// cmdGzipped checks that a file is non-empty gzip data, as pprof profiles
+// are: gzipped FILE.
+func cmdGzipped(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: gzipped FILE")
+	}
+	f, err := os.Open(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err == nil {
+		var n int64
+		n, err = io.Copy(io.Discard, zr)
+		if err == nil && n == 0 {
+			err = fmt.Errorf("empty")
+		}
+	}
+	if neg != (err != nil) {
+		ts.Fatalf("gzipped %s: %v", args[0], err)
 	}
 }
 
