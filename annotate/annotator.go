@@ -301,6 +301,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 	if findMentions && a.model != nil {
 		// newsnlp's model reads document-wide casing, so it runs once
 		// every sentence is tokenized.
+		a.labels.set(stageNER)
 		casing := newDocCasing(r.tokens, r.sentToks)
 		sc := &nerScratch{}
 		for si, rng := range r.sentToks {
@@ -308,6 +309,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 				r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], rng[0], si, casing, sc)
 			}
 		}
+		a.labels.set(stageNLP)
 	}
 	return r, nil
 }

@@ -11,6 +11,7 @@ import (
 const (
 	stageZone = iota
 	stageNLP
+	stageNER // the entity model inside the nlp stage, apart from prose
 	stageEntities
 	stageQuotes
 	stageClaims
@@ -18,7 +19,7 @@ const (
 )
 
 // StageNames are the label values, in stage order.
-var StageNames = [nStages]string{"zone", "nlp", "entities", "quotes", "claims"}
+var StageNames = [nStages]string{"zone", "nlp", "ner", "entities", "quotes", "claims"}
 
 // ProfileLabel is the profiler label key the stages are recorded under.
 const ProfileLabel = "stage"
