@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -316,14 +317,21 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 
 // nerSentenceOf builds the model's view of a sentence's tokens.
 func (a *Annotator) nerSentenceOf(toks []Token, casing docCasing) nerSentence {
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
+	return a.nerSentenceInto(&nerScratch{}, toks, casing)
+}
+
+// nerSentenceInto builds the model's view of a sentence's tokens in sc's
+// buffers, which the next sentence reuses.
+func (a *Annotator) nerSentenceInto(sc *nerScratch, toks []Token, casing docCasing) nerSentence {
+	sc.words = sc.words[:0]
+	for _, t := range toks {
+		sc.words = append(sc.words, t.Text)
 	}
-	gaz := a.gaz.features(words)
-	s := nerSentence{toks: make([]nerToken, len(toks)), caps: allCaps(toks)}
+	sc.gaz = a.gaz.featuresInto(sc.gaz, sc.words)
+	sc.toks = slices.Grow(sc.toks[:0], len(toks))[:len(toks)]
+	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
 	for i, t := range toks {
-		s.toks[i] = newNERToken(t.Text, t.POS, gaz[i])
+		s.toks[i] = newNERToken(t.Text, t.POS, sc.gaz[i])
 		s.toks[i].doc = casing.feature(s.toks[i].lower)
 	}
 	return s
@@ -332,7 +340,7 @@ func (a *Annotator) nerSentenceOf(toks []Token, casing docCasing) nerSentence {
 // modelMentions appends newsnlp's model's mentions for one sentence; toks
 // are the sentence's tokens, the first at index first of the document.
 func (a *Annotator) modelMentions(dst []Mention, toks []Token, first, si int, casing docCasing, sc *nerScratch) []Mention {
-	s := a.nerSentenceOf(toks, casing)
+	s := a.nerSentenceInto(sc, toks, casing)
 	for _, sp := range decodeSpans(a.model.predict(&s, sc)) {
 		dst = append(dst, Mention{
 			Start:  toks[sp.start].Start,

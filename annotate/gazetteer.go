@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 
@@ -146,7 +147,13 @@ func (g *gazetteer) lookup(text string) *gazEntry {
 // features returns each token's gazetteer feature: the matched entry's
 // label and the token's BILOU position in it, or "".
 func (g *gazetteer) features(toks []string) []string {
-	out := make([]string, len(toks))
+	return g.featuresInto(nil, toks)
+}
+
+// featuresInto is features writing into dst's storage.
+func (g *gazetteer) featuresInto(dst []string, toks []string) []string {
+	out := slices.Grow(dst[:0], len(toks))[:len(toks)]
+	clear(out)
 	for _, m := range g.match(toks) {
 		if m.end-m.start == 1 {
 			out[m.start] = m.entry.label + "-U"

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,9 +88,12 @@ func shapeClass(r rune) rune {
 }
 
 // wordShape maps letters to X or x, digits to d and keeps other
-// characters, collapsing runs of one class beyond maxRun.
+// characters, collapsing runs of one class beyond maxRun. Shapes are built
+// on the stack; the common ones (letters and digits only, up to six
+// characters) come from a table, so most tokens allocate nothing.
 func wordShape(s string, maxRun int) string {
-	var b strings.Builder
+	var buf [32]byte
+	b := buf[:0]
 	var last rune
 	run := 0
 	for _, r := range s {
@@ -103,10 +107,38 @@ func wordShape(s string, maxRun int) string {
 			run = 0
 		}
 		last = c
-		b.WriteRune(c)
+		b = utf8.AppendRune(b, c)
 	}
-	return b.String()
+	if len(b) <= maxTabledShape {
+		if t, ok := tabledShapes[string(b)]; ok { // no allocation to look up
+			return t
+		}
+	}
+	return string(b)
 }
+
+// maxTabledShape is the longest shape kept in tabledShapes.
+const maxTabledShape = 6
+
+// tabledShapes holds every shape of up to six X, x and d, read-only after
+// init (so safe for concurrent use).
+var tabledShapes = func() map[string]string {
+	m := map[string]string{}
+	var add func(prefix string)
+	add = func(prefix string) {
+		if prefix != "" {
+			m[prefix] = prefix
+		}
+		if len(prefix) == maxTabledShape {
+			return
+		}
+		for _, c := range "Xxd" {
+			add(prefix + string(c))
+		}
+	}
+	add("")
+	return m
+}()
 
 func suffix(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -359,12 +391,18 @@ func (m *nerModel) scoreInto(scores *[nerTagCount]float32, feats []uint64) {
 // token.
 type nerScratch struct {
 	feats []uint64
+	// A sentence's buffers, reused by the next (nerSentenceInto, predict).
+	words, gaz []string
+	toks       []nerToken
+	tags       []int
 }
 
 // predict tags a sentence greedily, left to right, taking at each token the
-// best tag that may follow the previous one.
+// best tag that may follow the previous one. The tags are sc's, valid until
+// its next use.
 func (m *nerModel) predict(s *nerSentence, sc *nerScratch) []int {
-	tags := make([]int, len(s.toks))
+	sc.tags = slices.Grow(sc.tags[:0], len(s.toks))[:len(s.toks)]
+	tags := sc.tags
 	prev, prev2 := -1, -1
 	for i := range s.toks {
 		tags[i] = m.step(s, i, prev, prev2, sc)
