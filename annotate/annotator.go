@@ -269,6 +269,10 @@ func nerZone(kind string) bool {
 // bytes.
 func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMentions bool) (nlpResult, error) {
 	var r nlpResult
+	// News English runs at about 5.4 bytes a token (BBC: 5.1 MB, 960k
+	// tokens); room for that many saves regrowing the slice, which was most
+	// of this stage's allocation.
+	r.tokens = make([]Token, 0, len(text)/5+16)
 	for _, z := range zones {
 		for _, blk := range blocks(text, z.Start, z.End) {
 			// A paragraph is at most milliseconds of work: checking here
