@@ -179,7 +179,7 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 	stage = "claims"
 	a.labels.set(stageClaims)
 	a.claimsStage(text, &b, ats)
-	a.labels.set(stageQuotes) // converting offsets, mostly the quotes'
+	a.labels.set(stageOffsets)
 
 	// Convert every byte offset to code points in one forward pass.
 	idx := newRuneIndex(text)

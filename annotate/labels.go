@@ -15,11 +15,12 @@ const (
 	stageEntities
 	stageQuotes
 	stageClaims
+	stageOffsets // byte offsets to code points, for every table
 	nStages
 )
 
 // StageNames are the label values, in stage order.
-var StageNames = [nStages]string{"zone", "nlp", "ner", "entities", "quotes", "claims"}
+var StageNames = [nStages]string{"zone", "nlp", "ner", "entities", "quotes", "claims", "offsets"}
 
 // ProfileLabel is the profiler label key the stages are recorded under.
 const ProfileLabel = "stage"
