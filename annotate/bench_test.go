@@ -199,16 +199,17 @@ func BenchmarkNLPStage(b *testing.B) {
 	}
 }
 
-// BenchmarkQuotesStage is the quotes stage alone, over documents whose
-// earlier stages ran outside the timer.
-func BenchmarkQuotesStage(b *testing.B) {
-	texts := benchTexts(b)
-	a := newTestAnnotator(b)
-	type prepared struct {
-		zones []Zone
-		r     nlpResult
-	}
-	docs := make([]prepared, len(texts))
+// preQuoted is a document with the stages before quotes done.
+type preQuoted struct {
+	zones []Zone
+	r     nlpResult
+}
+
+// preQuotes runs the stages before quotes over the texts, outside any
+// timer.
+func preQuotes(b *testing.B, a *Annotator, texts []string) []preQuoted {
+	b.Helper()
+	docs := make([]preQuoted, len(texts))
 	for i, t := range texts {
 		z := FindZones(t, "")
 		r, err := a.nlp(context.Background(), t, z, true)
@@ -216,8 +217,17 @@ func BenchmarkQuotesStage(b *testing.B) {
 			b.Fatal(err)
 		}
 		r.mentions = a.entities(t, &r)
-		docs[i] = prepared{z, r}
+		docs[i] = preQuoted{z, r}
 	}
+	return docs
+}
+
+// BenchmarkQuotesStage is the quotes stage alone, over documents whose
+// earlier stages ran outside the timer.
+func BenchmarkQuotesStage(b *testing.B) {
+	texts := benchTexts(b)
+	a := newTestAnnotator(b)
+	docs := preQuotes(b, a, texts)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k, t := range texts {
@@ -231,24 +241,15 @@ func BenchmarkQuotesStage(b *testing.B) {
 func BenchmarkClaimsStage(b *testing.B) {
 	texts := benchTexts(b)
 	a := newTestAnnotator(b)
-	type prepared struct {
-		r   nlpResult
-		ats []attribution
-	}
-	docs := make([]prepared, len(texts))
-	for i, t := range texts {
-		z := FindZones(t, "")
-		r, err := a.nlp(context.Background(), t, z, true)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r.mentions = a.entities(t, &r)
-		docs[i] = prepared{r, a.quotesStage(t, z, &r, r.mentions)}
+	docs := preQuotes(b, a, texts)
+	ats := make([][]attribution, len(docs))
+	for k, t := range texts {
+		ats[k] = a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.mentions)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k, t := range texts {
-			a.claimsStage(t, &docs[k].r, docs[k].ats)
+			a.claimsStage(t, &docs[k].r, ats[k])
 		}
 	}
 }
