@@ -56,7 +56,9 @@ func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 	return c.enc.EncodeAll(src, dst[:0]), nil
 }
 
-// Decode decompresses src into dst; it is how newsnlp diff reads back.
+// Decode decompresses src into dst. Readers pick their codec by the file's
+// codec id, so this is here for the interface and for any caller that
+// holds the writer's codec.
 func (c *zstdCodec) Decode(dst, src []byte) ([]byte, error) {
 	c.decOnce.Do(func() {
 		c.dec, c.decErr = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
