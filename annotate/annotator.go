@@ -149,10 +149,15 @@ func (a *Annotator) Config() Config { return a.cfg }
 // kept as given. A panic inside a model is recovered into a *StageError so
 // one bad document never stops a batch.
 func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Document, err error) {
-	stage := "zone"
 	// Each stage runs under a profiler label (stage=zone, nlp, …), so a CPU
 	// profile of a run splits by stage: go tool pprof -tagfocus / -tags.
-	a.labels.set(stageZone)
+	// stage also names the stage in a StageError.
+	var stage string
+	enter := func(i int) {
+		stage = StageNames[i]
+		a.labels.set(i)
+	}
+	enter(stageZone)
 	defer func() {
 		pprof.SetGoroutineLabels(ctx)
 		if r := recover(); r != nil {
@@ -164,22 +169,18 @@ func (a *Annotator) Annotate(ctx context.Context, text, title string) (doc *Docu
 		return nil, err
 	}
 	zones := FindZones(text, title)
-	stage = "nlp"
-	a.labels.set(stageNLP)
+	enter(stageNLP)
 	b, err := a.nlp(ctx, text, zones, true)
 	if err != nil {
 		return nil, err
 	}
-	stage = "entities"
-	a.labels.set(stageEntities)
+	enter(stageEntities)
 	b.mentions = a.entities(text, &b)
-	stage = "quotes"
-	a.labels.set(stageQuotes)
+	enter(stageQuotes)
 	ats := a.quotesStage(text, zones, &b, b.mentions)
-	stage = "claims"
-	a.labels.set(stageClaims)
+	enter(stageClaims)
 	a.claimsStage(text, &b, ats)
-	a.labels.set(stageOffsets)
+	a.labels.set(stageOffsets) // a panic here is still the claims stage's row
 
 	// Convert every byte offset to code points in one forward pass.
 	idx := newRuneIndex(text)

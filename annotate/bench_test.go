@@ -151,13 +151,9 @@ func BenchmarkNERProse(b *testing.B) {
 		toks []token.Token
 	}
 	var sents []sent
-	words := 0
-	for _, t := range texts {
-		r, err := a.nlp(context.Background(), t, FindZones(t, ""), false)
-		if err != nil {
-			b.Fatal(err)
-		}
-		words += r.words
+	rs, words := preNER(b, a, texts)
+	for k, t := range texts {
+		r := &rs[k]
 		for si, rng := range r.sentToks {
 			if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
 				continue
