@@ -12,6 +12,7 @@ type attribution struct {
 	content, cue     [2]int // bytes; cue [0,0] when none
 	speakerTok       [2]int // token range of the speaker; [-1,-1] when none
 	appositive       [2]int // token range of an appositive next to the speaker, if any
+	relativeTo       [2]int // for a relative pronoun speaker (X, who said), X's token range
 	speaker          [2]int // bytes of the speaker, set once resolved
 	cueLemma, class  string
 	sent             int
@@ -239,12 +240,28 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				if n := len(out); n > 0 && out[n-1].sent == si {
 					at.speakerTok, at.appositive = out[n-1].speakerTok, out[n-1].appositive
 				}
+				for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
+					contentFrom++ // …, saying, “…”
+				}
 				if at.speakerTok[0] == at.speakerTok[1] || contentFrom >= s1 {
 					continue
 				}
 				at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 			default:
 				left, appos := leftNP(toks, skipTemporal(toks, skipParenthetical(toks, cueStart, s0), s0), s0)
+				// "Beck, who said there were …": a relative pronoun stands
+				// for the noun phrase before it.
+				// A restrictive "that" or "which" (a report that blamed her)
+				// is left out: its clause describes, it rarely reports.
+				relative := left[0] == left[1] && cueStart > s0+1 && isRelativePronoun(toks[cueStart-1]) &&
+					(strings.EqualFold(toks[cueStart-1].Text, "who") || toks[cueStart-2].Text == ",")
+				if relative {
+					end := cueStart - 1
+					if toks[end-1].Text == "," {
+						end--
+					}
+					left, appos = leftNP(toks, end, s0)
+				}
 				at.appositive = appos
 				before := cueStart
 				if left[0] < left[1] {
@@ -306,9 +323,16 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
+				case relative && left[0] < left[1] && clauseEnds:
+					continue // "the man who spoke." reports nothing
 				case left[0] < left[1] && !clauseEnds && !quoteBefore:
 					// X said (that) …
 					at.speakerTok = left
+					if relative {
+						// The speaker is the pronoun as written; the noun
+						// phrase it stands for resolves it.
+						at.speakerTok, at.relativeTo = [2]int{cueStart - 1, cueStart}, left
+					}
 					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
 						contentFrom++
 					}
@@ -378,6 +402,18 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	return out
 }
 
+// isRelativePronoun reports whether t is who, which or that opening a
+// relative clause.
+func isRelativePronoun(t Token) bool {
+	switch strings.ToLower(t.Text) {
+	case "who", "which":
+		return true
+	case "that":
+		return t.POS == "WDT"
+	}
+	return false
+}
+
 // matchCue matches the cue lexicon at token k; it returns the entry and the
 // number of tokens, 0 when none. A single verb must be tagged as a verb,
 // except said, says and told, which prose sometimes mistags and which are
@@ -403,6 +439,9 @@ func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
 			case strings.ToLower(toks[k].Text) == "said", strings.ToLower(toks[k].Text) == "says", strings.ToLower(toks[k].Text) == "told":
 			case next == "that" || next == ":" || next == "“" || next == "\"":
 				// The Post reports that …: prose may tag the verb a noun.
+			case (next == "." || next == "") && k > 0 && toks[k-1].POS != "DT" && toks[k-1].POS != "PRP$" && toks[k-1].POS != "JJ":
+				// "…, the Daily Caller reports.": a sentence-final cue after
+				// a name, not a noun after its determiner (read the reports).
 			default:
 				continue
 			}
@@ -734,8 +773,9 @@ func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, se
 		m := marks[mi]
 		lead := strings.TrimSpace(text[start:m.start])
 		// Right after the cue, or after a short lead-in ending with a comma
-		// or colon (told his audience on Monday, “…”).
-		if lead == "" || len(lead) < 60 && (strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, ":")) {
+		// or colon (told his audience on Monday, “…”); a lead-in with a
+		// clause of its own (backed the plan, saying, “…”) is the content.
+		if lead == "" || len(lead) < 60 && (strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, ":")) && strings.Count(lead, ",")+strings.Count(lead, ":") == 1 {
 			used[mi] = true
 			return [2]int{m.start, m.end}
 		}
@@ -876,6 +916,18 @@ func newSpeakerResolver(text string, r *nlpResult, ms []Mention) *speakerResolve
 func (s *speakerResolver) resolve(at *attribution) {
 	at.resolving = "unresolved"
 	if at.speakerTok[0] < 0 {
+		return
+	}
+	if rel := at.relativeTo; rel[0] < rel[1] {
+		// Resolve what the relative pronoun stands for, keep the pronoun.
+		who := at.speakerTok
+		at.speakerTok, at.relativeTo = rel, [2]int{}
+		s.resolve(at)
+		at.speakerTok = who
+		at.speaker = [2]int{s.r.tokens[who[0]].Start, s.r.tokens[who[1]-1].End}
+		if at.resolving == "name" {
+			at.resolving = "pronoun"
+		}
 		return
 	}
 	best := s.nameIn(at.speakerTok)

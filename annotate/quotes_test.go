@@ -164,6 +164,14 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | according to | would close the bridge for a year | name | Anna Berg | claim"}},
 		{"a parenthetical cue then a participle keeps the first part", "The bridge is safe and sound, Anna Berg said, adding that it will open.",
 			[]string{"Anna Berg | said | The bridge is safe and sound | name | Anna Berg | claim", "Anna Berg | adding | that it will open | name | Anna Berg | claim"}},
+		{"a relative pronoun speaker stands for the name before it", "The vote went ahead despite Anna Berg, who said the count was flawed.",
+			[]string{"who | said | the count was flawed | pronoun | Anna Berg | claim"}},
+		{"a restrictive that clause is not a report", "The mayor ignored a memo that warned him.", nil},
+		{"a participle, a comma, then the quotation", "Anna Berg backed the plan, saying, “The bridge must close.”",
+			[]string{"Anna Berg | backed | the plan | name | Anna Berg | claim", "Anna Berg | saying | “The bridge must close.” | name | Anna Berg | claim"}},
+		{"a sentence-final cue after the speaker", "The bridge will close in May, the Harbour Times reports.",
+			[]string{"the Harbour Times | reports | The bridge will close in May | name | Harbour Times | claim"}},
+		{"reports after a determiner is a noun", "Anna Berg lost the reports.", nil},
 		{"quotes in boilerplate are not the article's", "The vote was close.\n\nYou may also like\n\nMayor: “we won big tonight”", nil},
 	}
 	for _, tt := range tests {
