@@ -387,6 +387,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				speakerTok: left, content: [2]int{marks[mi].start, marks[mi].end}})
 		}
 	}
+	out = append(out, hearsayAndPolls(text, r, marks, out)...)
+	sortAttributions(out)
 	out = cutAtNextAttribution(text, toks, out)
 	out = append(out, signedQuotes(text, r, marks, usedMark)...)
 	out = append(out, transcriptTurns(text, r, marks, usedMark)...)
@@ -640,6 +642,86 @@ func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int
 		break
 	}
 	return content
+}
+
+// hearsayWords report a statement without naming who made it (The FBI is
+// reportedly preparing …): the cue is the adverb, the source is left empty.
+var hearsayWords = map[string]bool{"reportedly": true, "purportedly": true, "supposedly": true}
+
+// studyHeads are the nouns of a poll or study that is the source of a
+// finding stated next to it (Cruz had 38 percent in a Fox poll).
+var studyHeads = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true, "census": true}
+
+// hearsayAndPolls finds, in the sentences with no other attribution, a
+// statement hedged by "reportedly" and a finding credited to a poll or
+// study with "in" (… 45 percent support in a new Fox News poll; In a
+// survey released Monday, most voters …).
+func hearsayAndPolls(text string, r *nlpResult, marks []quoteMarkSpan, found []attribution) []attribution {
+	var out []attribution
+	toks := r.tokens
+	taken := map[int]bool{}
+	for _, at := range found {
+		taken[at.sent] = true
+	}
+	inQuote := func(pos int) bool {
+		i := sort.Search(len(marks), func(i int) bool { return marks[i].end > pos })
+		return i < len(marks) && marks[i].start <= pos
+	}
+	for si, rng := range r.sentToks {
+		if taken[si] || !quoteZone(r.sentences[si].Zone) || rng[1]-rng[0] < 4 {
+			continue
+		}
+		s0, s1 := rng[0], rng[1]
+		sentEnd := trimSentenceEnd(text, toks, s0, s1)
+		for k := s0; k < s1; k++ {
+			l := strings.ToLower(toks[k].Text)
+			if inQuote(toks[k].Start) {
+				continue
+			}
+			if hearsayWords[l] && toks[k].POS == "RB" && k > s0 {
+				out = append(out, attribution{cueLemma: l, class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
+					speakerTok: [2]int{-1, -1}, appositive: [2]int{-1, -1}, content: [2]int{toks[s0].Start, sentEnd}})
+				break
+			}
+			if l != "in" {
+				continue
+			}
+			np := rightNP(toks, k+1, s1)
+			head := np[1] - 1
+			for head > np[0] && !strings.HasPrefix(toks[head].POS, "NN") {
+				head--
+			}
+			if np[0] == np[1] || !studyHeads[strings.ToLower(toks[head].Text)] {
+				continue
+			}
+			// The source runs on through a participle (a poll released
+			// Thursday by Gallup).
+			srcEnd := np[1]
+			if srcEnd < s1 && (toks[srcEnd].POS == "VBN" || toks[srcEnd].POS == "VBD") && srcEnd+1 < s1 && toks[srcEnd+1].Text != "that" {
+				srcEnd++
+				for srcEnd < s1 && (isNPToken(toks[srcEnd]) || toks[srcEnd].POS == "IN") {
+					srcEnd++
+				}
+			}
+			var content [2]int
+			switch {
+			case k == s0 && srcEnd+1 < s1 && toks[srcEnd].Text == ",":
+				content = [2]int{toks[srcEnd+1].Start, sentEnd} // In a new poll, …
+			case k > s0+2 && (srcEnd >= s1-1 || toks[srcEnd].Text == "," || toks[srcEnd].Text == "."):
+				end := k
+				if toks[end-1].Text == "," {
+					end--
+				}
+				content = [2]int{toks[s0].Start, toks[end-1].End} // …, in a new poll.
+			default:
+				continue
+			}
+			out = append(out, attribution{cueLemma: "in", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
+				speakerTok: [2]int{np[0], srcEnd}, appositive: [2]int{-1, -1}, content: content})
+			break
+		}
+	}
+	return out
 }
 
 // signedQuotes finds quotations signed with a dash and a name after them

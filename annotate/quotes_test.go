@@ -172,6 +172,13 @@ func TestQuotes(t *testing.T) {
 		{"a sentence-final cue after the speaker", "The bridge will close in May, the Harbour Times reports.",
 			[]string{"the Harbour Times | reports | The bridge will close in May | name | Harbour Times | claim"}},
 		{"reports after a determiner is a noun", "Anna Berg lost the reports.", nil},
+		{"reportedly reports without a source", "The harbour board is reportedly preparing to sell the ferry.",
+			[]string{" | reportedly | The harbour board is reportedly preparing to sell the ferry | unresolved |  | claim"}},
+		{"a finding credited to a poll", "Anna Berg had 38 percent support in a Harbour Times poll released Monday.",
+			[]string{"a Harbour Times poll released Monday | in | Anna Berg had 38 percent support | name | Harbour Times | claim"}},
+		{"a poll opening the sentence", "In a new survey, most voters back the bridge.",
+			[]string{"a new survey | In | most voters back the bridge | nominal |  | claim"}},
+		{"in a place is not a source", "Anna Berg lives in a small town by the harbour.", nil},
 		{"quotes in boilerplate are not the article's", "The vote was close.\n\nYou may also like\n\nMayor: “we won big tonight”", nil},
 	}
 	for _, tt := range tests {
