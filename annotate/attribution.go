@@ -133,7 +133,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			cue, n := a.matchCue(toks, k, s1)
 			fromModel := false
-			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && strings.HasPrefix(toks[k].POS, "VB") {
+			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && canStartCue(toks, k) {
 				n = 1
 				for k+n < s1 && learned[k+n-s0] {
 					n++
@@ -398,6 +398,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
 	for i := range out {
 		at := &out[i]
+		if first, _, _ := strings.Cut(strings.ToLower(text[at.cue[0]:at.cue[1]]), " "); impressionWords[first] {
+			// "It seems …", "Cuban appeared to …": the writer's impression,
+			// not a statement of the subject's.
+			at.speakerTok, at.appositive = [2]int{-1, -1}, [2]int{-1, -1}
+		}
 		res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 	}
@@ -643,6 +648,11 @@ func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int
 	}
 	return content
 }
+
+// impressionWords are cues of the writer's impression (it seems, he
+// appeared to): the subject is what the impression is about, not a source.
+var impressionWords = map[string]bool{"seem": true, "seems": true, "seemed": true, "seeming": true, "seemingly": true,
+	"appear": true, "appears": true, "appeared": true, "appearing": true}
 
 // hearsayWords report a statement without naming who made it (The FBI is
 // reportedly preparing …): the cue is the adverb, the source is left empty.

@@ -285,7 +285,7 @@ func (m *cueModel) predict(toks []Token, lex cueLexicon, sc *cueScratch) []bool 
 	out := make([]bool, len(toks))
 	prev := false
 	for i := range toks {
-		if !prev && !strings.HasPrefix(toks[i].POS, "VB") {
+		if !prev && !canStartCue(toks, i) {
 			continue
 		}
 		sc.feats = cueFeatures(sc.feats[:0], &sc.view, i, prev)
@@ -300,6 +300,24 @@ func (m *cueModel) predict(toks []Token, lex cueLexicon, sc *cueScratch) []bool 
 // 0.720 at 0, 0.729 at -2, 0.730 at -4) while precision falls, so the
 // perceptron's own boundary stays.
 const cueThreshold = 0
+
+// canStartCue reports whether token i may start a learned cue: a verb, or
+// a plural noun right after a noun, which is how the tagger often reads a
+// verb in the third person (a new poll shows, the data suggests).
+func canStartCue(toks []Token, i int) bool {
+	p := toks[i].POS
+	if strings.HasPrefix(p, "VB") {
+		return true
+	}
+	if i == 0 || (p != "NNS" && p != "NN") || !strings.HasSuffix(toks[i].Text, "s") {
+		return false
+	}
+	switch toks[i-1].POS {
+	case "NN", "NNS", "NNP", "NNPS", "PRP":
+		return true
+	}
+	return false
+}
 
 var cueMagic = []byte("newsnlp-cue\x00")
 

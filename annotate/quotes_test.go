@@ -190,3 +190,23 @@ func TestQuotes(t *testing.T) {
 		})
 	}
 }
+
+func TestCanStartCue(t *testing.T) {
+	tok := func(text, pos string) Token { return Token{Text: text, POS: pos} }
+	tests := []struct {
+		toks []Token
+		i    int
+		want bool
+	}{
+		{[]Token{tok("poll", "NN"), tok("shows", "NNS")}, 1, true}, // a verb the tagger read as a noun
+		{[]Token{tok("He", "PRP"), tok("said", "VBD")}, 1, true},
+		{[]Token{tok("the", "DT"), tok("reports", "NNS")}, 1, false}, // a noun after its determiner
+		{[]Token{tok("poll", "NN"), tok("support", "NN")}, 1, false}, // no verb ending
+		{[]Token{tok("shows", "NNS")}, 0, false},
+	}
+	for _, tt := range tests {
+		if got := canStartCue(tt.toks, tt.i); got != tt.want {
+			t.Errorf("canStartCue(%v, %d) = %v, want %v", tt.toks, tt.i, got, tt.want)
+		}
+	}
+}
