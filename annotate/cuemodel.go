@@ -495,4 +495,3 @@ func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
 	p, r := float64(tp)/float64(pred), float64(tp)/float64(gold)
 	return 2 * p * r / (p + r)
 }
-

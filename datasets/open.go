@@ -24,10 +24,12 @@ const (
 	FormatCSV   = "csv"
 	FormatTSV   = "tsv"
 	FormatTXT   = "txt"
+	FormatHTML  = "html"
+	FormatWARC  = "warc"
 )
 
 // Formats lists the formats a user may name.
-var Formats = []string{FormatJSONL, FormatCSV, FormatTSV, FormatTXT}
+var Formats = []string{FormatJSONL, FormatCSV, FormatTSV, FormatTXT, FormatHTML, FormatWARC}
 
 // DefaultMaxDocBytes is the default limit on one article's text.
 const DefaultMaxDocBytes = 10 << 20
@@ -35,8 +37,8 @@ const DefaultMaxDocBytes = 10 << 20
 // Options configures Open.
 type Options struct {
 	// Format forces one format for every input; "" detects it from each
-	// file's extension (.jsonl .ndjson .json .csv .tsv .txt, each optionally
-	// .gz or .zst). Standard input defaults to JSONL.
+	// file's extension (.jsonl .ndjson .json .csv .tsv .txt .html .htm
+	// .warc, each optionally .gz or .zst). Standard input defaults to JSONL.
 	Format string
 	Fields FieldMap
 	// TitleLine takes the first line of each .txt file as its title.
@@ -72,6 +74,25 @@ type Corpus struct {
 	closer  io.Closer
 	read    atomic.Int64 // bytes read from the files so far (compressed)
 	total   int64
+	skipped map[string]int64
+}
+
+func (c *Corpus) skip(reason string) {
+	if c.skipped == nil {
+		c.skipped = map[string]int64{}
+	}
+	c.skipped[reason]++
+}
+
+// Skipped counts, by reason, the input records that are not articles by
+// design and were passed over (a WARC request record, a redirect, an
+// image): neither documents nor errors. Call it after the last Next.
+func (c *Corpus) Skipped() map[string]int64 {
+	out := make(map[string]int64, len(c.skipped))
+	for k, v := range c.skipped {
+		out[k] = v
+	}
+	return out
 }
 
 // recordReader reads the records of one source.
@@ -179,7 +200,7 @@ func (c *Corpus) expand(path string, fromGlob bool) ([]source, error) {
 			return nil
 		}
 		s := source{name: p, path: p, format: f}
-		if f == FormatTXT {
+		if f == FormatTXT || f == FormatHTML {
 			rel, _ := filepath.Rel(path, p)
 			s.idBase = filepath.ToSlash(rel)
 		}
@@ -194,7 +215,7 @@ func (c *Corpus) expand(path string, fromGlob bool) ([]source, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
 	if len(out) == 0 {
-		return nil, fmt.Errorf("input %q: %w (the folder holds no .jsonl, .csv, .tsv or .txt file)", path, ErrNoInput)
+		return nil, fmt.Errorf("input %q: %w (the folder holds no .jsonl, .csv, .tsv, .txt, .html or .warc file)", path, ErrNoInput)
 	}
 	return out, nil
 }
@@ -224,6 +245,10 @@ func (c *Corpus) formatOf(path string) string {
 		return FormatTSV
 	case ".txt", ".text":
 		return FormatTXT
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".warc":
+		return FormatWARC
 	}
 	return ""
 }
@@ -347,6 +372,15 @@ func (c *Corpus) open(s *source) (recordReader, io.Closer, error) {
 		return newCSVReader(br, s, c.opts), closer, nil
 	case FormatTXT:
 		return newTextReader(br, s, c.opts), closer, nil
+	case FormatHTML:
+		return newHTMLReader(br, s, c.opts), closer, nil
+	case FormatWARC:
+		wr, err := newWARCReader(br, s, c.opts, c.skip)
+		if err != nil {
+			closer.Close()
+			return nil, nil, err
+		}
+		return wr, closer, nil
 	}
 	closer.Close()
 	return nil, nil, fmt.Errorf("unknown format %q", s.format)

@@ -20,28 +20,32 @@ const (
 // row or one errors row, so Records.Read == Records.Documents +
 // Records.Errors.
 type Manifest struct {
-	Tool          string              `json:"tool"`
-	Version       string              `json:"version"`
-	Commit        string              `json:"commit"`
-	ProseVersion  string              `json:"prose_version"`
-	GoVersion     string              `json:"go_version"`
-	SchemaVersion string              `json:"schema_version"`
-	Status        string              `json:"status"`
-	StatusDetail  string              `json:"status_detail,omitempty"`
-	StartedAt     time.Time           `json:"started_at"`
-	FinishedAt    time.Time           `json:"finished_at"`
-	Config        json.RawMessage     `json:"config"`
-	Workers       int                 `json:"workers"`
-	Inputs        []string            `json:"inputs"`
-	Sources       []string            `json:"sources"`
-	Records       RecordCounts        `json:"records"`
-	Rows          Counts              `json:"rows"`
-	ErrorsByKind  map[string]int64    `json:"errors_by_kind"`
-	Warnings      map[string]int64    `json:"warnings"`
-	Words         int64               `json:"words"`
-	Throughput    Throughput          `json:"throughput"`
-	Timings       Timings             `json:"timings_seconds"`
-	Files         map[string][]string `json:"files"`
+	Tool          string           `json:"tool"`
+	Version       string           `json:"version"`
+	Commit        string           `json:"commit"`
+	ProseVersion  string           `json:"prose_version"`
+	GoVersion     string           `json:"go_version"`
+	SchemaVersion string           `json:"schema_version"`
+	Status        string           `json:"status"`
+	StatusDetail  string           `json:"status_detail,omitempty"`
+	StartedAt     time.Time        `json:"started_at"`
+	FinishedAt    time.Time        `json:"finished_at"`
+	Config        json.RawMessage  `json:"config"`
+	Workers       int              `json:"workers"`
+	Inputs        []string         `json:"inputs"`
+	Sources       []string         `json:"sources"`
+	Records       RecordCounts     `json:"records"`
+	Rows          Counts           `json:"rows"`
+	ErrorsByKind  map[string]int64 `json:"errors_by_kind"`
+	Warnings      map[string]int64 `json:"warnings"`
+	// Skipped counts input records passed over by design, by reason (a WARC
+	// request record, a redirect, an image): not articles, not errors, and
+	// not in Records.Read.
+	Skipped    map[string]int64    `json:"skipped,omitempty"`
+	Words      int64               `json:"words"`
+	Throughput Throughput          `json:"throughput"`
+	Timings    Timings             `json:"timings_seconds"`
+	Files      map[string][]string `json:"files"`
 }
 
 // RecordCounts reconciles input records with output rows.

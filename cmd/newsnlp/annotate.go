@@ -274,6 +274,7 @@ func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datase
 		Rows:         counts,
 		ErrorsByKind: res.ErrorsByKind,
 		Warnings:     res.Warnings,
+		Skipped:      c.Skipped(),
 		Words:        res.Stats.Words,
 		Timings:      res.Timings,
 	}
@@ -297,6 +298,9 @@ func printSummary(w io.Writer, out string, m *output.Manifest) {
 	fmt.Fprintf(w, "  speed      %.0f words/s, %.1f articles/s (%.2fs)\n", m.Throughput.WordsPerSecond, m.Throughput.ArticlesPerSecond, m.Timings.Wall)
 	if len(m.ErrorsByKind) > 0 {
 		fmt.Fprintf(w, "  errors     %s\n", formatCounts(m.ErrorsByKind))
+	}
+	if len(m.Skipped) > 0 {
+		fmt.Fprintf(w, "  skipped    %s\n", formatCounts(m.Skipped))
 	}
 	if len(m.Warnings) > 0 {
 		fmt.Fprintf(w, "  warnings   %s\n", formatCounts(m.Warnings))

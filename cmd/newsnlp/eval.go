@@ -94,6 +94,17 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 	if o.workers < 1 {
 		return usagef("eval: --workers %d: want at least 1", o.workers)
 	}
+	if len(args) == 1 && evaluate.IsExtractionGold(args[0]) {
+		if o.pred != "" || o.baseline != "" {
+			return usagef("eval: %s is an article-extraction set (pages and their article bodies): --pred and --baseline do not apply", args[0])
+		}
+		report, err := evaluate.ScoreExtraction(args[0])
+		if err != nil {
+			return usageError{fmt.Errorf("eval: %w", err)}
+		}
+		fmt.Fprintf(stdout, "gold: %s (article extraction)\npredictions: the HTML reader of annotate, in-process\n", args[0])
+		return finishEval(o, floors, args, []string{"extraction"}, report, stdout, stderr)
+	}
 	gold, formats, err := datasets.ReadGoldFiles(args)
 	if err != nil {
 		return usageError{fmt.Errorf("eval: %w", err)}
@@ -142,6 +153,12 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 		source += "; quotes from the " + o.baseline + " baseline"
 	}
 	fmt.Fprintf(stdout, "gold: %s (%s)\npredictions: %s\n", strings.Join(args, ", "), strings.Join(formats, ", "), source)
+	return finishEval(o, floors, args, formats, report, stdout, stderr)
+}
+
+// finishEval prints the report, checks the floors and writes the JSON and
+// JUnit files asked for.
+func finishEval(o *evalOptions, floors []evaluate.Floor, args, formats []string, report *evaluate.Report, stdout, stderr io.Writer) error {
 	if err := report.WriteText(stdout); err != nil {
 		return err
 	}

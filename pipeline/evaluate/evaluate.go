@@ -118,14 +118,17 @@ func LoadPredictions(dir string, ids map[string]bool) (map[string]*PredDoc, erro
 // Report is the result of scoring. Metrics holds every figure under a flat
 // name (entities.f1, quotes.quote_speaker.f1, zones.body.accuracy, …).
 type Report struct {
-	Documents int                `json:"documents"`
-	Missing   []string           `json:"missing,omitempty"` // gold documents with no prediction
-	Notes     []string           `json:"notes,omitempty"`
-	Entities  *EntityScores      `json:"entities,omitempty"`
-	Quotes    *QuoteScores       `json:"quotes,omitempty"`
-	Claims    *ClaimScores       `json:"claims,omitempty"`
-	Zones     *ZoneScores        `json:"zones,omitempty"`
-	Metrics   map[string]float64 `json:"metrics"`
+	Documents int           `json:"documents"`
+	Missing   []string      `json:"missing,omitempty"` // gold documents with no prediction
+	Notes     []string      `json:"notes,omitempty"`
+	Entities  *EntityScores `json:"entities,omitempty"`
+	Quotes    *QuoteScores  `json:"quotes,omitempty"`
+	Claims    *ClaimScores  `json:"claims,omitempty"`
+	Zones     *ZoneScores   `json:"zones,omitempty"`
+	// Extraction is set for an article-extraction gold set (web pages and
+	// their hand-made article bodies).
+	Extraction *ExtractionScores  `json:"extraction,omitempty"`
+	Metrics    map[string]float64 `json:"metrics"`
 }
 
 // MetricNames returns the report's metric names, sorted.

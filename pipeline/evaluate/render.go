@@ -22,6 +22,15 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(tw, "note: %s\n", n)
 	}
+	if x := r.Extraction; x != nil {
+		fmt.Fprintf(tw, "\nmain text extracted from the pages (word-level, against the gold article body)\n")
+		fmt.Fprintf(tw, "  F1 mean %s, median %s, 10th percentile %s; precision mean %s, recall mean %s; %d of %d pages without text\n",
+			f3(x.F1Mean), f3(x.F1Median), f3(x.F1P10), f3(x.PMean), f3(x.RMean), x.Failed, x.Pages)
+		fmt.Fprintf(tw, "  lowest:\n")
+		for _, p := range x.Worst {
+			fmt.Fprintf(tw, "    %s  F1 %s (P %s, R %s) %s\n", p.Key, f3(p.F1), f3(p.P), f3(p.R), p.Note)
+		}
+	}
 	if e := r.Entities; e != nil {
 		fmt.Fprintf(tw, "\nentities (exact span and label)\n")
 		header()
