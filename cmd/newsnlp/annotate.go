@@ -65,7 +65,10 @@ each) and manifest.json.
 
 INPUT is any mix of files, folders and globs: JSONL (one article per line;
 "-" reads standard input), CSV or TSV with a header row, folders of .txt
-files (one article per file), each optionally compressed as .gz or .zst.
+files (one article per file), web pages (.html, .htm: the main text of
+each), WARC crawls (.warc: every HTML response record; other records are
+skipped and counted in the manifest), each optionally compressed as .gz or
+.zst.
 With no INPUT, the embedded sample corpus is annotated.
 
 Fields are found by their usual names (id; text, content, body, article;
@@ -85,6 +88,10 @@ part files hold whole articles, and manifest.json says "interrupted").`,
   newsnlp annotate news.jsonl.gz -o out
   newsnlp annotate news_sample.csv --text-field content -o out
   newsnlp annotate 'bbc/txt' --title-line -o out --overwrite
+
+  # saved web pages, and a Common Crawl CC-NEWS file
+  newsnlp annotate pages/ -o out
+  newsnlp annotate CC-NEWS-20240501000000-00000.warc.gz -o out
 
   # from standard input, four workers, stop at the first bad record
   zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail`,
