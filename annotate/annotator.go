@@ -255,6 +255,9 @@ type nlpResult struct {
 	sentToks  [][2]int // each sentence's token range
 	mentions  []Mention
 	words     int
+	// lower is each token's text in lower case, computed once for the
+	// entity model and the quotes stage.
+	lower []string
 }
 
 // nerZone reports whether entity mentions are looked for in a zone. A
@@ -304,15 +307,16 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 			}
 		}
 	}
+	r.lower = lowerTokens(r.tokens)
 	if findMentions && a.model != nil {
 		// newsnlp's model reads document-wide casing, so it runs once
 		// every sentence is tokenized.
 		a.labels.set(stageNER)
-		casing := newDocCasing(r.tokens, r.sentToks)
+		casing := newDocCasing(r.tokens, r.lower, r.sentToks)
 		sc := &nerScratch{}
 		for si, rng := range r.sentToks {
 			if nerZone(r.sentences[si].Zone) && rng[0] < rng[1] {
-				r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], rng[0], si, casing, sc)
+				r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], r.lower[rng[0]:rng[1]], rng[0], si, casing, sc)
 			}
 		}
 		a.labels.set(stageNLP)
@@ -321,13 +325,13 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 }
 
 // nerSentenceOf builds the model's view of a sentence's tokens.
-func (a *Annotator) nerSentenceOf(toks []Token, casing docCasing) nerSentence {
-	return a.nerSentenceInto(&nerScratch{}, toks, casing)
+func (a *Annotator) nerSentenceOf(toks []Token, low []string, casing docCasing) nerSentence {
+	return a.nerSentenceInto(&nerScratch{}, toks, low, casing)
 }
 
 // nerSentenceInto builds the model's view of a sentence's tokens in sc's
 // buffers, which the next sentence reuses.
-func (a *Annotator) nerSentenceInto(sc *nerScratch, toks []Token, casing docCasing) nerSentence {
+func (a *Annotator) nerSentenceInto(sc *nerScratch, toks []Token, low []string, casing docCasing) nerSentence {
 	sc.words = sc.words[:0]
 	for _, t := range toks {
 		sc.words = append(sc.words, t.Text)
@@ -336,7 +340,7 @@ func (a *Annotator) nerSentenceInto(sc *nerScratch, toks []Token, casing docCasi
 	sc.toks = slices.Grow(sc.toks[:0], len(toks))[:len(toks)]
 	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
 	for i, t := range toks {
-		s.toks[i] = newNERToken(t.Text, t.POS, sc.gaz[i])
+		s.toks[i] = newNERToken(t.Text, low[i], t.POS, sc.gaz[i])
 		s.toks[i].doc = casing.feature(s.toks[i].lower)
 	}
 	return s
@@ -344,8 +348,8 @@ func (a *Annotator) nerSentenceInto(sc *nerScratch, toks []Token, casing docCasi
 
 // modelMentions appends newsnlp's model's mentions for one sentence; toks
 // are the sentence's tokens, the first at index first of the document.
-func (a *Annotator) modelMentions(dst []Mention, toks []Token, first, si int, casing docCasing, sc *nerScratch) []Mention {
-	s := a.nerSentenceInto(sc, toks, casing)
+func (a *Annotator) modelMentions(dst []Mention, toks []Token, low []string, first, si int, casing docCasing, sc *nerScratch) []Mention {
+	s := a.nerSentenceInto(sc, toks, low, casing)
 	for _, sp := range decodeSpans(a.model.predict(&s, sc)) {
 		dst = append(dst, Mention{
 			Start:  toks[sp.start].Start,

@@ -111,7 +111,13 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		return -1
 	}
 	toks := r.tokens
-	var out []attribution
+	low := r.lower
+	if len(low) != len(toks) {
+		low = lowerTokens(toks)
+	}
+	// Room for an attribution in every third sentence saves most of the
+	// regrowing of a slice of large structs.
+	out := make([]attribution, 0, len(r.sentToks)/3+4)
 	usedMark := make([]bool, len(marks))
 	res := newSpeakerResolver(text, r, ms)
 	cueSc := &cueScratch{}
@@ -125,13 +131,13 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		// shows, voters who want).
 		var learned []bool
 		if a.cueModel != nil {
-			learned = a.cueModel.predict(toks[s0:s1], a.cues, cueSc)
+			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc)
 		}
 		for k := s0; k < s1; k++ {
 			if markAt(toks[k].Start) >= 0 {
 				continue // reported speech inside a quotation is the speaker's, not the article's
 			}
-			cue, n := a.matchCue(toks, k, s1)
+			cue, n := a.matchCue(toks, low, k, s1)
 			fromModel := false
 			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && canStartCue(toks, k) {
 				n = 1
@@ -139,7 +145,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					n++
 				}
 				for j := k + 1; j < k+n; j++ {
-					if _, m := a.matchCue(toks, j, s1); m > 0 {
+					if _, m := a.matchCue(toks, low, j, s1); m > 0 {
 						n = 0 // the lexicon knows this cue (has told): let it read it
 						break
 					}
@@ -167,11 +173,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			cueSentences[si] = true
 			participle := n == 1 && toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
-			if n == 1 && (toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[strings.ToLower(toks[k-1].Text)]) {
+			if n == 1 && (toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
-			for cueStart-1 >= s0 && (cueAux[strings.ToLower(toks[cueStart-1].Text)] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD") {
+			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD") {
 				cueStart--
 			}
 			contentFrom := cueEnd
@@ -180,7 +186,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// a pronoun after it starts the reported clause (told the
 				// meeting he would…).
 				for contentFrom < s1 && isNPToken(toks[contentFrom]) && !(contentFrom > cueEnd && toks[contentFrom].POS == "PRP") {
-					if audienceWords[strings.ToLower(toks[contentFrom].Text)] && toks[contentFrom].POS != "DT" {
+					if audienceWords[low[contentFrom]] && toks[contentFrom].POS != "DT" {
 						cueEnd = contentFrom + 1
 					}
 					contentFrom++
@@ -189,9 +195,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			// "said on Tuesday that …": the content starts at "that" when
 			// only a prepositional or temporal phrase comes between; a
 			// direct object (rejected a report that …) stays in.
-			if contentFrom < s1 && (toks[contentFrom].POS == "IN" || temporalWords[strings.ToLower(toks[contentFrom].Text)]) && strings.ToLower(toks[contentFrom].Text) != "that" {
+			if contentFrom < s1 && (toks[contentFrom].POS == "IN" || temporalWords[low[contentFrom]]) && low[contentFrom] != "that" {
 				for j := contentFrom + 1; j < s1 && j < contentFrom+7; j++ {
-					if strings.ToLower(toks[j].Text) == "that" && toks[j].POS == "IN" {
+					if low[j] == "that" && toks[j].POS == "IN" {
 						contentFrom = j
 						break
 					}
@@ -387,7 +393,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				speakerTok: left, content: [2]int{marks[mi].start, marks[mi].end}})
 		}
 	}
-	out = append(out, hearsayAndPolls(text, r, marks, out)...)
+	out = append(out, hearsayAndPolls(text, r, low, marks, out)...)
 	sortAttributions(out)
 	out = cutAtNextAttribution(text, toks, out)
 	out = append(out, signedQuotes(text, r, marks, usedMark)...)
@@ -425,8 +431,8 @@ func isRelativePronoun(t Token) bool {
 // number of tokens, 0 when none. A single verb must be tagged as a verb,
 // except said, says and told, which prose sometimes mistags and which are
 // always reporting verbs.
-func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
-	for _, e := range a.cues[strings.ToLower(toks[k].Text)] {
+func (a *Annotator) matchCue(toks []Token, low []string, k, end int) (cueEntry, int) {
+	for _, e := range a.cues[low[k]] {
 		if k+len(e.words) > end {
 			continue
 		}
@@ -440,10 +446,10 @@ func (a *Annotator) matchCue(toks []Token, k, end int) (cueEntry, int) {
 		if len(e.words) == 1 && !strings.HasPrefix(toks[k].POS, "VB") {
 			next := ""
 			if k+1 < end {
-				next = strings.ToLower(toks[k+1].Text)
+				next = low[k+1]
 			}
 			switch {
-			case strings.ToLower(toks[k].Text) == "said", strings.ToLower(toks[k].Text) == "says", strings.ToLower(toks[k].Text) == "told":
+			case low[k] == "said", low[k] == "says", low[k] == "told":
 			case next == "that" || next == ":" || next == "“" || next == "\"":
 				// The Post reports that …: prose may tag the verb a noun.
 			case (next == "." || next == "") && k > 0 && toks[k-1].POS != "DT" && toks[k-1].POS != "PRP$" && toks[k-1].POS != "JJ":
@@ -666,7 +672,7 @@ var studyHeads = map[string]bool{"poll": true, "polls": true, "survey": true, "s
 // statement hedged by "reportedly" and a finding credited to a poll or
 // study with "in" (… 45 percent support in a new Fox News poll; In a
 // survey released Monday, most voters …).
-func hearsayAndPolls(text string, r *nlpResult, marks []quoteMarkSpan, found []attribution) []attribution {
+func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkSpan, found []attribution) []attribution {
 	var out []attribution
 	toks := r.tokens
 	taken := map[int]bool{}
@@ -684,8 +690,8 @@ func hearsayAndPolls(text string, r *nlpResult, marks []quoteMarkSpan, found []a
 		s0, s1 := rng[0], rng[1]
 		sentEnd := trimSentenceEnd(text, toks, s0, s1)
 		for k := s0; k < s1; k++ {
-			l := strings.ToLower(toks[k].Text)
-			if inQuote(toks[k].Start) {
+			l := low[k]
+			if !(l == "in" || toks[k].POS == "RB" && hearsayWords[l]) || inQuote(toks[k].Start) {
 				continue
 			}
 			if hearsayWords[l] && toks[k].POS == "RB" && k > s0 {
@@ -701,7 +707,7 @@ func hearsayAndPolls(text string, r *nlpResult, marks []quoteMarkSpan, found []a
 			for head > np[0] && !strings.HasPrefix(toks[head].POS, "NN") {
 				head--
 			}
-			if np[0] == np[1] || !studyHeads[strings.ToLower(toks[head].Text)] {
+			if np[0] == np[1] || !studyHeads[low[head]] {
 				continue
 			}
 			// The source runs on through a participle (a poll released

@@ -125,11 +125,11 @@ func BenchmarkNERNewsnlp(b *testing.B) {
 		for k := range rs {
 			r := &rs[k]
 			r.mentions = r.mentions[:0]
-			casing := newDocCasing(r.tokens, r.sentToks)
+			casing := newDocCasing(r.tokens, r.lower, r.sentToks)
 			sc := &nerScratch{}
 			for si, rng := range r.sentToks {
 				if nerZone(r.sentences[si].Zone) && rng[0] < rng[1] {
-					r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], rng[0], si, casing, sc)
+					r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], r.lower[rng[0]:rng[1]], rng[0], si, casing, sc)
 				}
 			}
 			a.entities(texts[k], r)

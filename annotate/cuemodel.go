@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode/utf8"
 )
 
 // cueModel decides, token by token, whether a word is part of an
@@ -57,13 +58,15 @@ const (
 // neighbours, so most tokens are never hashed.
 type cueSentenceView struct {
 	toks                   []Token
+	low                    []string // the tokens' lower case
 	lex                    cueLexicon
-	lower, pos, shape, suf []uint64
-	inLex, done            []bool
+	lower, pos             []uint64
+	done                   []bool
 	// Sentence-level context, computed for every token at once: whether a
 	// token sits inside double quotation marks, and where the last closing
 	// mark before it is.
 	inQuote   []bool
+	mark      []bool // the token is a quotation mark
 	lastClose []int
 	firstVerb int
 }
@@ -95,30 +98,31 @@ func shapeHash(s string) uint64 {
 
 var boundaryHash = strHash("<s>")
 
-func newCueSentenceView(toks []Token, lex cueLexicon, v *cueSentenceView) {
+func newCueSentenceView(toks []Token, low []string, lex cueLexicon, v *cueSentenceView) {
 	n := len(toks)
-	v.toks, v.lex = toks, lex
+	v.toks, v.low, v.lex = toks, low, lex
 	grow := func(xs []uint64) []uint64 {
 		if cap(xs) < n {
 			return make([]uint64, n)
 		}
 		return xs[:n]
 	}
-	v.lower, v.pos, v.shape, v.suf = grow(v.lower), grow(v.pos), grow(v.shape), grow(v.suf)
+	v.lower, v.pos = grow(v.lower), grow(v.pos)
 	if cap(v.done) < n {
-		v.done, v.inLex = make([]bool, n), make([]bool, n)
+		v.done = make([]bool, n)
 	}
-	v.done, v.inLex = v.done[:n], v.inLex[:n]
+	v.done = v.done[:n]
 	clear(v.done)
 	if cap(v.inQuote) < n {
-		v.inQuote, v.lastClose = make([]bool, n), make([]int, n)
+		v.inQuote, v.mark, v.lastClose = make([]bool, n), make([]bool, n), make([]int, n)
 	}
-	v.inQuote, v.lastClose = v.inQuote[:n], v.lastClose[:n]
+	v.inQuote, v.mark, v.lastClose = v.inQuote[:n], v.mark[:n], v.lastClose[:n]
 	open, last := false, -1
 	v.firstVerb = -1
 	for j, t := range toks {
 		v.inQuote[j], v.lastClose[j] = open, last
-		if isQuoteMarkToken(t.Text) && t.Text != "’" && t.Text != "‘" {
+		v.mark[j] = isQuoteMarkToken(t.Text)
+		if v.mark[j] && t.Text != "’" && t.Text != "‘" {
 			switch t.Text {
 			case "“", "``":
 				open = true
@@ -152,15 +156,53 @@ func stem(l string) string {
 	return strings.TrimSuffix(l, "e")
 }
 
+// lowerTokens returns the lower case of every token's text. The ASCII
+// words that have capitals share one allocation; the rest are the text
+// itself or, beyond ASCII, strings.ToLower's. The quotes stage looks each
+// word up in several word lists, and lowering it each time was a quarter
+// of its cost.
+func lowerTokens(toks []Token) []string {
+	out := make([]string, len(toks))
+	var buf []byte
+	var ends []int32
+	for i := range toks {
+		s := toks[i].Text
+		ascii, upper := true, false
+		for j := 0; j < len(s) && ascii; j++ {
+			c := s[j]
+			ascii = c < utf8.RuneSelf
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case !ascii:
+			out[i] = strings.ToLower(s)
+		case !upper:
+			out[i] = s
+		default:
+			for j := 0; j < len(s); j++ {
+				c := s[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			ends = append(ends, int32(i), int32(len(buf)))
+		}
+	}
+	all, from := string(buf), int32(0)
+	for k := 0; k < len(ends); k += 2 {
+		out[ends[k]] = all[from:ends[k+1]]
+		from = ends[k+1]
+	}
+	return out
+}
+
 // ensure computes token j's hashes if they are not yet.
 func (v *cueSentenceView) ensure(j int) {
 	if j < 0 || j >= len(v.done) || v.done[j] {
 		return
 	}
-	t := v.toks[j]
-	l := strings.ToLower(t.Text)
-	_, in := v.lex[l]
-	v.lower[j], v.pos[j], v.shape[j], v.suf[j], v.inLex[j] = strHash(l), strHash(t.POS), shapeHash(t.Text), strHash(suffix(l, 3)), in
+	v.lower[j], v.pos[j] = strHash(v.low[j]), strHash(v.toks[j].POS)
 	v.done[j] = true
 }
 
@@ -191,20 +233,23 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 	l, p := v.lower[i], v.pos[i]
 	pl, pp := at(v.lower, i-1), at(v.pos, i-1)
 	nl, np := at(v.lower, i+1), at(v.pos, i+1)
+	// Only the lower case and tag of the neighbours are features; the
+	// rest is the token's own.
+	w := v.low[i]
 	var inLex, prev uint64
-	if v.inLex[i] {
+	if _, in := v.lex[w]; in {
 		inLex = 1
 	}
 	if prevCue {
 		prev = 1
 	}
-	st := strHash(stem(strings.ToLower(v.toks[i].Text)))
+	st := strHash(stem(w))
 	// "that" soon after (said on Monday that), the subject's kind before
 	// (a pronoun, a name, a common noun) and a closing quotation mark
 	// just before (", she said") are the cue's syntax.
 	var thatAhead uint64
 	for j := i + 1; j < n && j <= i+4; j++ {
-		if l := v.toks[j].Text; l == "that" || l == ":" || isQuoteMarkToken(l) {
+		if l := v.toks[j].Text; l == "that" || l == ":" || v.mark[j] {
 			thatAhead = strHash(l)
 			break
 		}
@@ -244,7 +289,7 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 		mix(cBias),
 		mix(cLower, l),
 		mix(cPOS, p),
-		mix(cSuffix3, v.suf[i]),
+		mix(cSuffix3, strHash(suffix(w, 3))),
 		mix(cPrevLower, pl),
 		mix(cNextLower, nl),
 		mix(cPrev2Lower, at(v.lower, i-2)),
@@ -256,7 +301,7 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 		mix(cPOSNextPOS, p, np),
 		mix(cPrevPOSPOS, pp, p),
 		mix(cInLexicon, inLex, p),
-		mix(cShape, v.shape[i]),
+		mix(cShape, shapeHash(v.toks[i].Text)),
 		mix(cPrevCue, prev),
 		mix(cPrevCueLower, prev, l),
 	)
@@ -274,15 +319,20 @@ func (m *cueModel) score(feats []uint64) float32 {
 // cueScratch holds reusable buffers for predict.
 type cueScratch struct {
 	feats []uint64
+	out   []bool
 	view  cueSentenceView
 }
 
 // predict marks the tokens of a sentence that are part of a cue. Only a
 // verb can start a learned cue, so only verbs and the words right after a
 // cue word are scored: a tenth of the work of scoring every token.
-func (m *cueModel) predict(toks []Token, lex cueLexicon, sc *cueScratch) []bool {
-	newCueSentenceView(toks, lex, &sc.view)
-	out := make([]bool, len(toks))
+func (m *cueModel) predict(toks []Token, low []string, lex cueLexicon, sc *cueScratch) []bool {
+	newCueSentenceView(toks, low, lex, &sc.view)
+	if cap(sc.out) < len(toks) {
+		sc.out = make([]bool, len(toks))
+	}
+	out := sc.out[:len(toks)]
+	clear(out)
 	prev := false
 	for i := range toks {
 		if !prev && !canStartCue(toks, i) {
@@ -351,6 +401,7 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 // CueSentence is one sentence labelled for training the cue model.
 type CueSentence struct {
 	toks  []Token
+	low   []string
 	isCue []bool
 }
 
@@ -394,7 +445,7 @@ func (b *CueExampleBuilder) Sentences(text string, cues [][2]int) []CueSentence 
 				}
 			}
 		}
-		out = append(out, CueSentence{toks: toks, isCue: lab})
+		out = append(out, CueSentence{toks: toks, low: lowerTokens(toks), isCue: lab})
 	}
 	return out
 }
@@ -430,7 +481,7 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := &train[si]
-			newCueSentenceView(s.toks, b.a.cues, &view)
+			newCueSentenceView(s.toks, s.low, b.a.cues, &view)
 			prev := false
 			for i := range s.toks {
 				feats = cueFeatures(feats[:0], &view, i, prev)
@@ -476,7 +527,7 @@ func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
 	tp, pred, gold := 0, 0, 0
 	sc := &cueScratch{}
 	for _, s := range sents {
-		got := m.predict(s.toks, lex, sc)
+		got := m.predict(s.toks, s.low, lex, sc)
 		for i := range got {
 			if got[i] {
 				pred++

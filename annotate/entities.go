@@ -198,6 +198,15 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 }
 
 func isQuoteMarkToken(s string) bool {
+	// Most tokens are plain ASCII words: rule them out without a search.
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < 0x80 && c != '"' && c != '\'' && c != '`'
+	}
+	if plain {
+		return false
+	}
 	return strings.ContainsAny(s, "“”\"«»") || s == "''" || s == "``" || s == "‘" || s == "’"
 }
 

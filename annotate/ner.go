@@ -8,7 +8,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,8 +67,7 @@ type nerSentence struct {
 	caps bool // every cased letter of the sentence is upper case (a headline)
 }
 
-func newNERToken(text, pos, gaz string) nerToken {
-	lower := strings.ToLower(text)
+func newNERToken(text, lower, pos, gaz string) nerToken {
 	return nerToken{text: text, lower: lower, shape: wordShape(text, 3), short: wordShape(text, 1), pos: pos, suffix3: suffix(lower, 3), gaz: gaz}
 }
 
@@ -282,7 +280,7 @@ const (
 
 // newDocCasing reads the casing of every word of a document's sentences
 // (given as token ranges); words of all-caps sentences are not counted.
-func newDocCasing(toks []Token, sentToks [][2]int) docCasing {
+func newDocCasing(toks []Token, low []string, sentToks [][2]int) docCasing {
 	d := docCasing{}
 	for _, rng := range sentToks {
 		sent := toks[rng[0]:rng[1]]
@@ -290,12 +288,13 @@ func newDocCasing(toks []Token, sentToks [][2]int) docCasing {
 			continue
 		}
 		for i, t := range sent {
+			l := low[rng[0]+i]
 			r, _ := utf8.DecodeRuneInString(t.Text)
 			switch {
 			case unicode.IsLower(r):
-				d[strings.ToLower(t.Text)] |= seenLower
+				d[l] |= seenLower
 			case unicode.IsUpper(r) && i > 0:
-				d[strings.ToLower(t.Text)] |= seenCapMid
+				d[l] |= seenCapMid
 			}
 		}
 	}

@@ -37,7 +37,7 @@ func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSen
 	for i, t := range nerTypes {
 		typeIndex[t] = i
 	}
-	casing := newDocCasing(r.tokens, r.sentToks)
+	casing := newDocCasing(r.tokens, r.lower, r.sentToks)
 	var out []NERSentence
 	for si, rng := range r.sentToks {
 		if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
@@ -76,7 +76,7 @@ func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSen
 			}
 			spansHere = append(spansHere, nerSpan{i0, i1, typ})
 		}
-		out = append(out, NERSentence{sent: b.a.nerSentenceOf(toks, casing), tags: encodeSpans(len(toks), spansHere)})
+		out = append(out, NERSentence{sent: b.a.nerSentenceOf(toks, r.lower[rng[0]:rng[1]], casing), tags: encodeSpans(len(toks), spansHere)})
 	}
 	return out
 }
