@@ -57,11 +57,11 @@ const (
 // computed on first use: prediction scores only verbs and their
 // neighbours, so most tokens are never hashed.
 type cueSentenceView struct {
-	toks                   []Token
-	low                    []string // the tokens' lower case
-	lex                    cueLexicon
-	lower, pos             []uint64
-	done                   []bool
+	toks       []Token
+	low        []string // the tokens' lower case
+	lex        cueLexicon
+	lower, pos []uint64
+	done       []bool
 	// Sentence-level context, computed for every token at once: whether a
 	// token sits inside double quotation marks, and where the last closing
 	// mark before it is.
