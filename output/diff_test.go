@@ -19,7 +19,7 @@ func writeRun(t *testing.T, dir string, docs ...*Doc) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := w.Close(); err != nil {
+	if _, err := w.Close(nil); err != nil {
 		t.Fatal(err)
 	}
 }

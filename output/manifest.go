@@ -46,6 +46,11 @@ type Manifest struct {
 	Throughput Throughput          `json:"throughput"`
 	Timings    Timings             `json:"timings_seconds"`
 	Files      map[string][]string `json:"files"`
+	// BySource reconciles records per input file: for each,
+	// Read == Documents + Errors.
+	BySource map[string]*RecordCounts `json:"by_source,omitempty"`
+	// Resumed counts the times the run was continued with --resume.
+	Resumed int `json:"resumed,omitempty"`
 }
 
 // RecordCounts reconciles input records with output rows.
@@ -73,20 +78,7 @@ type Timings struct {
 // WriteManifest writes m to dir/manifest.json through a temporary file, so
 // that the manifest is either the old one or the whole new one.
 func WriteManifest(dir string, m *Manifest) error {
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return fmt.Errorf("manifest: %w", err)
-	}
-	b = append(b, '\n')
-	tmp := filepath.Join(dir, "."+ManifestName+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("manifest: %w", err)
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("manifest: %w", err)
-	}
-	return nil
+	return writeJSON(dir, ManifestName, m)
 }
 
 // ReadManifest reads dir/manifest.json.

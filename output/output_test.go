@@ -29,7 +29,7 @@ func TestCreateRefusesAnEarlierRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Close(); err != nil {
+	if _, err := w.Close(nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Create(dir, "test", Options{}); !errors.Is(err, ErrOutputExists) {
@@ -81,7 +81,7 @@ func TestRowGroupsBoundMemory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	counts, err := w.Close()
+	counts, err := w.Close(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

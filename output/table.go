@@ -16,6 +16,8 @@ type tableFile interface {
 	publish() error
 	// abort closes and removes the temporary file.
 	abort()
+	// count is the number of rows written.
+	count() int64
 }
 
 // table is one part file of one table, written through a temporary file.
@@ -121,6 +123,8 @@ func (t *table[T]) publish() error {
 	}
 	return nil
 }
+
+func (t *table[T]) count() int64 { return t.rows }
 
 func (t *table[T]) abort() {
 	if t.f != nil {

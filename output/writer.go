@@ -3,8 +3,10 @@ package output
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,8 +39,9 @@ var ErrOutputExists = errors.New("output folder already holds a newsnlp run")
 type Options struct {
 	// Overwrite replaces an earlier run's tables and manifest in OUT.
 	Overwrite bool
-	// Part names the part files, e.g. "part-00000". Shards use distinct
-	// parts so that they can share one OUT.
+	// Part is the prefix of the part files, "part" by default: segment k
+	// of a table is TABLE/PART-0000k.parquet. Shards use distinct prefixes
+	// so that they can share one OUT.
 	Part string
 	// Config is the effective configuration as JSON, written into every
 	// file's footer key-value metadata.
@@ -61,12 +64,17 @@ const (
 	MetaVersion       = "newsnlp.version"
 )
 
-// Writer writes one run's tables. Rows go to temporary files that Close
-// renames into place, so a reader never sees a half-written part file. A
-// Writer is not safe for concurrent use: the pipeline calls it from one
-// goroutine, in input order.
+// Writer writes one run's tables as segments: one part file per table and
+// segment. Rows go to temporary files that Checkpoint and Close rename into
+// place, so a reader never sees a half-written part file, and a run killed
+// at any moment leaves whole segments that Resume continues from. A Writer
+// is not safe for concurrent use: the pipeline calls it from one goroutine,
+// in input order.
 type Writer struct {
 	dir       string
+	opts      Options
+	meta      []parquet.WriterOption
+	segment   int // the segment being written
 	documents *table[DocumentRow]
 	sentences *table[SentenceRow]
 	tokens    *table[TokenRow]
@@ -74,6 +82,7 @@ type Writer struct {
 	quotes    *table[QuoteRow]
 	errors    *table[ErrorRow]
 	all       []tableFile // the tables above, in Tables order
+	rows      Counts      // rows in published segments
 	files     map[string][]string
 	closed    bool
 }
@@ -82,16 +91,24 @@ type Writer struct {
 type Counts map[string]int64
 
 // Create prepares OUT for a run: it checks that it holds no earlier run
-// (unless Overwrite) and opens one temporary part file per table.
+// (unless Overwrite) and opens the first segment's temporary files.
 func Create(dir string, version string, opts Options) (*Writer, error) {
+	if err := prepareDir(dir, opts.Overwrite); err != nil {
+		return nil, err
+	}
+	w := newWriter(dir, version, opts)
+	if err := w.openSegment(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func newWriter(dir, version string, opts Options) *Writer {
 	if opts.Part == "" {
-		opts.Part = "part-00000"
+		opts.Part = "part"
 	}
 	if opts.RowGroupBytes <= 0 {
 		opts.RowGroupBytes = DefaultRowGroupBytes
-	}
-	if err := prepareDir(dir, opts.Overwrite); err != nil {
-		return nil, err
 	}
 	meta := []parquet.WriterOption{
 		parquet.Compression(newZstdCodec(zstdLevel, pageBytes)),
@@ -102,37 +119,95 @@ func Create(dir string, version string, opts Options) (*Writer, error) {
 		parquet.KeyValueMetadata(MetaVersion, version),
 		parquet.CreatedBy("newsnlp", version, ""),
 	}
-	w := &Writer{dir: dir, files: map[string][]string{}}
-	for _, t := range Tables {
-		w.files[t] = []string{t + "/" + opts.Part + ".parquet"}
-	}
+	return &Writer{dir: dir, opts: opts, meta: meta, rows: Counts{}, files: map[string][]string{}}
+}
+
+// partName is segment k's file name.
+func (w *Writer) partName(k int) string { return fmt.Sprintf("%s-%05d.parquet", w.opts.Part, k) }
+
+// openSegment opens a temporary part file per table for w.segment.
+func (w *Writer) openSegment() error {
+	w.all = w.all[:0]
+	open := func(name string) string { return filepath.Join(w.dir, name, w.partName(w.segment)) }
 	var err error
-	open := func(name string) string { return filepath.Join(dir, name, opts.Part+".parquet") }
-	if w.documents, err = newTable[DocumentRow](TableDocuments, open(TableDocuments), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.documents, err = newTable[DocumentRow](TableDocuments, open(TableDocuments), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.documents)
-	if w.sentences, err = newTable[SentenceRow](TableSentences, open(TableSentences), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.sentences, err = newTable[SentenceRow](TableSentences, open(TableSentences), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.sentences)
-	if w.tokens, err = newTable[TokenRow](TableTokens, open(TableTokens), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.tokens, err = newTable[TokenRow](TableTokens, open(TableTokens), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.tokens)
-	if w.entities, err = newTable[EntityRow](TableEntities, open(TableEntities), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.entities, err = newTable[EntityRow](TableEntities, open(TableEntities), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.entities)
-	if w.quotes, err = newTable[QuoteRow](TableQuotes, open(TableQuotes), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.quotes, err = newTable[QuoteRow](TableQuotes, open(TableQuotes), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.quotes)
-	if w.errors, err = newTable[ErrorRow](TableErrors, open(TableErrors), opts.RowGroupBytes, meta); err != nil {
-		return nil, w.abort(err)
+	if w.errors, err = newTable[ErrorRow](TableErrors, open(TableErrors), w.opts.RowGroupBytes, w.meta); err != nil {
+		return w.abort(err)
 	}
 	w.all = append(w.all, w.errors)
-	return w, nil
+	return nil
+}
+
+// publishSegment finishes the segment's files and renames them into
+// place. An empty segment after the first is dropped instead: a run whose
+// records end on a checkpoint leaves no empty files.
+func (w *Writer) publishSegment() error {
+	var n int64
+	for _, t := range w.all {
+		n += t.count()
+	}
+	if n == 0 && w.segment > 0 {
+		for _, t := range w.all {
+			t.abort()
+		}
+		return nil
+	}
+	for _, t := range w.all {
+		if err := t.finish(); err != nil {
+			// abort is safe on finished tables too: nothing is published.
+			w.Abort()
+			return err
+		}
+	}
+	for i, t := range w.all {
+		if err := t.publish(); err != nil {
+			return err
+		}
+		w.rows[Tables[i]] += t.count()
+		w.files[Tables[i]] = append(w.files[Tables[i]], Tables[i]+"/"+w.partName(w.segment))
+	}
+	w.segment++
+	return nil
+}
+
+// Checkpoint publishes the segment written so far, records p (with Parts
+// and Rows set here) in OUT/_progress.json, and starts the next segment. A
+// run killed after Checkpoint returns can be resumed from p.
+func (w *Writer) Checkpoint(p *Progress) error {
+	if w.closed {
+		return errors.New("writer already closed")
+	}
+	if err := w.publishSegment(); err != nil {
+		return err
+	}
+	if err := w.writeProgress(p); err != nil {
+		return err
+	}
+	return w.openSegment()
+}
+
+func (w *Writer) writeProgress(p *Progress) error {
+	p.Part, p.Parts, p.Rows = w.opts.Part, w.segment, maps.Clone(w.rows)
+	return writeJSON(w.dir, ProgressName, p)
 }
 
 // prepareDir makes dir, refusing to mix a new run with an old one.
@@ -144,7 +219,7 @@ func prepareDir(dir string, overwrite bool) error {
 	if err != nil {
 		return fmt.Errorf("output %s: %w", dir, err)
 	}
-	ours := map[string]bool{ManifestName: true}
+	ours := map[string]bool{ManifestName: true, ProgressName: true}
 	for _, t := range Tables {
 		ours[t] = true
 	}
@@ -158,7 +233,11 @@ func prepareDir(dir string, overwrite bool) error {
 		return nil
 	}
 	if !overwrite {
-		return fmt.Errorf("output %s: %w (it has %s); pass --overwrite to replace it or choose another -o", dir, ErrOutputExists, strings.Join(found, ", "))
+		hint := "pass --overwrite to replace it or choose another -o"
+		if slices.Contains(found, ProgressName) {
+			hint = "pass --resume to continue that run, --overwrite to replace it, or choose another -o"
+		}
+		return fmt.Errorf("output %s: %w (it has %s); %s", dir, ErrOutputExists, strings.Join(found, ", "), hint)
 	}
 	// Remove only what newsnlp writes, never other files the user keeps
 	// there.
@@ -176,8 +255,9 @@ func (w *Writer) abort(err error) error {
 	return err
 }
 
-// Abort closes and removes every temporary file without publishing any. It
-// is for fatal errors after which no table should appear.
+// Abort closes and removes every temporary file of the current segment
+// without publishing it. It is for fatal errors after which no more rows
+// should appear; segments already published stay.
 func (w *Writer) Abort() {
 	for _, t := range w.all {
 		t.abort()
@@ -308,23 +388,21 @@ func (w *Writer) WriteError(e ErrorRow) error {
 	return w.errors.write(e, len(e.Error)+len(e.Excerpt)+len(e.Source)+64)
 }
 
-// Close flushes every table, writes the Parquet footers and renames the
-// part files into place. It returns the row counts. After a failed Close
-// nothing is renamed.
-func (w *Writer) Close() (Counts, error) {
+// Close publishes the last segment and returns the row counts of every
+// table. With a non-nil p it also records p in OUT/_progress.json, for a
+// run that stopped early (interrupted) and may be resumed; a complete run
+// passes nil and, once its manifest is written, calls RemoveProgress.
+// After a failed Close the last segment is not published.
+func (w *Writer) Close(p *Progress) (Counts, error) {
 	if w.closed {
 		return nil, errors.New("writer already closed")
 	}
 	w.closed = true
-	for _, t := range w.all {
-		if err := t.finish(); err != nil {
-			// abort is safe on finished tables too: nothing is published.
-			w.Abort()
-			return nil, err
-		}
+	if err := w.publishSegment(); err != nil {
+		return nil, err
 	}
-	for _, t := range w.all {
-		if err := t.publish(); err != nil {
+	if p != nil {
+		if err := w.writeProgress(p); err != nil {
 			return nil, err
 		}
 	}
@@ -336,14 +414,16 @@ func (w *Writer) Files() map[string][]string { return w.files }
 
 // Counts returns the rows written so far to each table.
 func (w *Writer) Counts() Counts {
-	return Counts{
-		TableDocuments: w.documents.rows,
-		TableSentences: w.sentences.rows,
-		TableTokens:    w.tokens.rows,
-		TableEntities:  w.entities.rows,
-		TableQuotes:    w.quotes.rows,
-		TableErrors:    w.errors.rows,
+	c := maps.Clone(w.rows)
+	if !w.closed {
+		for i, t := range w.all {
+			c[Tables[i]] += t.count()
+		}
 	}
+	for _, t := range Tables {
+		c[t] += 0 // every table has a count, even when it has no rows
+	}
+	return c
 }
 
 func optString(s string) *string {

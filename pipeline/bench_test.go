@@ -60,7 +60,7 @@ func BenchmarkWrite(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if _, err := w.Close(); err != nil {
+		if _, err := w.Close(nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -29,7 +29,7 @@ func ExampleRun() {
 		w.Abort()
 		panic(err)
 	}
-	counts, err := w.Close()
+	counts, err := w.Close(nil)
 	if err != nil {
 		panic(err)
 	}

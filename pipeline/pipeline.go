@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"runtime/pprof"
 	"sync"
 	"sync/atomic"
@@ -67,6 +68,16 @@ type Options struct {
 	Reporter Reporter
 	// ReportEvery throttles Reporter.Update; 0 means 200ms.
 	ReportEvery time.Duration
+	// CheckpointEvery publishes the part files written so far as a segment
+	// and records a checkpoint (output.Writer.Checkpoint) after every this
+	// many records; 0 checkpoints only at the end.
+	CheckpointEvery int64
+	// Checkpoint is the template of the checkpoints (its Config and
+	// Inputs); Run fills in the counts.
+	Checkpoint output.Progress
+	// Resume continues a run from its checkpoint: the records it counts
+	// are read again and skipped, and every count carries on from it.
+	Resume *output.Progress
 }
 
 // Stats counts a run's progress.
@@ -90,7 +101,33 @@ type Result struct {
 	StatusDetail string
 	ErrorsByKind map[string]int64
 	Warnings     map[string]int64
-	Timings      output.Timings
+	// BySource counts records per input source.
+	BySource map[string]*output.RecordCounts
+	Timings  output.Timings
+}
+
+// Progress returns the checkpoint of the records written so far, on top of
+// template's Config and Inputs.
+func (r *Result) Progress(template output.Progress) *output.Progress {
+	p := template
+	p.Records = output.RecordCounts{Read: r.Stats.Records, Documents: r.Stats.Documents, Errors: r.Stats.Errors}
+	p.BySource, p.Words, p.ErrorsByKind, p.Warnings = r.BySource, r.Stats.Words, r.ErrorsByKind, r.Warnings
+	return &p
+}
+
+// count adds one record of source to the per-source counts.
+func (r *Result) count(source string, failed bool) {
+	c := r.BySource[source]
+	if c == nil {
+		c = &output.RecordCounts{}
+		r.BySource[source] = c
+	}
+	c.Read++
+	if failed {
+		c.Errors++
+	} else {
+		c.Documents++
+	}
 }
 
 // job is one record in flight. done is closed when doc or err is set.
@@ -135,6 +172,28 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		defer close(ordered)
 		defer close(work)
 		var n int64
+		if opts.Resume != nil {
+			// The records before the checkpoint are written: read past
+			// them (reading is cheap next to annotating) in input order.
+			for n < opts.Resume.Records.Read {
+				if ctx.Err() != nil {
+					return
+				}
+				_, err := src.Next()
+				if err == io.EOF {
+					readErr = fmt.Errorf("the input ended after %d records, before the %d the checkpoint has written: it is not the input of the interrupted run", n, opts.Resume.Records.Read)
+					cancel()
+					return
+				}
+				var re *datasets.RecordError
+				if err != nil && !errors.As(err, &re) {
+					readErr = err
+					cancel()
+					return
+				}
+				n++
+			}
+		}
 		for opts.Limit == 0 || n < opts.Limit {
 			if ctx.Err() != nil {
 				return
@@ -191,8 +250,18 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		}()
 	}
 
-	res := &Result{Status: output.StatusComplete, ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}}
+	res := &Result{Status: output.StatusComplete, ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}, BySource: map[string]*output.RecordCounts{}}
 	st := &res.Stats
+	if p := opts.Resume; p != nil {
+		st.Records, st.Documents, st.Errors, st.Words = p.Records.Read, p.Records.Documents, p.Records.Errors, p.Words
+		st.Sentences, st.Entities, st.Quotes = p.Rows[output.TableSentences], p.Rows[output.TableEntities], p.Rows[output.TableQuotes]
+		maps.Copy(res.ErrorsByKind, p.ErrorsByKind)
+		maps.Copy(res.Warnings, p.Warnings)
+		for k, c := range p.BySource {
+			cc := *c
+			res.BySource[k] = &cc
+		}
+	}
 	var writeTime time.Duration
 	var fatal error
 	lastReport := time.Time{}
@@ -226,6 +295,13 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		}
 		t0 := time.Now()
 		var failed bool
+		source := ""
+		switch {
+		case j.readErr != nil:
+			source = j.readErr.Source
+		default:
+			source = j.article.Source
+		}
 		switch {
 		case j.readErr != nil:
 			fatal = w.WriteError(readErrorRow(j.readErr))
@@ -246,12 +322,16 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 				res.Warnings[wn]++
 			}
 		}
-		writeTime += time.Since(t0)
 		j.article, j.doc = nil, nil // let the text go as soon as it is written
 		st.Records++
 		if failed {
 			st.Errors++
 		}
+		res.count(source, failed)
+		if fatal == nil && opts.CheckpointEvery > 0 && st.Records%opts.CheckpointEvery == 0 {
+			fatal = w.Checkpoint(res.Progress(opts.Checkpoint))
+		}
+		writeTime += time.Since(t0)
 		if fatal != nil {
 			cancel()
 			break

@@ -65,7 +65,7 @@ func run(t *testing.T, ctx context.Context, src Source, opts Options) (*Result, 
 		t.Fatal(err)
 	}
 	res, runErr := Run(ctx, src, ann, w, opts)
-	if _, err := w.Close(); err != nil {
+	if _, err := w.Close(nil); err != nil {
 		t.Fatal(err)
 	}
 	docs, err := parquet.ReadFile[output.DocumentRow](filepath.Join(dir, "documents", "part-00000.parquet"))

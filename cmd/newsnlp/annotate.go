@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -35,6 +37,8 @@ type annotateOptions struct {
 	progress    string
 	logFormat   string
 	overwrite   bool
+	resume      bool
+	checkpoint  int64
 	ner         string
 	cpuProfile  string
 	memProfile  string
@@ -116,6 +120,8 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.progress, "progress", "auto", "progress display: auto (a bar on a terminal, a log line every 10s otherwise), always or never")
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
 	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
+	f.BoolVar(&opts.resume, "resume", false, "continue the run in OUT that was interrupted or killed, from its last checkpoint (same INPUT and flags)")
+	f.Int64Var(&opts.checkpoint, "checkpoint-every", defaultCheckpointEvery, "publish the part files and record a checkpoint every this many records (0: only at the end)")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
 	for flag, values := range map[string][]string{
 		"format":     datasets.Formats,
@@ -147,6 +153,12 @@ func (o *annotateOptions) validate() error {
 	}
 	if o.maxDocBytes < 1 {
 		return usagef("annotate: --max-doc-bytes %d: want at least 1", o.maxDocBytes)
+	}
+	if o.checkpoint < 0 {
+		return usagef("annotate: --checkpoint-every %d: want 0 or more", o.checkpoint)
+	}
+	if o.resume && o.overwrite {
+		return usagef("annotate: --resume continues the run in OUT and --overwrite replaces it: pass one")
 	}
 	if !oneOf(o.onError, pipeline.OnErrorSkip, pipeline.OnErrorFail) {
 		return usagef("annotate: --on-error %q: want skip or fail", o.onError)
@@ -194,8 +206,28 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Annotate: annCfg}
 	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal
 
+	displayInputs := inputs
+	if len(inputs) == 0 {
+		displayInputs = []string{datasets.SampleName}
+	}
 	build := currentBuild()
-	w, err := output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON)})
+	template := output.Progress{Config: cfgJSON, Inputs: displayInputs}
+	var w *output.Writer
+	var resume *output.Progress
+	if o.resume {
+		if resume, err = readCheckpoint(o.out, template); err != nil {
+			if errors.Is(err, errAlreadyComplete) {
+				fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
+				return nil
+			}
+			return usageError{err}
+		}
+		resume.Resumed++
+		template.Resumed = resume.Resumed
+		w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON)})
+	} else {
+		w, err = output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON)})
+	}
 	if err != nil {
 		if errors.Is(err, output.ErrOutputExists) {
 			return usageError{err}
@@ -203,23 +235,28 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		return err
 	}
 
-	displayInputs := inputs
-	if len(inputs) == 0 {
-		displayInputs = []string{datasets.SampleName}
+	if resume != nil {
+		logger.Info("resuming", "out", o.out, "records_written", resume.Records.Read, "segments", resume.Parts)
 	}
 	logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out)
 	started := time.Now().UTC()
 	res, runErr := pipeline.Run(ctx, corpus, ann, w, pipeline.Options{
-		Workers:  o.workers,
-		OnError:  o.onError,
-		Limit:    o.limit,
-		Reporter: newReporter(o.progress, tty, stderr, logger),
+		Workers:         o.workers,
+		OnError:         o.onError,
+		Limit:           o.limit,
+		Reporter:        newReporter(o.progress, tty, stderr, logger),
+		CheckpointEvery: o.checkpoint,
+		Checkpoint:      template,
+		Resume:          resume,
 	})
 	if runErr != nil && !errors.Is(runErr, pipeline.ErrRecordFailed) {
-		// A broken write or a broken input stream: the part files cannot be
-		// trusted, so none is published; the manifest says what happened.
+		// A broken write or a broken input stream: the segment in progress
+		// cannot be trusted, so it is not published; the segments of the
+		// last checkpoint stay, --resume goes on from them once the cause
+		// is fixed, and the manifest says what happened.
 		w.Abort()
 		m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, nil, nil)
+		m.Resumed = template.Resumed
 		if err := output.WriteManifest(o.out, m); err != nil {
 			logger.Error("write manifest", "err", err)
 		}
@@ -228,8 +265,12 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	heapProfile()
 	var counts output.Counts
 	closing := time.Now()
+	var last *output.Progress
+	if res.Status == output.StatusInterrupted {
+		last = res.Progress(template) // so that --resume can go on from here
+	}
 	pprof.Do(ctx, pprof.Labels(annotate.ProfileLabel, "write"), func(context.Context) {
-		counts, err = w.Close()
+		counts, err = w.Close(last)
 	})
 	if err != nil {
 		return err
@@ -240,8 +281,14 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	res.Timings.Wall += flush
 	res.Timings.Write += flush
 	m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, counts, w.Files())
+	m.Resumed = template.Resumed
 	if err := output.WriteManifest(o.out, m); err != nil {
 		return err
+	}
+	if last == nil {
+		if err := output.RemoveProgress(o.out); err != nil {
+			return err
+		}
 	}
 	printSummary(stdout, o.out, m)
 
@@ -282,6 +329,7 @@ func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datase
 		ErrorsByKind: res.ErrorsByKind,
 		Warnings:     res.Warnings,
 		Skipped:      c.Skipped(),
+		BySource:     res.BySource,
 		Words:        res.Stats.Words,
 		Timings:      res.Timings,
 	}
@@ -291,6 +339,34 @@ func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datase
 		m.Throughput.WordsPerSecond = round1(float64(res.Stats.Words) / s)
 	}
 	return m
+}
+
+// defaultCheckpointEvery publishes a segment every 10,000 records: a few
+// minutes of work per worker, and part files of tens of megabytes.
+const defaultCheckpointEvery = 10000
+
+var errAlreadyComplete = errors.New("already complete")
+
+// readCheckpoint reads OUT's checkpoint for --resume and checks that the
+// run is continued on the same inputs with the same settings.
+func readCheckpoint(out string, want output.Progress) (*output.Progress, error) {
+	p, err := output.ReadProgress(out)
+	if errors.Is(err, output.ErrNothingToResume) {
+		if m, merr := output.ReadManifest(out); merr == nil && m.Status == output.StatusComplete {
+			return nil, errAlreadyComplete
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("annotate --resume: %w", err)
+	}
+	if !slices.Equal(p.Inputs, want.Inputs) {
+		return nil, fmt.Errorf("annotate --resume: the run in %s read %s, not %s: resume it with the same INPUT", out, strings.Join(p.Inputs, " "), strings.Join(want.Inputs, " "))
+	}
+	var got bytes.Buffer
+	if err := json.Compact(&got, p.Config); err != nil || !bytes.Equal(got.Bytes(), want.Config) {
+		return nil, fmt.Errorf("annotate --resume: the run in %s ran with other settings (%s), not %s: resume it with the same flags", out, p.Config, want.Config)
+	}
+	return p, nil
 }
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }

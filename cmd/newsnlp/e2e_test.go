@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -46,14 +47,35 @@ func readTable(t *testing.T, dir, table string) ([]map[string]any, map[string]st
 	return rows, kv, schema
 }
 
+// readParquet reads every part file of a table, in name order (the order
+// newsnlp writes them in).
 func readParquet(dir, table string) ([]map[string]any, map[string]string, *arrow.Schema, error) {
 	parts, err := filepath.Glob(filepath.Join(dir, table, "*.parquet"))
-	if err != nil || len(parts) != 1 {
-		return nil, nil, nil, fmt.Errorf("%s: want one part file, got %v (%v)", table, parts, err)
+	if err != nil || len(parts) == 0 {
+		return nil, nil, nil, fmt.Errorf("%s: no part file (%v)", table, err)
 	}
-	rdr, err := file.OpenParquetFile(parts[0], false)
+	sort.Strings(parts)
+	var all []map[string]any
+	var kv0 map[string]string
+	var schema0 *arrow.Schema
+	for _, part := range parts {
+		rows, kv, schema, err := readPart(part)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %s: %v", table, filepath.Base(part), err)
+		}
+		if kv0 == nil {
+			kv0, schema0 = kv, schema
+		}
+		all = append(all, rows...)
+	}
+	return all, kv0, schema0, nil
+}
+
+// readPart reads one Parquet file with arrow-go.
+func readPart(path string) ([]map[string]any, map[string]string, *arrow.Schema, error) {
+	rdr, err := file.OpenParquetFile(path, false)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: arrow-go cannot open it: %v", table, err)
+		return nil, nil, nil, fmt.Errorf("arrow-go cannot open it: %v", err)
 	}
 	defer rdr.Close()
 	kv := map[string]string{}
@@ -68,12 +90,12 @@ func readParquet(dir, table string) ([]map[string]any, map[string]string, *arrow
 	}
 	tbl, err := fr.ReadTable(context.Background())
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: arrow-go cannot read it: %v", table, err)
+		return nil, nil, nil, fmt.Errorf("arrow-go cannot read it: %v", err)
 	}
 	defer tbl.Release()
 	tr := array.NewTableReader(tbl, 1024)
 	defer tr.Release()
-	var rows []map[string]any
+	rows := []map[string]any{}
 	for tr.Next() {
 		var buf bytes.Buffer
 		if err := array.RecordToJSON(tr.RecordBatch(), &buf); err != nil {

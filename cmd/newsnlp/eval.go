@@ -224,7 +224,7 @@ func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, d
 		w.Abort()
 		return fmt.Errorf("eval: annotate gold: %w", err)
 	}
-	if _, err := w.Close(); err != nil {
+	if _, err := w.Close(nil); err != nil {
 		return err
 	}
 	if res.Status == output.StatusInterrupted {

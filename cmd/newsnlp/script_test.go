@@ -15,7 +15,12 @@ import (
 
 // TestMain lets testscript run newsnlp in-process as the command
 // "newsnlp".
+// With NEWSNLP_TEST_MAIN=1 the test binary is newsnlp itself, for tests
+// that need a real child process (TestKillAndResume).
 func TestMain(m *testing.M) {
+	if os.Getenv("NEWSNLP_TEST_MAIN") == "1" {
+		os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"newsnlp": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
