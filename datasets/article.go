@@ -33,7 +33,7 @@ type Article struct {
 	// so nothing in the input is lost.
 	Meta string
 	// Warnings lists what was repaired in the record, one kind per entry:
-	// WarnDate, WarnUTF8.
+	// WarnDate, WarnUTF8, WarnLatin1.
 	Warnings []string
 }
 
@@ -41,6 +41,10 @@ type Article struct {
 const (
 	WarnDate = "unparseable_date"
 	WarnUTF8 = "invalid_utf8"
+	// WarnLatin1 marks a record whose bytes were not UTF-8 and held no
+	// UTF-8 sequence at all: it was decoded as Windows-1252 (the superset
+	// of ISO-8859-1 that browsers use for "latin1"), losing nothing.
+	WarnLatin1 = "latin1_decoded"
 )
 
 // ErrNoText is wrapped by record errors for a record whose text field is
@@ -99,6 +103,44 @@ func excerpt(s string, n int) string {
 		s = s[:cut] + "…"
 	}
 	return toValidUTF8(s)
+}
+
+// decodeLegacy decodes s as Windows-1252 when it is not valid UTF-8 and
+// holds no valid multi-byte UTF-8 sequence: such text is almost surely a
+// single-byte legacy encoding, and every byte of it has a meaning there. Text
+// that mixes valid UTF-8 with stray bytes is left to toValidUTF8 (the
+// stray bytes become U+FFFD), as guessing would garble the valid part.
+func decodeLegacy(s string) (string, bool) {
+	if utf8.ValidString(s) {
+		return s, false
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n > 1 && r != utf8.RuneError {
+			return s, false
+		}
+		i += n
+	}
+	b := make([]byte, 0, len(s)+len(s)/8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			b = append(b, c)
+		case c < 0xa0:
+			b = utf8.AppendRune(b, cp1252[c-0x80])
+		default:
+			b = utf8.AppendRune(b, rune(c)) // ISO-8859-1 is the first 256 code points
+		}
+	}
+	return string(b), true
+}
+
+// cp1252 maps bytes 0x80–0x9f of Windows-1252 to Unicode; the five bytes it
+// leaves undefined become U+FFFD.
+var cp1252 = [32]rune{
+	'€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
+	'\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
 }
 
 func toValidUTF8(s string) string {

@@ -22,7 +22,17 @@ type csvReader struct {
 }
 
 func newCSVReader(r *bufio.Reader, s *source, opts Options) *csvReader {
-	cr := csv.NewReader(r)
+	var cr *csv.Reader
+	if opts.MaxDocBytes > 0 {
+		// encoding/csv holds a whole record in memory: an unclosed quote or
+		// a decompression bomb would grow it without end. The guard stops
+		// a record that runs past the limit, with room for the other fields.
+		g := &recordGuard{r: r, max: 2*int64(opts.MaxDocBytes) + 1<<20}
+		cr = csv.NewReader(g)
+		g.offset = cr.InputOffset
+	} else {
+		cr = csv.NewReader(r)
+	}
 	cr.FieldsPerRecord = -1 // checked here, so that the error names the line
 	cr.ReuseRecord = false
 	if s.format == FormatTSV {
@@ -93,4 +103,23 @@ func (c *csvReader) next() (*Article, error) {
 		}
 		return a, nil
 	}
+}
+
+// recordGuard fails a read once the bytes read past the CSV reader's last
+// record boundary exceed max. The error ends the source (a CSV stream cannot
+// be resynchronised inside a quoted field) and is reported as too_large.
+type recordGuard struct {
+	r      io.Reader
+	max    int64
+	read   int64
+	offset func() int64
+}
+
+func (g *recordGuard) Read(p []byte) (int, error) {
+	if g.read-g.offset() > g.max {
+		return 0, fmt.Errorf("%w: a record runs past %d bytes (an unclosed quote?); the rest of the file is not read", ErrTooLarge, g.max)
+	}
+	n, err := g.r.Read(p)
+	g.read += int64(n)
+	return n, err
 }

@@ -83,7 +83,7 @@ func TestJSONL(t *testing.T) {
 		`["not", "an", "object"]`,
 		`{"id": "empty", "text": "   "}`,
 		`{"id": "notext", "title": "Only a title"}`,
-		"{\"id\": \"utf\", \"text\": \"caf\xe9 bar\"}",
+		"{\"id\": \"utf\", \"text\": \"caf\xe9 b\u00e4r\"}", // UTF-8 with a stray byte
 		`{"id": "last", "text": "Last one."}`,
 	}, "\n")
 	p := writeFile(t, dir, "in.jsonl", []byte(data))
@@ -96,7 +96,7 @@ func TestJSONL(t *testing.T) {
 		{ID: fallbackID(p, 5), Record: 5, Line: 6, Err: "json:"},
 		{ID: "empty", Record: 6, Line: 7, Err: "no_text:text"},
 		{ID: "notext", Record: 7, Line: 8, Err: "no_text:text"},
-		{ID: "utf", Text: "caf\uFFFD bar", Record: 8, Line: 9, Warnings: []string{WarnUTF8}},
+		{ID: "utf", Text: "caf\uFFFD bär", Record: 8, Line: 9, Warnings: []string{WarnUTF8}},
 		{ID: "last", Text: "Last one.", Record: 9, Line: 10},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

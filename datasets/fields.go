@@ -137,19 +137,30 @@ func (c columns) build(m FieldMap, a *Article, fields map[string]string, order [
 	return nil
 }
 
-// repairUTF8 replaces invalid UTF-8 with U+FFFD, recording one warning per
-// article.
+// repairUTF8 makes s valid UTF-8: text with no UTF-8 in it at all is
+// decoded as Windows-1252 (warning latin1_decoded), anything else has its
+// invalid bytes replaced with U+FFFD (warning invalid_utf8). Each warning is
+// recorded once per article.
 func (a *Article) repairUTF8(s string) string {
 	if utf8.ValidString(s) {
 		return s
 	}
+	if d, ok := decodeLegacy(s); ok {
+		a.warn(WarnLatin1)
+		return d
+	}
+	a.warn(WarnUTF8)
+	return toValidUTF8(s)
+}
+
+// warn records a warning kind once.
+func (a *Article) warn(kind string) {
 	for _, w := range a.Warnings {
-		if w == WarnUTF8 {
-			return toValidUTF8(s)
+		if w == kind {
+			return
 		}
 	}
-	a.Warnings = append(a.Warnings, WarnUTF8)
-	return toValidUTF8(s)
+	a.Warnings = append(a.Warnings, kind)
 }
 
 func describeNames(explicit string, names []string) string {

@@ -79,8 +79,14 @@ func (j *jsonlReader) next() (*Article, error) {
 			return nil, fail("too_large", fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, j.maxLine))
 		}
 		if !utf8.Valid(line) {
-			// encoding/json would replace the bad bytes silently; count it.
-			a.Warnings = append(a.Warnings, WarnUTF8)
+			// encoding/json would replace the bad bytes silently: decode a
+			// legacy single-byte line, or count the repair.
+			if d, ok := decodeLegacy(string(line)); ok {
+				line = []byte(d)
+				a.warn(WarnLatin1)
+			} else {
+				a.warn(WarnUTF8)
+			}
 		}
 		fields, order, err := decodeObject(line)
 		if err != nil {

@@ -32,7 +32,7 @@ type DocumentRow struct {
 	NQuotes     int32      `parquet:"n_quotes" doc:"rows in quotes for this article"`
 	NClaims     int32      `parquet:"n_claims" doc:"quotes labelled claim"`
 	NDenials    int32      `parquet:"n_denials" doc:"quotes labelled denial"`
-	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired on reading: invalid_utf8, unparseable_date"`
+	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired on reading: latin1_decoded, invalid_utf8, unparseable_date"`
 	Meta        *string    `parquet:"meta,optional" doc:"the record's other input fields as a JSON object of strings, null when none"`
 }
 

@@ -98,14 +98,18 @@ part files hold whole articles, and manifest.json says "interrupted").`,
   newsnlp annotate CC-NEWS-20240501000000-00000.warc.gz -o out
 
   # from standard input, four workers, stop at the first bad record
-  zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail`,
+  zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail
+
+  # a long run killed or interrupted: continue from its last checkpoint
+  newsnlp annotate 'crawl/*.warc.gz' -o out --checkpoint-every 5000
+  newsnlp annotate 'crawl/*.warc.gz' -o out --checkpoint-every 5000 --resume`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAnnotate(cmd, opts, args, stdout, stderr)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "", "output folder (required)")
-	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv or txt (default: from each file name; stdin: jsonl)")
+	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv, txt, html or warc (default: from each file name; stdin: jsonl)")
 	f.StringVar(&opts.fields.ID, "id-field", "", "input field holding the article id (default: detect id, doc_id, uuid, …)")
 	f.StringVar(&opts.fields.Text, "text-field", "", "input field holding the article text (default: detect text, content, body, article)")
 	f.StringVar(&opts.fields.Title, "title-field", "", "input field holding the title (default: detect title, headline)")

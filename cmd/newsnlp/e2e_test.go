@@ -273,3 +273,48 @@ func TestClaimsSet(t *testing.T) {
 		"--min", "quotes.content30.r=0.95")
 	t.Log(out)
 }
+
+// TestSharedCorporaReconcile annotates each real corpus in ../shared/data
+// (the first 300 records of the big ones) and checks that every record read
+// is one documents row or one errors row, per input source, in the manifest
+// and in the Parquet. The embedded sample and the test scripts' corpora are
+// checked the same way by `reconciles` in testdata/script.
+func TestSharedCorporaReconcile(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("no shared data at %s: the scripts' corpora are still checked", data)
+	}
+	corpora := [][]string{
+		{"html/pages"},
+		{"html/news.warc.gz"},
+		{"web-news/news_sample.csv", "web-news/articles.jsonl"},
+		{"reuters/articles.jsonl"},
+		{"bbc/txt", "--title-line"},
+	}
+	for _, c := range corpora {
+		t.Run(strings.ReplaceAll(c[0], "/", "_"), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			var args []string
+			for _, a := range c {
+				if strings.HasPrefix(a, "-") {
+					args = append(args, a)
+				} else {
+					args = append(args, filepath.Join(data, a))
+				}
+			}
+			args = append([]string{"annotate", "-o", out, "--progress", "never", "--limit", "300"}, args...)
+			var o, e bytes.Buffer
+			if code := Main(args, &o, &e); code != exitOK && code != exitSomeFailed {
+				t.Fatalf("exit %d\n%s%s", code, o.String(), e.String())
+			}
+			r, sources, err := reconcile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Read == 0 || sources == 0 {
+				t.Errorf("read %d records from %d sources; want some", r.Read, sources)
+			}
+			t.Logf("%v: %d read = %d documents + %d errors, %d sources", c, r.Read, r.Documents, r.Errors, sources)
+		})
+	}
+}
