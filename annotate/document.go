@@ -95,3 +95,9 @@ type Document struct {
 	// throughput figure.
 	Words int
 }
+
+// Unannotated is the Document of an article that is written without
+// annotations (not English, or a duplicate): its text only.
+func Unannotated(text string) *Document {
+	return &Document{Text: text}
+}

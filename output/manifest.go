@@ -49,6 +49,12 @@ type Manifest struct {
 	// BySource reconciles records per input file: for each,
 	// Read == Documents + Errors.
 	BySource map[string]*RecordCounts `json:"by_source,omitempty"`
+	// Languages counts documents by language (ISO 639-1 where there is
+	// one; "und" when it could not be told).
+	Languages map[string]int64 `json:"languages,omitempty"`
+	// NotAnnotated counts documents written without annotations, by
+	// reason: "language" (not English), "duplicate" (--dedupe).
+	NotAnnotated map[string]int64 `json:"not_annotated,omitempty"`
 	// Resumed counts the times the run was continued with --resume.
 	Resumed int `json:"resumed,omitempty"`
 }

@@ -37,6 +37,8 @@ type Progress struct {
 	Words        int64                    `json:"words"`
 	ErrorsByKind map[string]int64         `json:"errors_by_kind"`
 	Warnings     map[string]int64         `json:"warnings"`
+	Languages    map[string]int64         `json:"languages"`
+	NotAnnotated map[string]int64         `json:"not_annotated"`
 	// Resumed counts the times the run was continued.
 	Resumed int `json:"resumed"`
 }

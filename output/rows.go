@@ -20,10 +20,10 @@ type DocumentRow struct {
 	URL         *string    `parquet:"url,optional" doc:"article URL, null when the input has none"`
 	Title       *string    `parquet:"title,optional" doc:"title from the input's title field or first line, null when none"`
 	Published   *time.Time `parquet:"published,optional,timestamp(microsecond)" doc:"publication time, UTC; null when absent or unparseable"`
-	Lang        *string    `parquet:"lang,optional,dict" doc:"language from the input's lang field; null when none (detection comes later)"`
+	Lang        *string    `parquet:"lang,optional,dict" doc:"language: the input's lang field as given, else detected (ISO 639-1, e.g. en, de); null when it cannot be told. Only English (or undetermined) articles are annotated"`
 	Text        string     `parquet:"text" doc:"article text exactly as read; every offset in every table indexes it"`
 	Zones       []ZoneRow  `parquet:"zones,list" doc:"regions of the text: title, title_repeat, dateline, body, boilerplate"`
-	DuplicateOf *string    `parquet:"duplicate_of,optional" doc:"doc_id of an earlier article with identical text (null: none found)"`
+	DuplicateOf *string    `parquet:"duplicate_of,optional" doc:"with --dedupe, the doc_id of the first article with byte-identical text; this one is not annotated (null: none, or no --dedupe)"`
 	NChars      int32      `parquet:"n_chars" doc:"length of text in code points"`
 	NTokens     int32      `parquet:"n_tokens" doc:"rows in tokens for this article"`
 	NWords      int32      `parquet:"n_words" doc:"tokens that hold a letter or digit"`

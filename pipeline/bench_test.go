@@ -47,7 +47,7 @@ func BenchmarkWrite(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		docs = append(docs, docOf(art, d))
+		docs = append(docs, docOf(art, d, "en", ""))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -12,6 +12,7 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -78,7 +79,17 @@ type Options struct {
 	// Resume continues a run from its checkpoint: the records it counts
 	// are read again and skipped, and every count carries on from it.
 	Resume *output.Progress
+	// Dedupe annotates the first of the articles with byte-identical text
+	// and writes the others with duplicate_of set and no annotations.
+	Dedupe bool
 }
+
+// Reasons an article is written without annotations, counted in
+// Result.NotAnnotated.
+const (
+	NotAnnotatedLanguage  = "language"  // not English
+	NotAnnotatedDuplicate = "duplicate" // --dedupe: the text of an earlier article
+)
 
 // Stats counts a run's progress.
 type Stats struct {
@@ -103,7 +114,11 @@ type Result struct {
 	Warnings     map[string]int64
 	// BySource counts records per input source.
 	BySource map[string]*output.RecordCounts
-	Timings  output.Timings
+	// Languages counts documents by language ("und": not determined).
+	Languages map[string]int64
+	// NotAnnotated counts documents written without annotations, by reason.
+	NotAnnotated map[string]int64
+	Timings      output.Timings
 }
 
 // Progress returns the checkpoint of the records written so far, on top of
@@ -112,6 +127,7 @@ func (r *Result) Progress(template output.Progress) *output.Progress {
 	p := template
 	p.Records = output.RecordCounts{Read: r.Stats.Records, Documents: r.Stats.Documents, Errors: r.Stats.Errors}
 	p.BySource, p.Words, p.ErrorsByKind, p.Warnings = r.BySource, r.Stats.Words, r.ErrorsByKind, r.Warnings
+	p.Languages, p.NotAnnotated = r.Languages, r.NotAnnotated
 	return &p
 }
 
@@ -138,6 +154,35 @@ type job struct {
 	err     error
 	done    chan struct{}
 	spent   time.Duration
+	// lang is the documents row's language; skip, when set, the reason the
+	// article is not annotated; dupOf the doc_id whose text it repeats.
+	lang  string
+	skip  string
+	dupOf string
+}
+
+// textKey identifies an article's text for --dedupe: 128 bits of SHA-256,
+// so that a collision in any real corpus is out of the question.
+type textKey [16]byte
+
+func keyOf(text string) textKey {
+	sum := sha256.Sum256([]byte(text))
+	return textKey(sum[:16])
+}
+
+// languageOf decides an article's language: the input's own field when it
+// has one, else detection. Only English, or text whose language cannot be
+// told, is annotated.
+func languageOf(a *datasets.Article) (lang string, annotateIt bool) {
+	if a.Lang != "" {
+		norm := annotate.NormalizeLanguage(a.Lang)
+		return a.Lang, norm == "en" || norm == ""
+	}
+	lang, ok := annotate.DetectLanguage(a.Text)
+	if !ok {
+		return "", true
+	}
+	return lang, lang == "en"
 }
 
 // Run reads every record of src, annotates it with ann and writes it to w,
@@ -172,6 +217,10 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		defer close(ordered)
 		defer close(work)
 		var n int64
+		var seen map[textKey]string // --dedupe: first doc_id of each text
+		if opts.Dedupe {
+			seen = map[textKey]string{}
+		}
 		if opts.Resume != nil {
 			// The records before the checkpoint are written: read past
 			// them (reading is cheap next to annotating) in input order.
@@ -179,7 +228,12 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 				if ctx.Err() != nil {
 					return
 				}
-				_, err := src.Next()
+				a, err := src.Next()
+				if err == nil && seen != nil {
+					if _, dup := seen[keyOf(a.Text)]; !dup {
+						seen[keyOf(a.Text)] = a.ID
+					}
+				}
 				if err == io.EOF {
 					readErr = fmt.Errorf("the input ended after %d records, before the %d the checkpoint has written: it is not the input of the interrupted run", n, opts.Resume.Records.Read)
 					cancel()
@@ -214,6 +268,16 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 				}
 				j.readErr = re
 				close(j.done)
+			} else if seen != nil {
+				k := keyOf(a.Text)
+				if first, dup := seen[k]; dup {
+					j.dupOf, j.skip = first, NotAnnotatedDuplicate
+					j.lang, _ = languageOf(a)
+					j.doc = annotate.Unannotated(a.Text)
+					close(j.done)
+				} else {
+					seen[k] = a.ID
+				}
 			}
 			n++
 			select {
@@ -221,7 +285,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 			case <-ctx.Done():
 				return
 			}
-			if j.readErr != nil {
+			if j.readErr != nil || j.skip != "" {
 				continue
 			}
 			select {
@@ -242,7 +306,13 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 					continue
 				}
 				t0 := time.Now()
-				j.doc, j.err = ann.Annotate(ctx, j.article.Text, j.article.Title)
+				var annotateIt bool
+				j.lang, annotateIt = languageOf(j.article)
+				if annotateIt {
+					j.doc, j.err = ann.Annotate(ctx, j.article.Text, j.article.Title)
+				} else {
+					j.doc, j.skip = annotate.Unannotated(j.article.Text), NotAnnotatedLanguage
+				}
 				j.spent = time.Since(t0)
 				annotateNanos.Add(int64(j.spent))
 				close(j.done)
@@ -250,13 +320,16 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		}()
 	}
 
-	res := &Result{Status: output.StatusComplete, ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}, BySource: map[string]*output.RecordCounts{}}
+	res := &Result{Status: output.StatusComplete, ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}, BySource: map[string]*output.RecordCounts{},
+		Languages: map[string]int64{}, NotAnnotated: map[string]int64{}}
 	st := &res.Stats
 	if p := opts.Resume; p != nil {
 		st.Records, st.Documents, st.Errors, st.Words = p.Records.Read, p.Records.Documents, p.Records.Errors, p.Words
 		st.Sentences, st.Entities, st.Quotes = p.Rows[output.TableSentences], p.Rows[output.TableEntities], p.Rows[output.TableQuotes]
 		maps.Copy(res.ErrorsByKind, p.ErrorsByKind)
 		maps.Copy(res.Warnings, p.Warnings)
+		maps.Copy(res.Languages, p.Languages)
+		maps.Copy(res.NotAnnotated, p.NotAnnotated)
 		for k, c := range p.BySource {
 			cc := *c
 			res.BySource[k] = &cc
@@ -312,8 +385,16 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 			res.ErrorsByKind[stageKind(j.err)]++
 			failed = true
 		default:
-			fatal = w.WriteDoc(docOf(j.article, j.doc))
+			fatal = w.WriteDoc(docOf(j.article, j.doc, j.lang, j.dupOf))
 			st.Documents++
+			lang := annotate.NormalizeLanguage(j.lang)
+			if lang == "" {
+				lang = "und"
+			}
+			res.Languages[lang]++
+			if j.skip != "" {
+				res.NotAnnotated[j.skip]++
+			}
 			st.Words += int64(j.doc.Words)
 			st.Sentences += int64(len(j.doc.Sentences))
 			st.Entities += int64(len(j.doc.Mentions))

@@ -158,3 +158,61 @@ func TestFatalReadErrorFailsTheRun(t *testing.T) {
 		t.Errorf("err %v status %s; want the read error and failed", err, res.Status)
 	}
 }
+
+// TestDedupe checks that --dedupe annotates the first copy of a text only,
+// and that a resumed run still knows the texts of the records it skips.
+func TestDedupe(t *testing.T) {
+	items := articles(60) // texts repeat every 23 articles
+	write := func(opts Options) []output.DocumentRow {
+		dir := t.TempDir()
+		w, err := output.Create(dir, "test", output.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Run(context.Background(), &sliceSource{items: items}, ann, w, opts); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Close(nil); err != nil {
+			t.Fatal(err)
+		}
+		docs, err := parquet.ReadFile[output.DocumentRow](filepath.Join(dir, "documents", "part-00000.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	full := write(Options{Workers: 3, Dedupe: true})
+	if len(full) != 60 {
+		t.Fatalf("%d documents rows; want 60", len(full))
+	}
+	for i, d := range full {
+		first := i % 23 // articles i and i%23 have the same text
+		switch {
+		case i == first && d.DuplicateOf != nil:
+			t.Errorf("%s: duplicate_of %s; it is the first copy", d.DocID, *d.DuplicateOf)
+		case i != first && (d.DuplicateOf == nil || *d.DuplicateOf != full[first].DocID):
+			t.Errorf("%s: duplicate_of %v; want %s", d.DocID, d.DuplicateOf, full[first].DocID)
+		case i != first && d.NTokens != 0:
+			t.Errorf("%s: a duplicate has %d tokens; want none", d.DocID, d.NTokens)
+		case i == first && d.NTokens == 0:
+			t.Errorf("%s: the first copy is not annotated", d.DocID)
+		}
+	}
+	res := write(Options{Workers: 3, Dedupe: true, Resume: &output.Progress{Records: output.RecordCounts{Read: 30, Documents: 30}}})
+	if len(res) != 30 {
+		t.Fatalf("resumed run wrote %d documents; want the last 30", len(res))
+	}
+	for i, d := range res {
+		want := full[30+i]
+		if d.DocID != want.DocID || deref(d.DuplicateOf) != deref(want.DuplicateOf) {
+			t.Errorf("resumed %s: duplicate_of %v; the uninterrupted run has %v", d.DocID, deref(d.DuplicateOf), deref(want.DuplicateOf))
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<null>"
+	}
+	return *s
+}

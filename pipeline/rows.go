@@ -10,19 +10,22 @@ import (
 )
 
 // docOf joins an article's input metadata with its annotations.
-func docOf(a *datasets.Article, d *annotate.Document) *output.Doc {
+// lang is the article's language (its own field, else detected) and dupOf
+// the doc_id whose text it repeats ("" for none).
+func docOf(a *datasets.Article, d *annotate.Document, lang, dupOf string) *output.Doc {
 	return &output.Doc{
-		DocID:     a.ID,
-		Source:    a.Source,
-		Record:    a.Record,
-		Line:      a.Line,
-		URL:       a.URL,
-		Title:     a.Title,
-		Lang:      a.Lang,
-		Published: a.Published,
-		Meta:      a.Meta,
-		Warnings:  a.Warnings,
-		Annotated: d,
+		DocID:       a.ID,
+		Source:      a.Source,
+		Record:      a.Record,
+		Line:        a.Line,
+		URL:         a.URL,
+		Title:       a.Title,
+		Lang:        lang,
+		Published:   a.Published,
+		Meta:        a.Meta,
+		Warnings:    a.Warnings,
+		DuplicateOf: dupOf,
+		Annotated:   d,
 	}
 }
 

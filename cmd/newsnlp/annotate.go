@@ -38,6 +38,7 @@ type annotateOptions struct {
 	logFormat   string
 	overwrite   bool
 	resume      bool
+	dedupe      bool
 	checkpoint  int64
 	ner         string
 	cpuProfile  string
@@ -55,6 +56,7 @@ type effectiveConfig struct {
 	Limit       int64             `json:"limit"`
 	MaxDocBytes int               `json:"max_doc_bytes"`
 	OnError     string            `json:"on_error"`
+	Dedupe      bool              `json:"dedupe"`
 	Annotate    annotate.Config   `json:"annotate"`
 }
 
@@ -100,6 +102,9 @@ part files hold whole articles, and manifest.json says "interrupted").`,
   # from standard input, four workers, stop at the first bad record
   zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail
 
+  # web crawls repeat articles: annotate each text once
+  newsnlp annotate 'crawl/*.warc.gz' -o out --dedupe
+
   # a long run killed or interrupted: continue from its last checkpoint
   newsnlp annotate 'crawl/*.warc.gz' -o out --checkpoint-every 5000
   newsnlp annotate 'crawl/*.warc.gz' -o out --checkpoint-every 5000 --resume`,
@@ -125,6 +130,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
 	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
 	f.BoolVar(&opts.resume, "resume", false, "continue the run in OUT that was interrupted or killed, from its last checkpoint (same INPUT and flags)")
+	f.BoolVar(&opts.dedupe, "dedupe", false, "annotate one copy of byte-identical article texts; the others get duplicate_of (the first copy's doc_id) and no annotations")
 	f.Int64Var(&opts.checkpoint, "checkpoint-every", defaultCheckpointEvery, "publish the part files and record a checkpoint every this many records (0: only at the end)")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
 	for flag, values := range map[string][]string{
@@ -207,7 +213,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if err != nil {
 		return usageError{fmt.Errorf("annotate: --ner: %w", err)}
 	}
-	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Annotate: annCfg}
+	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Dedupe: o.dedupe, Annotate: annCfg}
 	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal
 
 	displayInputs := inputs
@@ -252,6 +258,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		CheckpointEvery: o.checkpoint,
 		Checkpoint:      template,
 		Resume:          resume,
+		Dedupe:          o.dedupe,
 	})
 	if runErr != nil && !errors.Is(runErr, pipeline.ErrRecordFailed) {
 		// A broken write or a broken input stream: the segment in progress
@@ -334,6 +341,8 @@ func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datase
 		Warnings:     res.Warnings,
 		Skipped:      c.Skipped(),
 		BySource:     res.BySource,
+		Languages:    res.Languages,
+		NotAnnotated: res.NotAnnotated,
 		Words:        res.Stats.Words,
 		Timings:      res.Timings,
 	}
@@ -377,7 +386,15 @@ func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 
 func printSummary(w io.Writer, out string, m *output.Manifest) {
 	fmt.Fprintf(w, "newsnlp: %s\n", m.Status)
-	fmt.Fprintf(w, "  articles   %d annotated, %d errors (of %d records read)\n", m.Records.Documents, m.Records.Errors, m.Records.Read)
+	var unannotated int64
+	for _, n := range m.NotAnnotated {
+		unannotated += n
+	}
+	if unannotated > 0 {
+		fmt.Fprintf(w, "  articles   %d annotated + %d not annotated, %d errors (of %d records read)\n", m.Records.Documents-unannotated, unannotated, m.Records.Errors, m.Records.Read)
+	} else {
+		fmt.Fprintf(w, "  articles   %d annotated, %d errors (of %d records read)\n", m.Records.Documents, m.Records.Errors, m.Records.Read)
+	}
 	fmt.Fprintf(w, "  words      %d\n", m.Words)
 	fmt.Fprintf(w, "  sentences  %d\n", m.Rows[output.TableSentences])
 	fmt.Fprintf(w, "  entities   %d\n", m.Rows[output.TableEntities])
@@ -385,6 +402,12 @@ func printSummary(w io.Writer, out string, m *output.Manifest) {
 	fmt.Fprintf(w, "  speed      %.0f words/s, %.1f articles/s (%.2fs)\n", m.Throughput.WordsPerSecond, m.Throughput.ArticlesPerSecond, m.Timings.Wall)
 	if len(m.ErrorsByKind) > 0 {
 		fmt.Fprintf(w, "  errors     %s\n", formatCounts(m.ErrorsByKind))
+	}
+	if len(m.NotAnnotated) > 0 {
+		fmt.Fprintf(w, "  not annotated %s (documents rows with no annotations)\n", formatCounts(m.NotAnnotated))
+	}
+	if len(m.Languages) > 1 {
+		fmt.Fprintf(w, "  languages  %s\n", formatCounts(m.Languages))
 	}
 	if len(m.Skipped) > 0 {
 		fmt.Fprintf(w, "  skipped    %s\n", formatCounts(m.Skipped))
