@@ -19,17 +19,18 @@ import (
 
 // Formats accepted by Options.Format.
 const (
-	FormatAuto  = ""
-	FormatJSONL = "jsonl"
-	FormatCSV   = "csv"
-	FormatTSV   = "tsv"
-	FormatTXT   = "txt"
-	FormatHTML  = "html"
-	FormatWARC  = "warc"
+	FormatAuto    = ""
+	FormatJSONL   = "jsonl"
+	FormatCSV     = "csv"
+	FormatTSV     = "tsv"
+	FormatTXT     = "txt"
+	FormatHTML    = "html"
+	FormatWARC    = "warc"
+	FormatParquet = "parquet"
 )
 
 // Formats lists the formats a user may name.
-var Formats = []string{FormatJSONL, FormatCSV, FormatTSV, FormatTXT, FormatHTML, FormatWARC}
+var Formats = []string{FormatJSONL, FormatCSV, FormatTSV, FormatTXT, FormatHTML, FormatWARC, FormatParquet}
 
 // DefaultMaxDocBytes is the default limit on one article's text.
 const DefaultMaxDocBytes = 10 << 20
@@ -38,7 +39,8 @@ const DefaultMaxDocBytes = 10 << 20
 type Options struct {
 	// Format forces one format for every input; "" detects it from each
 	// file's extension (.jsonl .ndjson .json .csv .tsv .txt .html .htm
-	// .warc, each optionally .gz or .zst). Standard input defaults to JSONL.
+	// .warc, each optionally .gz or .zst; .parquet). Standard input defaults
+	// to JSONL.
 	Format string
 	Fields FieldMap
 	// TitleLine takes the first line of each .txt file as its title.
@@ -215,7 +217,7 @@ func (c *Corpus) expand(path string, fromGlob bool) ([]source, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
 	if len(out) == 0 {
-		return nil, fmt.Errorf("input %q: %w (the folder holds no .jsonl, .csv, .tsv, .txt, .html or .warc file)", path, ErrNoInput)
+		return nil, fmt.Errorf("input %q: %w (the folder holds no .jsonl, .csv, .tsv, .txt, .html, .warc or .parquet file)", path, ErrNoInput)
 	}
 	return out, nil
 }
@@ -249,6 +251,8 @@ func (c *Corpus) formatOf(path string) string {
 		return FormatHTML
 	case ".warc":
 		return FormatWARC
+	case ".parquet", ".parq":
+		return FormatParquet
 	}
 	return ""
 }
@@ -325,7 +329,7 @@ func kindOf(err error) string {
 		return "too_large"
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist):
 		return "unreadable"
-	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, zstd.ErrMagicMismatch):
+	case errors.Is(err, errCorruptParquet), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, zstd.ErrMagicMismatch):
 		return "corrupt"
 	}
 	return "read"
@@ -334,6 +338,13 @@ func kindOf(err error) string {
 // open opens one source, decompressing it when it is gzip or zstd (detected
 // from the content, not the name), and checks that it is text.
 func (c *Corpus) open(s *source) (recordReader, io.Closer, error) {
+	if s.format == FormatParquet {
+		// Parquet is read at offsets (its footer first), not streamed.
+		if s.path == "" {
+			return nil, nil, fmt.Errorf("parquet: cannot be read from standard input or the embedded sample; name the file")
+		}
+		return openParquet(s.path, s, c.opts, &c.read)
+	}
 	var raw io.ReadCloser
 	switch {
 	case s.embedded != nil:

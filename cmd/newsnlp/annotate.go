@@ -74,7 +74,8 @@ INPUT is any mix of files, folders and globs: JSONL (one article per line;
 files (one article per file), web pages (.html, .htm: the main text of
 each), WARC crawls (.warc: every HTML response record; other records are
 skipped and counted in the manifest), each optionally compressed as .gz or
-.zst.
+.zst, and Parquet files with a text column (.parquet), newsnlp's own
+documents table among them, to re-annotate a corpus after a rule change.
 With no INPUT, the embedded sample corpus is annotated.
 
 Fields are found by their usual names (id; text, content, body, article;
@@ -99,6 +100,10 @@ part files hold whole articles, and manifest.json says "interrupted").`,
   newsnlp annotate pages/ -o out
   newsnlp annotate CC-NEWS-20240501000000-00000.warc.gz -o out
 
+  # a Parquet export, and an earlier run's documents, re-annotated
+  newsnlp annotate export.parquet --text-field body -o out
+  newsnlp annotate old-out/documents -o new-out
+
   # from standard input, four workers, stop at the first bad record
   zcat dump.jsonl.gz | newsnlp annotate - -o out --workers 4 --on-error fail
 
@@ -114,7 +119,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "", "output folder (required)")
-	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv, txt, html or warc (default: from each file name; stdin: jsonl)")
+	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv, txt, html, warc or parquet (default: from each file name; stdin: jsonl)")
 	f.StringVar(&opts.fields.ID, "id-field", "", "input field holding the article id (default: detect id, doc_id, uuid, …)")
 	f.StringVar(&opts.fields.Text, "text-field", "", "input field holding the article text (default: detect text, content, body, article)")
 	f.StringVar(&opts.fields.Title, "title-field", "", "input field holding the title (default: detect title, headline)")
