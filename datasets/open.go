@@ -49,6 +49,9 @@ type Options struct {
 	MaxDocBytes int
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// OpenTable reads Parquet input (output.OpenTable); nil: .parquet
+	// inputs fail with an errors row saying so.
+	OpenTable func(r io.ReaderAt, size int64) (TableRows, error) `json:"-"`
 }
 
 // ErrNoInput is returned by Open when an input names nothing that exists.

@@ -1,67 +1,53 @@
 package datasets
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 	"sync/atomic"
-	"time"
-
-	"github.com/parquet-go/parquet-go"
 )
 
-// parquetReader reads a Parquet file one row at a time, row group by row
-// group: a file with a text column (fields mapped as for CSV), including
-// newsnlp's own documents table, so that a corpus can be re-annotated.
-// Top-level columns of strings, numbers, booleans, timestamps and dates are
-// read, and lists of them (as JSON arrays, into meta); columns nested in
-// groups are left out.
-type parquetReader struct {
-	f      *parquet.File
-	src    *source
-	opts   Options
-	cols   []parquetColumn // the top-level leaf columns read, in schema order
-	names  []string
-	mapped columns
-	own    bool // newsnlp's documents table: meta is its meta column
-	// byIndex maps a leaf column index to its position in cols (-1: not read).
-	byIndex []int
-	group   int
-	rows    parquet.Rows
-	buf     []parquet.Row
-	pos, n  int
-	record  int64
+// TableRows reads a columnar file row by row. output.OpenTable provides it
+// for Parquet; datasets takes it through Options.OpenTable, since only
+// output imports the Parquet library.
+type TableRows interface {
+	// Columns lists the columns, in schema order.
+	Columns() []string
+	// Lookup returns a footer key-value entry.
+	Lookup(key string) (string, bool)
+	// Next returns the next row's values as text by column, and the list
+	// columns' values; io.EOF after the last row.
+	Next() (fields map[string]string, lists map[string][]string, err error)
 }
 
-type parquetColumn struct {
-	name  string
-	index int    // leaf column index in parquet.Value.Column()
-	kind  string // "", "timestamp:<unit>", "date"
-	list  bool   // a list of primitives, read as a JSON array
+// parquetReader reads a Parquet file with a text column (fields mapped as
+// for CSV), including newsnlp's own documents table, so that a corpus can
+// be re-annotated.
+type parquetReader struct {
+	t      TableRows
+	src    *source
+	opts   Options
+	names  []string // the columns fields are taken from, in order
+	mapped columns
+	own    bool // newsnlp's documents table
+	record int64
 }
 
 // ownDerived are the columns of newsnlp's documents table that annotation
-// computes: on re-annotation they are recomputed, not carried in meta.
+// computes or that say where the first run read the article: on
+// re-annotation they are recomputed, not carried in meta. meta and
+// warnings are carried over as they are.
 var ownDerived = map[string]bool{"source": true, "record": true, "line": true, "zones": true, "duplicate_of": true, "warnings": true, "meta": true,
 	"n_chars": true, "n_tokens": true, "n_words": true, "n_sentences": true, "n_entities": true, "n_quotes": true, "n_claims": true, "n_denials": true}
 
-var parquetMagic = []byte("PAR1")
+// errCorruptParquet marks a file that is not Parquet at all.
+var errCorruptParquet = errors.New("corrupt Parquet file")
 
-func openParquet(path string, s *source, opts Options, read *atomic.Int64) (pr *parquetReader, closer io.Closer, err error) {
-	// A malformed file must not crash the batch, whatever the Parquet
-	// library does with it.
-	defer func() {
-		if r := recover(); r != nil {
-			if closer != nil {
-				closer.Close()
-			}
-			pr, closer, err = nil, nil, fmt.Errorf("%w: %v", errCorruptParquet, r)
-		}
-	}()
+func openParquet(path string, s *source, opts Options, read *atomic.Int64) (*parquetReader, io.Closer, error) {
+	if opts.OpenTable == nil {
+		return nil, nil, fmt.Errorf("parquet: this build reads no Parquet (datasets.Options.OpenTable is not set; pass output.OpenTable)")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -72,147 +58,41 @@ func openParquet(path string, s *source, opts Options, read *atomic.Int64) (pr *
 		return nil, nil, err
 	}
 	head := make([]byte, 4)
-	if _, err := f.ReadAt(head, 0); err != nil || string(head) != string(parquetMagic) {
+	if _, err := f.ReadAt(head, 0); err != nil || string(head) != "PAR1" {
 		f.Close()
-		if isCompressedMagic(head) {
+		if len(head) >= 2 && (string(head[:2]) == string(gzipMagic) || string(head) == string(zstdMagic)) {
 			return nil, nil, fmt.Errorf("parquet: the file is gzip or zstd compressed; Parquet compresses its own pages, decompress the file first")
 		}
 		return nil, nil, fmt.Errorf("%w: not a Parquet file (no PAR1 magic)", errCorruptParquet)
 	}
-	pf, err := parquet.OpenFile(&countingReaderAt{r: f, n: read}, info.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	t, err := opts.OpenTable(&countingReaderAt{r: f, n: read}, info.Size())
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("%w: %v", errCorruptParquet, err)
 	}
-	closer = f
-	p := &parquetReader{f: pf, src: s, opts: opts, buf: make([]parquet.Row, 64)}
-	table, _ := pf.Lookup("newsnlp.table")
+	p := &parquetReader{t: t, src: s, opts: opts}
+	table, _ := t.Lookup("newsnlp.table")
 	p.own = table == "documents"
-	top := map[string]parquet.Node{}
-	for _, field := range pf.Schema().Fields() {
-		top[field.Name()] = field
-	}
-	for _, path := range pf.Schema().Columns() {
-		leaf, ok := pf.Schema().Lookup(path...)
-		if !ok {
-			continue
+	for _, name := range t.Columns() {
+		if !p.own || !ownDerived[name] {
+			p.names = append(p.names, name)
 		}
-		col := parquetColumn{name: path[0], index: leaf.ColumnIndex}
-		switch {
-		case len(path) == 1 && !top[path[0]].Repeated():
-		case len(path) == 1 || (len(path) == 3 && leaf.MaxRepetitionLevel == 1):
-			// A repeated primitive, or a LIST of primitives (name.list.element).
-			col.list = true
-		default:
-			continue // nested groups are not read
-		}
-		if lt := leaf.Node.Type().LogicalType(); lt != nil {
-			switch t := strings.ToUpper(lt.String()); {
-			case strings.HasPrefix(t, "TIMESTAMP"):
-				col.kind = "timestamp:" + timeUnit(t)
-			case strings.HasPrefix(t, "DATE"):
-				col.kind = "date"
-			}
-		}
-		if p.own && ownDerived[col.name] && col.name != "meta" && col.name != "warnings" {
-			continue
-		}
-		p.cols = append(p.cols, col)
-		p.names = append(p.names, col.name)
 	}
 	p.mapped = opts.Fields.resolve(p.names) // doc_id is one of the id names
-	maxIndex := 0
-	for _, c := range p.cols {
-		maxIndex = max(maxIndex, c.index)
-	}
-	p.byIndex = make([]int, maxIndex+1)
-	for i := range p.byIndex {
-		p.byIndex[i] = -1
-	}
-	for i, c := range p.cols {
-		p.byIndex[c.index] = i
-	}
 	return p, f, nil
 }
 
-var errCorruptParquet = errors.New("corrupt Parquet file")
-
-func isCompressedMagic(b []byte) bool {
-	return len(b) >= 2 && (string(b[:2]) == string(gzipMagic) || (len(b) >= 4 && string(b[:4]) == string(zstdMagic)))
-}
-
-func timeUnit(t string) string {
-	switch {
-	case strings.Contains(t, "NANOS"):
-		return "ns"
-	case strings.Contains(t, "MICROS"):
-		return "us"
+func (p *parquetReader) next() (*Article, error) {
+	fields, lists, err := p.t.Next()
+	if err == io.EOF {
+		return nil, io.EOF
 	}
-	return "ms"
-}
-
-func (p *parquetReader) next() (a *Article, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			a, err = nil, fmt.Errorf("%w: row %d: %v", errCorruptParquet, p.record, r)
-			p.group, p.rows, p.pos, p.n = len(p.f.RowGroups()), nil, 0, 0 // the rest of the file is not read
-		}
-	}()
-	for p.pos >= p.n {
-		if p.rows == nil {
-			groups := p.f.RowGroups()
-			if p.group >= len(groups) {
-				return nil, io.EOF
-			}
-			p.rows = groups[p.group].Rows()
-			p.group++
-		}
-		n, err := p.rows.ReadRows(p.buf)
-		p.pos, p.n = 0, n
-		if err == io.EOF {
-			p.rows.Close()
-			p.rows = nil
-		} else if err != nil {
-			return nil, fmt.Errorf("%w: row group %d: %v", errCorruptParquet, p.group, err)
-		}
+	if err != nil {
+		return nil, fmt.Errorf("%w: after row %d: %v", errCorruptParquet, p.record, err)
 	}
-	row := p.buf[p.pos]
-	p.pos++
 	p.record++
-	fields := make(map[string]string, len(p.cols))
-	for _, c := range p.cols {
-		fields[c.name] = ""
-	}
-	var lists map[string][]string
-	for _, v := range row {
-		ci := v.Column()
-		if ci < 0 || ci >= len(p.byIndex) || p.byIndex[ci] < 0 || v.IsNull() {
-			continue
-		}
-		c := &p.cols[p.byIndex[ci]]
-		if c.list {
-			if lists == nil {
-				lists = map[string][]string{}
-			}
-			lists[c.name] = append(lists[c.name], parquetString(v, c.kind))
-			continue
-		}
-		fields[c.name] = parquetString(v, c.kind)
-	}
-	for name, vals := range lists {
-		b, _ := json.Marshal(vals) // strings always marshal
-		fields[name] = string(b)
-	}
-	a = &Article{Source: p.src.name, Record: p.record}
-	names := p.names
-	if p.own {
-		names = without(without(p.names, "meta"), "warnings")
-	}
-	if re := p.mapped.build(p.opts.Fields, a, fields, names, p.opts.MaxDocBytes); re != nil {
-		re.Source, re.Record = p.src.name, p.record
-		if re.ID == "" {
-			re.ID = fallbackID(p.src.name, p.record)
-		}
+	a := &Article{Source: p.src.name, Record: p.record}
+	if re := p.mapped.build(p.opts.Fields, a, fields, p.names, p.opts.MaxDocBytes); re != nil {
 		return nil, re
 	}
 	if p.own {
@@ -225,47 +105,6 @@ func (p *parquetReader) next() (a *Article, err error) {
 		}
 	}
 	return a, nil
-}
-
-func without(names []string, drop string) []string {
-	out := make([]string, 0, len(names))
-	for _, n := range names {
-		if n != drop {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// parquetString renders one value as the text a CSV field would hold.
-func parquetString(v parquet.Value, kind string) string {
-	switch v.Kind() {
-	case parquet.Boolean:
-		return strconv.FormatBool(v.Boolean())
-	case parquet.Int32:
-		if kind == "date" {
-			return time.Unix(int64(v.Int32())*86400, 0).UTC().Format("2006-01-02")
-		}
-		return strconv.FormatInt(int64(v.Int32()), 10)
-	case parquet.Int64:
-		n := v.Int64()
-		switch kind {
-		case "timestamp:ms":
-			return time.UnixMilli(n).UTC().Format(time.RFC3339Nano)
-		case "timestamp:us":
-			return time.UnixMicro(n).UTC().Format(time.RFC3339Nano)
-		case "timestamp:ns":
-			return time.Unix(0, n).UTC().Format(time.RFC3339Nano)
-		}
-		return strconv.FormatInt(n, 10)
-	case parquet.Float:
-		return strconv.FormatFloat(float64(v.Float()), 'g', -1, 32)
-	case parquet.Double:
-		return strconv.FormatFloat(v.Double(), 'g', -1, 64)
-	case parquet.ByteArray, parquet.FixedLenByteArray:
-		return string(v.ByteArray())
-	}
-	return v.String()
 }
 
 // countingReaderAt counts bytes read into a shared counter, for progress.

@@ -2,12 +2,27 @@ package datasets
 
 import (
 	"bytes"
+	"io"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/newsnlp/newsnlp/output"
 )
+
+// withParquet is opts with output's Parquet reader, as the CLI sets it.
+func withParquet(opts Options) Options {
+	opts.OpenTable = func(r io.ReaderAt, size int64) (TableRows, error) {
+		t, err := output.OpenTable(r, size)
+		if err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
+	return opts
+}
 
 // exportRow is a Parquet export as another tool would write it: other
 // column names, a timestamp, numbers, a list column and nulls.
@@ -38,7 +53,7 @@ func TestParquetExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := writeFile(t, dir, "export.parquet", buf.Bytes())
-	got := readAll(t, open(t, []string{p}, Options{MaxDocBytes: DefaultMaxDocBytes}))
+	got := readAll(t, open(t, []string{p}, withParquet(Options{MaxDocBytes: DefaultMaxDocBytes})))
 	want := []result{
 		{ID: "p1", Title: "Bridge opens", Text: "The bridge opened on Monday.", Published: "2026-03-02T09:30:00Z", Record: 1, Meta: `{"score":"0.5","tags":"[\"city\"]","views":"12"}`},
 		{ID: "p2", Record: 2, Err: "no_text:body"},
@@ -60,7 +75,7 @@ func TestParquetFaults(t *testing.T) {
 	notpq := writeFile(t, dir, "fake.parquet", []byte("id,text\n1,hello\n"))
 	gzpq := writeFile(t, dir, "z.parquet", gz(t, full))
 	next := writeFile(t, dir, "next.jsonl", []byte(`{"id": "next", "text": "Still read."}`+"\n"))
-	got := readAll(t, open(t, []string{trunc, notpq, gzpq, next}, Options{MaxDocBytes: DefaultMaxDocBytes}))
+	got := readAll(t, open(t, []string{trunc, notpq, gzpq, next}, withParquet(Options{MaxDocBytes: DefaultMaxDocBytes})))
 	var kinds []string
 	for _, r := range got {
 		kinds = append(kinds, r.Err+r.ID)
@@ -81,7 +96,7 @@ func FuzzParquet(f *testing.F) {
 	f.Add([]byte("PAR1PAR1"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := writeFile(t, t.TempDir(), "f.parquet", data)
-		c, err := Open([]string{p}, Options{MaxDocBytes: 1 << 20})
+		c, err := Open([]string{p}, withParquet(Options{MaxDocBytes: 1 << 20}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"io"
 	"strings"
 
 	"github.com/newsnlp/newsnlp/annotate"
@@ -86,3 +87,13 @@ func optString(s string) *string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// OpenTable reads Parquet input for datasets (datasets.Options.OpenTable)
+// with output's Parquet library.
+func OpenTable(r io.ReaderAt, size int64) (datasets.TableRows, error) {
+	t, err := output.OpenTable(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}

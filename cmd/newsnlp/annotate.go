@@ -200,7 +200,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	tty := isTerminal(stderr)
 	logger := newLogger(stderr, o.logFormat, tty)
 
-	dsOpts := datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin}
+	dsOpts := datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin, OpenTable: pipeline.OpenTable}
 	var corpus *datasets.Corpus
 	if len(inputs) == 0 {
 		corpus = datasets.OpenSample(dsOpts)

@@ -1,0 +1,196 @@
+package output
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// ErrCorruptTable wraps the errors of a Parquet file that cannot be read.
+var ErrCorruptTable = errors.New("corrupt Parquet file")
+
+// TableRows reads a Parquet file row by row, row group by row group, for
+// the datasets package's Parquet input (only output imports parquet-go).
+// Top-level columns of strings, numbers, booleans, timestamps and dates are
+// read as text, lists of them as JSON arrays of text; columns nested in
+// groups are left out.
+type TableRows struct {
+	f       *parquet.File
+	cols    []tableColumn
+	names   []string
+	byIndex []int // leaf column index → position in cols (-1: not read)
+	group   int
+	rows    parquet.Rows
+	buf     []parquet.Row
+	pos, n  int
+}
+
+type tableColumn struct {
+	name string
+	kind string // "", "timestamp:<unit>", "date"
+	list bool
+}
+
+// OpenTable opens the Parquet file in r. A malformed file gives an error
+// wrapping ErrCorruptTable, never a panic.
+func OpenTable(r io.ReaderAt, size int64) (t *TableRows, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, fmt.Errorf("%w: %v", ErrCorruptTable, p)
+		}
+	}()
+	pf, err := parquet.OpenFile(r, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorruptTable, err)
+	}
+	t = &TableRows{f: pf, buf: make([]parquet.Row, 64)}
+	top := map[string]parquet.Node{}
+	for _, field := range pf.Schema().Fields() {
+		top[field.Name()] = field
+	}
+	var index []int
+	for _, path := range pf.Schema().Columns() {
+		leaf, ok := pf.Schema().Lookup(path...)
+		if !ok {
+			continue
+		}
+		col := tableColumn{name: path[0]}
+		switch {
+		case len(path) == 1 && !top[path[0]].Repeated():
+		case len(path) == 1 || (len(path) == 3 && leaf.MaxRepetitionLevel == 1):
+			col.list = true // a repeated primitive, or a LIST of them (name.list.element)
+		default:
+			continue
+		}
+		if lt := leaf.Node.Type().LogicalType(); lt != nil {
+			switch s := strings.ToUpper(lt.String()); {
+			case strings.HasPrefix(s, "TIMESTAMP"):
+				col.kind = "timestamp:" + timeUnit(s)
+			case strings.HasPrefix(s, "DATE"):
+				col.kind = "date"
+			}
+		}
+		t.cols = append(t.cols, col)
+		t.names = append(t.names, col.name)
+		index = append(index, leaf.ColumnIndex)
+	}
+	maxIndex := 0
+	for _, i := range index {
+		maxIndex = max(maxIndex, i)
+	}
+	t.byIndex = make([]int, maxIndex+1)
+	for i := range t.byIndex {
+		t.byIndex[i] = -1
+	}
+	for i, ci := range index {
+		t.byIndex[ci] = i
+	}
+	return t, nil
+}
+
+func timeUnit(t string) string {
+	switch {
+	case strings.Contains(t, "NANOS"):
+		return "ns"
+	case strings.Contains(t, "MICROS"):
+		return "us"
+	}
+	return "ms"
+}
+
+// Columns lists the columns read, in schema order.
+func (t *TableRows) Columns() []string { return t.names }
+
+// Lookup returns a footer key-value entry (newsnlp.table, …).
+func (t *TableRows) Lookup(key string) (string, bool) { return t.f.Lookup(key) }
+
+// Next returns the next row: each column's value as text ("" for null), a
+// list column's as a JSON array, and the list columns' values as read. It
+// returns io.EOF after the last row; after any other error the rest of the
+// file cannot be read.
+func (t *TableRows) Next() (fields map[string]string, lists map[string][]string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			fields, lists, err = nil, nil, fmt.Errorf("%w: %v", ErrCorruptTable, p)
+			t.group, t.rows, t.pos, t.n = len(t.f.RowGroups()), nil, 0, 0
+		}
+	}()
+	for t.pos >= t.n {
+		if t.rows == nil {
+			groups := t.f.RowGroups()
+			if t.group >= len(groups) {
+				return nil, nil, io.EOF
+			}
+			t.rows = groups[t.group].Rows()
+			t.group++
+		}
+		n, err := t.rows.ReadRows(t.buf)
+		t.pos, t.n = 0, n
+		if err == io.EOF {
+			t.rows.Close()
+			t.rows = nil
+		} else if err != nil {
+			return nil, nil, fmt.Errorf("%w: row group %d: %v", ErrCorruptTable, t.group, err)
+		}
+	}
+	row := t.buf[t.pos]
+	t.pos++
+	fields = make(map[string]string, len(t.cols))
+	for _, v := range row {
+		ci := v.Column()
+		if ci < 0 || ci >= len(t.byIndex) || t.byIndex[ci] < 0 || v.IsNull() {
+			continue
+		}
+		c := &t.cols[t.byIndex[ci]]
+		if c.list {
+			if lists == nil {
+				lists = map[string][]string{}
+			}
+			lists[c.name] = append(lists[c.name], valueText(v, c.kind))
+			continue
+		}
+		fields[c.name] = valueText(v, c.kind)
+	}
+	for name, vals := range lists {
+		b, _ := json.Marshal(vals) // strings always marshal
+		fields[name] = string(b)
+	}
+	return fields, lists, nil
+}
+
+// valueText renders one value as the text a CSV field would hold.
+func valueText(v parquet.Value, kind string) string {
+	switch v.Kind() {
+	case parquet.Boolean:
+		return strconv.FormatBool(v.Boolean())
+	case parquet.Int32:
+		if kind == "date" {
+			return time.Unix(int64(v.Int32())*86400, 0).UTC().Format("2006-01-02")
+		}
+		return strconv.FormatInt(int64(v.Int32()), 10)
+	case parquet.Int64:
+		n := v.Int64()
+		switch kind {
+		case "timestamp:ms":
+			return time.UnixMilli(n).UTC().Format(time.RFC3339Nano)
+		case "timestamp:us":
+			return time.UnixMicro(n).UTC().Format(time.RFC3339Nano)
+		case "timestamp:ns":
+			return time.Unix(0, n).UTC().Format(time.RFC3339Nano)
+		}
+		return strconv.FormatInt(n, 10)
+	case parquet.Float:
+		return strconv.FormatFloat(float64(v.Float()), 'g', -1, 32)
+	case parquet.Double:
+		return strconv.FormatFloat(v.Double(), 'g', -1, 64)
+	case parquet.ByteArray, parquet.FixedLenByteArray:
+		return string(v.ByteArray())
+	}
+	return v.String()
+}
