@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench regress train-ner train-cues claims-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-ner train-cues claims-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -28,11 +28,15 @@ lint:
 	$(GO) vet ./...
 	./.ci/check-imports
 
-## fuzz: run each fuzz target for FUZZTIME (default 30s)
+## fuzz: run each fuzz target for FUZZTIME (default 30s); `make test` runs
+## their seed corpora (testdata/fuzz) only
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzJSONL$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzWARC$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzExtractHTML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzParquet$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzGold$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzFindZones$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzQuoteScanner$$' -fuzztime $(FUZZTIME)
@@ -40,6 +44,12 @@ fuzz:
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3
 bench: build
 	./.ci/bench $(DATA)
+
+## stream: a 1 GiB JSONL made from $(DATA)/bbc on the fly, annotated end to
+## end; prints peak RSS and RSS through the run (STREAM_MB sets the size)
+STREAM_MB ?= 1024
+stream: build
+	./.ci/stream $(DATA) $(STREAM_MB)
 
 ## train-ner: train the entity model from CoNLL-2003 into annotate/model/ner.model
 ## (deterministic: the same data and seed give the same bytes; commit the result)
