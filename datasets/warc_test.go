@@ -3,6 +3,9 @@ package datasets
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -111,4 +114,32 @@ func FuzzWARC(f *testing.F) {
 func isRecordError(err error) bool {
 	_, ok := err.(*RecordError)
 	return ok
+}
+
+// TestSharedWARCMatchesPages reads ../shared/data/html's pages folder and
+// the same pages as one CC-NEWS-style WARC file: the same articles, with
+// the same text and title.
+func TestSharedWARCMatchesPages(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "data", "html")
+	if _, err := os.Stat(filepath.Join(dir, "news.warc.gz")); err != nil {
+		t.Skip("no ../shared/data/html: TestWARCMatchesThePages covers the same on generated pages")
+	}
+	render := func(rs []result) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Err+"|"+r.Title+"|"+r.Text)
+		}
+		sort.Strings(out)
+		return out
+	}
+	warc := render(readAll(t, open(t, []string{filepath.Join(dir, "news.warc.gz")}, Options{MaxDocBytes: DefaultMaxDocBytes})))
+	pages := render(readAll(t, open(t, []string{filepath.Join(dir, "pages")}, Options{MaxDocBytes: DefaultMaxDocBytes})))
+	if len(warc) != 91 || len(pages) != 91 {
+		t.Fatalf("%d articles from the WARC, %d from the pages; want 91 each", len(warc), len(pages))
+	}
+	for i := range warc {
+		if warc[i] != pages[i] {
+			t.Errorf("article %d differs:\nWARC  %.200q\npages %.200q", i, warc[i], pages[i])
+		}
+	}
 }
