@@ -293,7 +293,7 @@ func (c *Corpus) Next() (*Article, error) {
 			}
 			c.cur, c.closer = rr, closer
 		}
-		a, err := c.cur.next()
+		a, err := c.safeNext()
 		if err == nil {
 			return a, nil
 		}
@@ -308,6 +308,22 @@ func (c *Corpus) Next() (*Article, error) {
 		// The source broke part-way: report it once and go on.
 		return nil, &RecordError{Source: c.curSrc.name, Kind: kindOf(err), ID: fallbackID(c.curSrc.name, 0), Err: err}
 	}
+}
+
+// errReaderPanic marks a source whose reader (or a library under it)
+// panicked: the source ends with a corrupt error and the batch goes on.
+var errReaderPanic = errors.New("the file broke its reader")
+
+// safeNext reads the current source's next record, turning a panic in a
+// reader or the library under it (a malformed WARC header has crashed
+// gowarc) into an error that ends the source.
+func (c *Corpus) safeNext() (a *Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("%w (%v)", errReaderPanic, r)
+		}
+	}()
+	return c.cur.next()
 }
 
 // Close releases the source being read, if any.
@@ -332,7 +348,7 @@ func kindOf(err error) string {
 		return "too_large"
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist):
 		return "unreadable"
-	case errors.Is(err, errCorruptParquet), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, zstd.ErrMagicMismatch):
+	case errors.Is(err, errReaderPanic), errors.Is(err, errCorruptParquet), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, zstd.ErrMagicMismatch):
 		return "corrupt"
 	}
 	return "read"

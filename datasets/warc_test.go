@@ -143,3 +143,15 @@ func TestSharedWARCMatchesPages(t *testing.T) {
 		}
 	}
 }
+
+// TestWARCThatCrashedGowarc is the input fuzzing found to panic inside
+// gowarc: it ends its file with a corrupt error, and the next file is read.
+func TestWARCThatCrashedGowarc(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.warc", []byte("WARC/\n"))
+	next := writeFile(t, dir, "next.jsonl", []byte(`{"id": "next", "text": "Still read."}`+"\n"))
+	got := readAll(t, open(t, []string{bad, next}, Options{MaxDocBytes: DefaultMaxDocBytes}))
+	if len(got) != 2 || got[0].Err != "corrupt:" || got[1].ID != "next" {
+		t.Errorf("got %+v; want a corrupt error, then the next file's record", got)
+	}
+}
