@@ -100,6 +100,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newAnnotateCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
 		newDiffCmd(stdout, stderr),
+		newInspectCmd(stdout),
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 		newTrainNERCmd(stdout),
