@@ -62,7 +62,9 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 		if err != nil {
 			return nil, nil, err
 		}
-		sort.Slice(all, func(i, j int) bool { return all[i].key < all[j].key || all[i].key == all[j].key && all[i].id < all[j].id })
+		sort.Slice(all, func(i, j int) bool {
+			return all[i].key < all[j].key || all[i].key == all[j].key && all[i].id < all[j].id
+		})
 		for i := 0; i < len(all) && i < sel.Sample; i++ {
 			want[all[i].id] = true
 		}
