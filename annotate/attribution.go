@@ -982,12 +982,14 @@ type speakerResolver struct {
 	text     string
 	r        *nlpResult
 	ms       []Mention
-	nominals map[string]int // head noun of a description → mention index of the named entity it describes
-	spoke    map[string]int // entity id → times it was a speaker so far
+	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
+	spoke    map[string]int  // entity id → times it was a speaker so far
+	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown)
 }
 
 func newSpeakerResolver(text string, r *nlpResult, ms []Mention) *speakerResolver {
 	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
+	s.gender = personGenders(r, ms)
 	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
 	// minister," tie a description's head noun to a named entity.
 	for i, m := range ms {
@@ -1058,6 +1060,49 @@ func (s *speakerResolver) resolve(at *attribution) {
 	if i, ok := s.nominals[head]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
 		s.set(at, i, "nominal")
 	}
+}
+
+// personGenders tells, for the person entities of a document, the gender
+// the text gives: an honorific before a mention (Mr, Mrs, Ms, Sir, Lady)
+// or a first name of one gender (gazetteer/firstnames.txt) in a mention or
+// the canonical name. Contradicting evidence leaves it unknown.
+func personGenders(r *nlpResult, ms []Mention) map[string]byte {
+	names := firstNameGender()
+	seen := map[string]byte{}
+	note := func(id string, g byte) {
+		switch old, ok := seen[id]; {
+		case !ok:
+			seen[id] = g
+		case old != g:
+			seen[id] = 'x'
+		}
+	}
+	for _, m := range ms {
+		if m.Label != "PERSON" {
+			continue
+		}
+		if m.tok0 > 0 && r.tokens[m.tok0-1].Sent == m.Sent {
+			if g, ok := honorificGender[strings.ToLower(r.tokens[m.tok0-1].Text)]; ok {
+				note(m.EntityID, g)
+			}
+		}
+		for _, name := range []string{m.Text, m.Canonical} {
+			first, _, multi := strings.Cut(strings.TrimSpace(name), " ")
+			if !multi {
+				continue // a lone word is a surname as often as a first name
+			}
+			if g, ok := names[strings.ToLower(first)]; ok {
+				note(m.EntityID, g)
+			}
+		}
+	}
+	out := make(map[string]byte, len(seen))
+	for id, g := range seen {
+		if g != 'x' {
+			out[id] = g
+		}
+	}
+	return out
 }
 
 // namedBefore finds, for a speaker phrase of proper nouns the entity model
@@ -1141,6 +1186,9 @@ func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
 			continue
 		}
 		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
+			continue
+		}
+		if g := s.gender[m.EntityID]; (pronoun == "he" && g == 'f') || (pronoun == "she" && g == 'm') {
 			continue
 		}
 		if sp := s.spoke[m.EntityID]; sp > bestSpoke {

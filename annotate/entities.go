@@ -54,6 +54,9 @@ var nameParticles = map[string]bool{
 	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ter": true,
 }
 
+// personHonorifics are the titles that name nothing but a person.
+var personHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true}
+
 // personTitles are words that precede a person's name but are not part of
 // it (Mr. Lavrov → Lavrov; Foreign Minister Sergei Lavrov → Sergei
 // Lavrov).
@@ -147,6 +150,11 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		// titles: General Motors keeps its General), and ends before
 		// lower-case words: greedy decoding that opened a mention must close
 		// it, and sometimes closes it too late (the BBC that it).
+		// Mr, Mrs, Ms, Miss and Mx name a person whatever the model
+		// thought of the name after them (Ms Holm is not an organisation).
+		if m.tok1-m.tok0 > 1 && m.Label != "PER" && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] {
+			m.Label = "PER"
+		}
 		for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || startsLower(toks[m.tok0].Text)) {
 			m.tok0++
 		}

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -29,7 +30,18 @@ func DetectLanguage(text string) (lang string, ok bool) {
 	if share >= englishThreshold {
 		return "en", true
 	}
-	info := whatlanggo.Detect(text)
+	// Names and numbers belong to no language, and a text made mostly of
+	// them (sports results, share prices) fools trigrams: in Latin script
+	// only the words that start in lower case are read.
+	sample := text
+	if whatlanggo.DetectScript(text) == unicode.Latin {
+		var distinct int
+		sample, distinct = lowerCaseWords(text)
+		if distinct < 12 {
+			return "", false // too few words (a table of figures) to tell
+		}
+	}
+	info := whatlanggo.Detect(sample)
 	// Trigrams alone are unsure between close languages (Dutch, Afrikaans,
 	// Frisian) in a short text; a text of 20 words or more with no English
 	// function word is surely not English, so its best guess stands.
@@ -41,6 +53,24 @@ func DetectLanguage(text string) (lang string, ok bool) {
 		return code, true
 	}
 	return info.Lang.Iso6393(), true
+}
+
+// lowerCaseWords returns the words of text that start with a lower-case
+// letter, joined by spaces, and how many distinct ones there are.
+func lowerCaseWords(text string) (string, int) {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			seen[strings.TrimRight(w, ".,;:!?\"')")] = true
+		}
+	}
+	return b.String(), len(seen)
 }
 
 // englishFunctionWords are frequent English words that are not (frequent)

@@ -24,6 +24,16 @@ func TestDetectLanguage(t *testing.T) {
 			t.Errorf("%s: englishShare = %.2f; the threshold is %.2f", s.lang, sh, englishThreshold)
 		}
 	}
+	// English made of names and figures is never taken for another
+	// language (it may be undetermined, and then it is annotated).
+	for _, text := range []string{
+		"RUGBY - HARWICK BEAT ELDON IN CUP TIE.\nHARWICK 2026-03-14\nHarwick beat Eldon 24-10 (halftime 10-3) in a Northern Cup match on Saturday.\nScorers: Tries - Tomas Berg, Piet Adler, Sven Osk. Conversions - Lars Mikkel 3. Penalty - Mikkel.\nEldon: Try - Jonas Brek. Conversion - Aksel Orn. Penalty - Orn.",
+		"Korvane Mining Ltd Q3 loss widens.\nTORONTO 2026-10-02\n2026 2025\nShr loss C$ 0.12 loss C$ 0.05\nNet loss 2,310 loss 980\nRevs 14,200 16,450\nNine months\nShr loss C$ 0.31 loss C$ 0.14\nNet loss 6,020 loss 2,700\nRevs 41,900 47,300",
+	} {
+		if got, ok := DetectLanguage(text); ok && got != "en" {
+			t.Errorf("DetectLanguage(%.40q…) = %q; an English table of names and figures", text, got)
+		}
+	}
 	if got, ok := DetectLanguage("Fine."); ok {
 		t.Errorf("DetectLanguage(%q) = %q, reliable; want unreliable for two words", "Fine.", got)
 	}
