@@ -101,6 +101,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newEvalCmd(stdout, stderr),
 		newDiffCmd(stdout, stderr),
 		newInspectCmd(stdout),
+		newReportCmd(stdout),
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 		newTrainNERCmd(stdout),

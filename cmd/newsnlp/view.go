@@ -29,7 +29,8 @@ type docSelector struct {
 	ID     string
 	Grep   string
 	Sample int
-	Max    int // at most this many for Grep (0: no limit)
+	Max    int  // at most this many for Grep (0: no limit)
+	All    bool // every article
 }
 
 // sampleKey orders doc_ids for a sample that is the same on every run and
@@ -77,6 +78,8 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 		case sel.Grep != "":
 			take = sel.Max == 0 || len(docs) < sel.Max
 			take = take && (strings.Contains(strings.ToLower(d.Text), grep) || strings.Contains(strings.ToLower(deref(d.Title)), grep))
+		case sel.All:
+			take = true
 		case sel.ID == "" && sel.Sample == 0:
 			take = len(docs) == 0
 		}
