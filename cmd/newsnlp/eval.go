@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,6 +29,7 @@ type evalOptions struct {
 	workers  int
 	ner      string
 	baseline string
+	errors   string
 }
 
 func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -61,7 +64,8 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
   newsnlp eval ../shared/data/conll2003/eng.testa --min entities.f1_no_misc=0.45
   newsnlp eval ../shared/data/polnear/dev --json scores.json --junit floors.xml
   newsnlp eval gold.jsonl --pred out            # score an existing run
-  newsnlp eval ../shared/data/polnear/dev --baseline quote-marks`,
+  newsnlp eval ../shared/data/polnear/dev --baseline quote-marks
+  newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(cmd, opts, args, stdout, stderr)
@@ -70,6 +74,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.pred, "pred", "", "score this existing output folder instead of annotating the gold texts")
 	f.StringVar(&opts.jsonPath, "json", "", "also write the full report as JSON to this file")
+	f.StringVar(&opts.errors, "errors", "", "also write every quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest by kind and cue")
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
@@ -184,6 +189,11 @@ func finishEval(o *evalOptions, floors []evaluate.Floor, args, formats []string,
 			return fmt.Errorf("eval: --json: %w", err)
 		}
 	}
+	if o.errors != "" && report.Quotes != nil {
+		if err := writeQuoteErrors(stdout, o.errors, report.Quotes.Errors); err != nil {
+			return fmt.Errorf("eval: --errors: %w", err)
+		}
+	}
 	if o.junit != "" {
 		f, err := os.Create(o.junit)
 		if err != nil {
@@ -231,4 +241,70 @@ func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, d
 		return errInterrupted
 	}
 	return nil
+}
+
+// writeQuoteErrors writes every quote error as a JSON line and prints the
+// commonest, by kind and by the gold (else predicted) cue's last word, with
+// an example of each.
+func writeQuoteErrors(stdout io.Writer, path string, errs []evaluate.QuoteError) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	type group struct {
+		kind, cue string
+		n         int
+		example   evaluate.QuoteError
+	}
+	groups := map[[2]string]*group{}
+	for _, e := range errs {
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+		cue := firstNonEmpty(e.GoldCue, e.PredCue, "(no cue)")
+		if f := strings.Fields(strings.ToLower(cue)); len(f) > 0 {
+			cue = f[len(f)-1] // the verb of "has also said"
+		}
+		k := [2]string{e.Kind, cue}
+		g := groups[k]
+		if g == nil {
+			g = &group{kind: e.Kind, cue: cue, example: e}
+			groups[k] = g
+		}
+		g.n++
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	var list []*group
+	for _, g := range groups {
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].kind+list[i].cue < list[j].kind+list[j].cue
+	})
+	kinds := map[string]int{}
+	for _, e := range errs {
+		kinds[e.Kind]++
+	}
+	fmt.Fprintf(stdout, "\nquote errors: %d (%s), all in %s; the commonest by kind and cue:\n", len(errs), formatCounts(toInt64(kinds)), path)
+	for i, g := range list {
+		if i == 15 {
+			break
+		}
+		e := g.example
+		ex := firstNonEmpty(e.GoldContent, e.PredContent)
+		who := firstNonEmpty(e.GoldSpeaker, e.PredSpeaker)
+		fmt.Fprintf(stdout, "  %4d  %-13s %-14s e.g. %s: %q (%s)\n", g.n, g.kind, g.cue, e.DocID, clipText(ex, 70), clipText(who, 30))
+	}
+	return nil
+}
+
+func toInt64(m map[string]int) map[string]int64 {
+	out := make(map[string]int64, len(m))
+	for k, v := range m {
+		out[k] = int64(v)
+	}
+	return out
 }

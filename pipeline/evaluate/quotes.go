@@ -21,6 +21,26 @@ type QuoteScores struct {
 	CanonicalAcc    *Ratio           `json:"canonical_accuracy,omitempty"` // on matches whose gold has a canonical speaker
 	QuoteCanonical  *PRF             `json:"quote_canonical,omitempty"`
 	Slices          map[string]Slice `json:"slices"` // direct, indirect
+	// Errors lists every miss, spurious prediction and wrong speaker at
+	// overlap 0.3, for error analysis (eval --errors).
+	Errors []QuoteError `json:"-"`
+}
+
+// QuoteError is one quote the system got wrong: a gold attribution it
+// missed, a prediction that matches no gold one, or a match whose speaker
+// mention does not overlap the gold speaker.
+type QuoteError struct {
+	Kind        string `json:"kind"` // missed, spurious, wrong_speaker
+	DocID       string `json:"doc_id"`
+	GoldContent string `json:"gold_content,omitempty"`
+	GoldCue     string `json:"gold_cue,omitempty"`
+	GoldSpeaker string `json:"gold_speaker,omitempty"`
+	PredContent string `json:"pred_content,omitempty"`
+	PredCue     string `json:"pred_cue,omitempty"`
+	PredSpeaker string `json:"pred_speaker,omitempty"`
+	// Start is where the error starts in the text (code points), for
+	// ordering and for looking it up.
+	Start int `json:"start"`
 }
 
 // Slice is the content and quote+speaker scores of direct (content holds a
@@ -134,6 +154,7 @@ func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
 	// the prediction's, so that each side's slice stays consistent.
 	slices := map[string]*[2]sliceCount{"direct": {}, "indirect": {}}
 	var matched []matchedQuote
+	var errs []QuoteError
 	for _, pr := range pairs {
 		gq := pr.gold.Quotes
 		pq := pr.pred.Quotes
@@ -188,6 +209,28 @@ func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
 			}
 		}
 		for gi, pi := range m30 {
+			g := &gq[gi]
+			e := QuoteError{DocID: pr.gold.ID, GoldContent: g.Content.Text, GoldCue: g.Cue.Text, GoldSpeaker: g.Speaker.Text}
+			if len(g.Content.Fragments) > 0 {
+				e.Start = g.Content.Fragments[0][0]
+			}
+			switch {
+			case pi < 0:
+				e.Kind = "missed"
+				errs = append(errs, e)
+			case !speakerMatches(g, &pq[pi]):
+				e.Kind = "wrong_speaker"
+				e.PredContent, e.PredCue, e.PredSpeaker = pq[pi].Content, deref(pq[pi].Cue), deref(pq[pi].Speaker)
+				errs = append(errs, e)
+			}
+		}
+		for pi := range pq {
+			if predMatchedBy[pi] == 0 {
+				p := &pq[pi]
+				errs = append(errs, QuoteError{Kind: "spurious", DocID: pr.gold.ID, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), Start: int(p.ContentStart)})
+			}
+		}
+		for gi, pi := range m30 {
 			sl := slices[goldKind(&gq[gi])]
 			sl[0].gold++
 			sl[1].gold++
@@ -234,6 +277,7 @@ func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
 		SpeakerAccuracy: ratio(spkHits, spkTotal),
 		QuoteSpeaker:    prf(qs[0], qs[1], qs[2]),
 		Slices:          map[string]Slice{},
+		Errors:          errs,
 	}
 	if canGold > 0 {
 		r := ratio(canHits, canTotal)
@@ -295,4 +339,11 @@ func (s *QuoteScores) addMetrics(m map[string]float64) {
 		addPRF(m, "quotes."+name+".content30", sl.Content30)
 		addPRF(m, "quotes."+name+".quote_speaker", sl.QuoteSpeaker)
 	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
