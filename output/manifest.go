@@ -57,6 +57,13 @@ type Manifest struct {
 	NotAnnotated map[string]int64 `json:"not_annotated,omitempty"`
 	// Resumed counts the times the run was continued with --resume.
 	Resumed int `json:"resumed,omitempty"`
+	// Shard is set in a shard's own manifest; Shards in the manifest
+	// merged from all of them (the number of shards).
+	Shard  *Shard `json:"shard,omitempty"`
+	Shards int    `json:"shards,omitempty"`
+	// RecordsSeen counts every input record a shard read, its own and the
+	// other shards' (an unsharded run: Records.Read).
+	RecordsSeen int64 `json:"records_seen,omitempty"`
 }
 
 // RecordCounts reconciles input records with output rows.
@@ -81,21 +88,31 @@ type Timings struct {
 	Write    float64 `json:"write"`
 }
 
-// WriteManifest writes m to dir/manifest.json through a temporary file, so
-// that the manifest is either the old one or the whole new one.
+// WriteManifest writes m to dir/manifest.json (a shard's: its own
+// manifest-shard-K-of-N.json) through a temporary file, so that the
+// manifest is either the old one or the whole new one.
 func WriteManifest(dir string, m *Manifest) error {
-	return writeJSON(dir, ManifestName, m)
+	name := ManifestName
+	if m.Shard != nil {
+		name = m.Shard.ManifestName()
+	}
+	return writeJSON(dir, name, m)
 }
 
 // ReadManifest reads dir/manifest.json.
 func ReadManifest(dir string) (*Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	return ReadManifestFile(filepath.Join(dir, ManifestName))
+}
+
+// ReadManifestFile reads one manifest file.
+func ReadManifestFile(path string) (*Manifest, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestName), err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &m, nil
 }

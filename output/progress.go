@@ -45,11 +45,12 @@ type Progress struct {
 
 // ReadProgress reads OUT's checkpoint; it wraps ErrNothingToResume when
 // there is none.
-func ReadProgress(dir string) (*Progress, error) {
-	path := filepath.Join(dir, ProgressName)
+func ReadProgress(dir string, shard Shard) (*Progress, error) {
+	name := shard.ProgressName()
+	path := filepath.Join(dir, name)
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("output %s: %w: it has no %s (a run that completed, or none)", dir, ErrNothingToResume, ProgressName)
+		return nil, fmt.Errorf("output %s: %w: it has no %s (a run that completed, or none)", dir, ErrNothingToResume, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("output %s: %w", dir, err)
@@ -66,8 +67,8 @@ func ReadProgress(dir string) (*Progress, error) {
 
 // RemoveProgress deletes OUT's checkpoint once the run's manifest says it
 // is complete.
-func RemoveProgress(dir string) error {
-	err := os.Remove(filepath.Join(dir, ProgressName))
+func RemoveProgress(dir string, shard Shard) error {
+	err := os.Remove(filepath.Join(dir, shard.ProgressName()))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -112,7 +113,7 @@ func Resume(dir, version string, p *Progress, opts Options) (*Writer, error) {
 		}
 		w.rows[t] = p.Rows[t]
 	}
-	os.Remove(filepath.Join(dir, ManifestName)) // an interrupted run's manifest is superseded
+	os.Remove(filepath.Join(dir, opts.Shard.ManifestName())) // an interrupted run's manifest is superseded
 	w.segment = p.Parts
 	if err := w.openSegment(); err != nil {
 		return nil, err
@@ -128,9 +129,16 @@ func writeJSON(dir, name string, v any) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	b = append(b, '\n')
-	tmp := filepath.Join(dir, "."+name+".tmp")
-	f, err := os.Create(tmp)
+	// A temporary name of its own: shards finishing together may each
+	// write the merged manifest.
+	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
 	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	tmp := f.Name()
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(tmp)
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	_, err = f.Write(b)

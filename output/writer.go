@@ -39,10 +39,13 @@ var ErrOutputExists = errors.New("output folder already holds a newsnlp run")
 type Options struct {
 	// Overwrite replaces an earlier run's tables and manifest in OUT.
 	Overwrite bool
-	// Part is the prefix of the part files, "part" by default: segment k
-	// of a table is TABLE/PART-0000k.parquet. Shards use distinct prefixes
-	// so that they can share one OUT.
+	// Part is the prefix of the part files, by default "part", or the
+	// shard's name: segment k of a table is TABLE/PART-0000k.parquet, so
+	// shards can share one OUT and name order is shard, then segment, order.
 	Part string
+	// Shard is the shard this run is (zero: unsharded); it names the part
+	// files, the checkpoint and the manifest.
+	Shard Shard
 	// Config is the effective configuration as JSON, written into every
 	// file's footer key-value metadata.
 	Config string
@@ -93,7 +96,7 @@ type Counts map[string]int64
 // Create prepares OUT for a run: it checks that it holds no earlier run
 // (unless Overwrite) and opens the first segment's temporary files.
 func Create(dir string, version string, opts Options) (*Writer, error) {
-	if err := prepareDir(dir, opts.Overwrite); err != nil {
+	if err := prepareDir(dir, opts.Overwrite, opts.Shard); err != nil {
 		return nil, err
 	}
 	w := newWriter(dir, version, opts)
@@ -105,7 +108,7 @@ func Create(dir string, version string, opts Options) (*Writer, error) {
 
 func newWriter(dir, version string, opts Options) *Writer {
 	if opts.Part == "" {
-		opts.Part = "part"
+		opts.Part = opts.Shard.Part()
 	}
 	if opts.RowGroupBytes <= 0 {
 		opts.RowGroupBytes = DefaultRowGroupBytes
@@ -207,11 +210,13 @@ func (w *Writer) Checkpoint(p *Progress) error {
 
 func (w *Writer) writeProgress(p *Progress) error {
 	p.Part, p.Parts, p.Rows = w.opts.Part, w.segment, maps.Clone(w.rows)
-	return writeJSON(w.dir, ProgressName, p)
+	return writeJSON(w.dir, w.opts.Shard.ProgressName(), p)
 }
 
-// prepareDir makes dir, refusing to mix a new run with an old one.
-func prepareDir(dir string, overwrite bool) error {
+// prepareDir makes dir, refusing to mix a new run with an old one. A shard
+// shares dir with the other shards of its run: it checks and removes only
+// its own files, and refuses a folder that holds an unsharded run.
+func prepareDir(dir string, overwrite bool, shard Shard) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return os.MkdirAll(dir, 0o755)
@@ -219,13 +224,16 @@ func prepareDir(dir string, overwrite bool) error {
 	if err != nil {
 		return fmt.Errorf("output %s: %w", dir, err)
 	}
+	if shard.Sharded() {
+		return prepareShard(dir, overwrite, shard, entries)
+	}
 	ours := map[string]bool{ManifestName: true, ProgressName: true}
 	for _, t := range Tables {
 		ours[t] = true
 	}
 	var found []string
 	for _, e := range entries {
-		if ours[e.Name()] {
+		if ours[e.Name()] || strings.HasPrefix(e.Name(), "manifest-shard-") || strings.HasPrefix(e.Name(), "_progress-shard-") {
 			found = append(found, e.Name())
 		}
 	}
@@ -248,6 +256,62 @@ func prepareDir(dir string, overwrite bool) error {
 	}
 	return nil
 }
+
+// prepareShard is prepareDir for one shard.
+func prepareShard(dir string, overwrite bool, shard Shard, entries []os.DirEntry) error {
+	var found []string // the shard's own files, relative to dir
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case name == ProgressName:
+			return fmt.Errorf("output %s: %w: it holds an unsharded run (%s); shards need a folder of their own", dir, ErrOutputExists, name)
+		case name == ManifestName:
+			m, err := ReadManifest(dir)
+			if err != nil || m.Shards == 0 {
+				return fmt.Errorf("output %s: %w: it holds an unsharded run (%s); shards need a folder of their own", dir, ErrOutputExists, name)
+			}
+			// The merged manifest of an earlier run of these shards: it
+			// will not describe the new one.
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return fmt.Errorf("output %s: %w", dir, err)
+			}
+		case name == shard.ManifestName() || name == shard.ProgressName():
+			found = append(found, name)
+		}
+	}
+	for _, t := range Tables {
+		files, err := os.ReadDir(filepath.Join(dir, t))
+		if err != nil {
+			continue
+		}
+		for _, f := range files {
+			name := f.Name()
+			if strings.HasPrefix(name, "part-") {
+				return fmt.Errorf("output %s: %w: it holds an unsharded run (%s/%s); shards need a folder of their own", dir, ErrOutputExists, t, name)
+			}
+			if strings.HasPrefix(name, shard.Part()+"-") || strings.HasPrefix(name, "."+shard.Part()+"-") {
+				found = append(found, filepath.Join(t, name))
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	if !overwrite {
+		hint := "pass --overwrite to replace it or choose another -o"
+		if slices.Contains(found, shard.ProgressName()) {
+			hint = "pass --resume to continue it, --overwrite to replace it, or choose another -o"
+		}
+		return fmt.Errorf("output %s: %w: %s of %d already ran here (it has %s); %s", dir, ErrOutputExists, shardWord(shard), shard.N, found[0], hint)
+	}
+	for _, name := range found {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("output %s: remove old %s: %w", dir, name, err)
+		}
+	}
+	return nil
+}
+
+func shardWord(s Shard) string { return fmt.Sprintf("shard %d", s.K) }
 
 // abort removes the temporary files of a Writer that could not be set up.
 func (w *Writer) abort(err error) error {

@@ -82,6 +82,9 @@ type Options struct {
 	// Dedupe annotates the first of the articles with byte-identical text
 	// and writes the others with duplicate_of set and no annotations.
 	Dedupe bool
+	// Shard, when sharded, keeps only the records whose doc_id the shard
+	// owns; the others are read and passed over (Result.Seen counts all).
+	Shard output.Shard
 }
 
 // Reasons an article is written without annotations, counted in
@@ -118,7 +121,9 @@ type Result struct {
 	Languages map[string]int64
 	// NotAnnotated counts documents written without annotations, by reason.
 	NotAnnotated map[string]int64
-	Timings      output.Timings
+	// Seen counts every record read from the input, the other shards' too.
+	Seen    int64
+	Timings output.Timings
 }
 
 // Progress returns the checkpoint of the records written so far, on top of
@@ -208,6 +213,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	var readErr error
 	var readTime time.Duration
 	var annotateNanos atomic.Int64
+	var seenAll atomic.Int64 // every record read, the other shards' too
 
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -216,7 +222,15 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 		pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels(annotate.ProfileLabel, "read")))
 		defer close(ordered)
 		defer close(work)
-		var n int64
+		var n int64 // the shard's own records read
+		owns := func(a *datasets.Article, err error) bool {
+			seenAll.Add(1)
+			if a != nil {
+				return opts.Shard.Owns(a.ID)
+			}
+			var re *datasets.RecordError
+			return !errors.As(err, &re) || opts.Shard.Owns(re.ID)
+		}
 		var seen map[textKey]string // --dedupe: first doc_id of each text
 		if opts.Dedupe {
 			seen = map[textKey]string{}
@@ -229,6 +243,9 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 					return
 				}
 				a, err := src.Next()
+				if err != io.EOF && !owns(a, err) {
+					continue
+				}
 				if err == nil && seen != nil {
 					if _, dup := seen[keyOf(a.Text)]; !dup {
 						seen[keyOf(a.Text)] = a.ID
@@ -257,6 +274,9 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 			readTime += time.Since(t0)
 			if err == io.EOF {
 				return
+			}
+			if !owns(a, err) {
+				continue
 			}
 			j := &job{article: a, done: make(chan struct{})}
 			if err != nil {
@@ -430,6 +450,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	cancel()
 	wg.Wait()
 
+	res.Seen = seenAll.Load()
 	res.Timings = output.Timings{
 		Wall:     time.Since(start).Seconds(),
 		Read:     readTime.Seconds(),

@@ -9,10 +9,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +41,9 @@ type annotateOptions struct {
 	overwrite   bool
 	resume      bool
 	dedupe      bool
+	shardFlag   string
+	shards      int
+	shard       output.Shard
 	checkpoint  int64
 	ner         string
 	cpuProfile  string
@@ -135,6 +140,8 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
 	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
 	f.BoolVar(&opts.resume, "resume", false, "continue the run in OUT that was interrupted or killed, from its last checkpoint (same INPUT and flags)")
+	f.StringVar(&opts.shardFlag, "shard", "", "run shard K of N (K/N, 0 <= K < N): annotate only the records whose doc_id hashes to K; shards share OUT (see merge-manifest)")
+	f.IntVar(&opts.shards, "shards", 0, "run one of N shards, K from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or SLURM_ARRAY_TASK_ID")
 	f.BoolVar(&opts.dedupe, "dedupe", false, "annotate one copy of byte-identical article texts; the others get duplicate_of (the first copy's doc_id) and no annotations")
 	f.Int64Var(&opts.checkpoint, "checkpoint-every", defaultCheckpointEvery, "publish the part files and record a checkpoint every this many records (0: only at the end)")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
@@ -171,6 +178,26 @@ func (o *annotateOptions) validate() error {
 	}
 	if o.checkpoint < 0 {
 		return usagef("annotate: --checkpoint-every %d: want 0 or more", o.checkpoint)
+	}
+	switch {
+	case o.shardFlag != "" && o.shards != 0:
+		return usagef("annotate: give --shard K/N or --shards N, not both")
+	case o.shardFlag != "":
+		sh, err := output.ParseShard(o.shardFlag)
+		if err != nil {
+			return usagef("annotate: --%v", err)
+		}
+		o.shard = sh
+	case o.shards != 0:
+		k, from, err := shardIndexFromEnv()
+		if err != nil {
+			return usagef("annotate: --shards %d: %v", o.shards, err)
+		}
+		sh, err := output.ParseShard(fmt.Sprintf("%d/%d", k, o.shards))
+		if err != nil {
+			return usagef("annotate: --shards %d with %s=%d: %v", o.shards, from, k, err)
+		}
+		o.shard = sh
 	}
 	if o.resume && o.overwrite {
 		return usagef("annotate: --resume continues the run in OUT and --overwrite replaces it: pass one")
@@ -230,7 +257,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	var w *output.Writer
 	var resume *output.Progress
 	if o.resume {
-		if resume, err = readCheckpoint(o.out, template); err != nil {
+		if resume, err = readCheckpoint(o.out, template, o.shard); err != nil {
 			if errors.Is(err, errAlreadyComplete) {
 				fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
 				return nil
@@ -239,9 +266,9 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		}
 		resume.Resumed++
 		template.Resumed = resume.Resumed
-		w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON)})
+		w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON), Shard: o.shard})
 	} else {
-		w, err = output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON)})
+		w, err = output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON), Shard: o.shard})
 	}
 	if err != nil {
 		if errors.Is(err, output.ErrOutputExists) {
@@ -253,7 +280,11 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if resume != nil {
 		logger.Info("resuming", "out", o.out, "records_written", resume.Records.Read, "segments", resume.Parts)
 	}
-	logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out)
+	if o.shard.Sharded() {
+		logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out, "shard", o.shard.K, "shards", o.shard.N)
+	} else {
+		logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out)
+	}
 	started := time.Now().UTC()
 	res, runErr := pipeline.Run(ctx, corpus, ann, w, pipeline.Options{
 		Workers:         o.workers,
@@ -264,6 +295,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		Checkpoint:      template,
 		Resume:          resume,
 		Dedupe:          o.dedupe,
+		Shard:           o.shard,
 	})
 	if runErr != nil && !errors.Is(runErr, pipeline.ErrRecordFailed) {
 		// A broken write or a broken input stream: the segment in progress
@@ -273,6 +305,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		w.Abort()
 		m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, nil, nil)
 		m.Resumed = template.Resumed
+		setShard(m, o.shard, res)
 		if err := output.WriteManifest(o.out, m); err != nil {
 			logger.Error("write manifest", "err", err)
 		}
@@ -298,15 +331,27 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	res.Timings.Write += flush
 	m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, counts, w.Files())
 	m.Resumed = template.Resumed
+	setShard(m, o.shard, res)
 	if err := output.WriteManifest(o.out, m); err != nil {
 		return err
 	}
 	if last == nil {
-		if err := output.RemoveProgress(o.out); err != nil {
+		if err := output.RemoveProgress(o.out, o.shard); err != nil {
 			return err
 		}
 	}
 	printSummary(stdout, o.out, m)
+	if o.shard.Sharded() && m.Status == output.StatusComplete {
+		// The last shard to finish writes the run's manifest.json.
+		if merged, err := output.MergeManifests(o.out); err == nil {
+			if err := output.WriteManifest(o.out, merged); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "  all %d shards complete: %s/manifest.json covers the whole run (%d records)\n", merged.Shards, o.out, merged.Records.Read)
+		} else {
+			logger.Info("shard complete; the run's manifest.json is written when every shard is (or by newsnlp merge-manifest)", "shard", o.shard.K, "shards", o.shard.N)
+		}
+	}
 
 	switch {
 	case res.Status == output.StatusInterrupted:
@@ -359,6 +404,43 @@ func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datase
 	return m
 }
 
+// setShard records the shard in its manifest.
+func setShard(m *output.Manifest, sh output.Shard, res *pipeline.Result) {
+	m.RecordsSeen = res.Seen
+	if sh.Sharded() {
+		s := sh
+		m.Shard = &s
+	}
+}
+
+// shardIndexFromEnv is the shard index a batch scheduler gives the task:
+// JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs, 0-based), else
+// SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN (Slurm job arrays).
+func shardIndexFromEnv() (int, string, error) {
+	if v := os.Getenv("JOB_COMPLETION_INDEX"); v != "" {
+		k, err := strconv.Atoi(v)
+		if err != nil {
+			return 0, "", fmt.Errorf("JOB_COMPLETION_INDEX=%q is not a number", v)
+		}
+		return k, "JOB_COMPLETION_INDEX", nil
+	}
+	if v := os.Getenv("SLURM_ARRAY_TASK_ID"); v != "" {
+		k, err := strconv.Atoi(v)
+		if err != nil {
+			return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%q is not a number", v)
+		}
+		if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
+			min, err := strconv.Atoi(m)
+			if err != nil {
+				return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number", m)
+			}
+			k -= min
+		}
+		return k, "SLURM_ARRAY_TASK_ID", nil
+	}
+	return 0, "", fmt.Errorf("neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set: give --shard K/N")
+}
+
 // defaultCheckpointEvery publishes a segment every 10,000 records: a few
 // minutes of work per worker, and part files of tens of megabytes.
 const defaultCheckpointEvery = 10000
@@ -367,10 +449,10 @@ var errAlreadyComplete = errors.New("already complete")
 
 // readCheckpoint reads OUT's checkpoint for --resume and checks that the
 // run is continued on the same inputs with the same settings.
-func readCheckpoint(out string, want output.Progress) (*output.Progress, error) {
-	p, err := output.ReadProgress(out)
+func readCheckpoint(out string, want output.Progress, shard output.Shard) (*output.Progress, error) {
+	p, err := output.ReadProgress(out, shard)
 	if errors.Is(err, output.ErrNothingToResume) {
-		if m, merr := output.ReadManifest(out); merr == nil && m.Status == output.StatusComplete {
+		if m, merr := output.ReadManifestFile(filepath.Join(out, shard.ManifestName())); merr == nil && m.Status == output.StatusComplete {
 			return nil, errAlreadyComplete
 		}
 	}

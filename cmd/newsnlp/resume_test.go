@@ -88,7 +88,7 @@ func TestKillAndResume(t *testing.T) {
 	go func() { exited <- cmd.Wait() }()
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		if p, err := output.ReadProgress(killed); err == nil && p.Parts >= 3 {
+		if p, err := output.ReadProgress(killed, output.Shard{}); err == nil && p.Parts >= 3 {
 			break
 		}
 		select {
@@ -105,7 +105,7 @@ func TestKillAndResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-exited
-	p, err := output.ReadProgress(killed)
+	p, err := output.ReadProgress(killed, output.Shard{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,6 +102,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newDiffCmd(stdout, stderr),
 		newInspectCmd(stdout),
 		newReportCmd(stdout),
+		newMergeManifestCmd(stdout),
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 		newTrainNERCmd(stdout),
