@@ -139,7 +139,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.progress, "progress", "auto", "progress display: auto (a bar on a terminal, a log line every 10s otherwise), always or never")
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
 	f.BoolVar(&opts.overwrite, "overwrite", false, "replace an earlier run in OUT")
-	f.BoolVar(&opts.resume, "resume", false, "continue the run in OUT that was interrupted or killed, from its last checkpoint (same INPUT and flags)")
+	f.BoolVar(&opts.resume, "resume", false, "continue the run in OUT that was interrupted or killed, from its last checkpoint (same INPUT and flags); with nothing to continue, start it")
 	f.StringVar(&opts.shardFlag, "shard", "", "run shard K of N (K/N, 0 <= K < N): annotate only the records whose doc_id hashes to K; shards share OUT (see merge-manifest)")
 	f.IntVar(&opts.shards, "shards", 0, "run one of N shards, K from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or SLURM_ARRAY_TASK_ID")
 	f.BoolVar(&opts.dedupe, "dedupe", false, "annotate one copy of byte-identical article texts; the others get duplicate_of (the first copy's doc_id) and no annotations")
@@ -256,18 +256,28 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	template := output.Progress{Config: cfgJSON, Inputs: displayInputs}
 	var w *output.Writer
 	var resume *output.Progress
+	fresh := !o.resume
 	if o.resume {
-		if resume, err = readCheckpoint(o.out, template, o.shard); err != nil {
-			if errors.Is(err, errAlreadyComplete) {
-				fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
-				return nil
-			}
+		resume, err = readCheckpoint(o.out, template, o.shard)
+		switch {
+		case errors.Is(err, errAlreadyComplete):
+			fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
+			return nil
+		case errors.Is(err, output.ErrNothingToResume):
+			// Nothing of this run in OUT yet (a scheduler's first attempt
+			// with the same command as its retries): start it, unless OUT
+			// holds something else, which Create refuses.
+			logger.Info("nothing to resume; starting the run", "out", o.out)
+			fresh = true
+		case err != nil:
 			return usageError{err}
+		default:
+			resume.Resumed++
+			template.Resumed = resume.Resumed
+			w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON), Shard: o.shard})
 		}
-		resume.Resumed++
-		template.Resumed = resume.Resumed
-		w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON), Shard: o.shard})
-	} else {
+	}
+	if fresh {
 		w, err = output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON), Shard: o.shard})
 	}
 	if err != nil {

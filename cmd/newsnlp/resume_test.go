@@ -176,3 +176,16 @@ func TestKillAndResume(t *testing.T) {
 		t.Errorf("resume of a complete run: %s", stdout)
 	}
 }
+
+// TestResumeWithNothingToResumeStarts: the first attempt of a scheduled
+// task runs with --resume like its retries, and starts the run.
+func TestResumeWithNothingToResumeStarts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	runMain(t, exitOK, "annotate", "-o", out, "--progress", "never", "--resume", "--limit", "3")
+	if _, _, err := reconcile(out); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _ := runMain(t, exitOK, "annotate", "-o", out, "--progress", "never", "--resume", "--limit", "3"); !strings.Contains(stdout, "nothing to resume") {
+		t.Errorf("second --resume of a complete run: %s", stdout)
+	}
+}
