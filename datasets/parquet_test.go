@@ -3,6 +3,8 @@ package datasets
 import (
 	"bytes"
 	"io"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,4 +110,23 @@ func FuzzParquet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParquetFooterClaimIsChecked: a 60-byte file whose footer claims
+// gigabytes made parquet-go allocate them (found by FuzzParquet). The claim
+// is checked against the file first.
+func TestParquetFooterClaimIsChecked(t *testing.T) {
+	data := []byte("PAR1" + strings.Repeat("\x15\x00", 24) + "\xff\xff\xff\x7fPAR1")
+	p := writeFile(t, t.TempDir(), "claim.parquet", data)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := readAll(t, open(t, []string{p}, withParquet(Options{MaxDocBytes: DefaultMaxDocBytes})))
+	runtime.ReadMemStats(&after)
+	if len(got) != 1 || got[0].Err != "corrupt:" {
+		t.Errorf("got %+v; want one corrupt error", got)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("opening it allocated %d MiB", alloc>>20)
+	}
 }
