@@ -106,6 +106,24 @@ func Create(dir string, version string, opts Options) (*Writer, error) {
 	return w, nil
 }
 
+// CreatePart opens a Writer that adds part files named opts.Part to OUT
+// beside other writers' (a Beam worker's bundle, say), without checking or
+// clearing OUT: the caller owns the folder and picks a Part no other writer
+// uses. It writes no checkpoint; Close(nil) publishes its files.
+func CreatePart(dir, version string, opts Options) (*Writer, error) {
+	if opts.Part == "" || strings.ContainsAny(opts.Part, `/\`) {
+		return nil, fmt.Errorf("output: CreatePart needs a part name without a path separator, got %q", opts.Part)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output %s: %w", dir, err)
+	}
+	w := newWriter(dir, version, opts)
+	if err := w.openSegment(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
 func newWriter(dir, version string, opts Options) *Writer {
 	if opts.Part == "" {
 		opts.Part = opts.Shard.Part()

@@ -477,3 +477,23 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	}
 	return res, nil
 }
+
+// AnnotateOne annotates one article exactly as Run's workers do (language
+// decided, every stage run, a stage failure turned into its errors row),
+// for runners other than Run (the Beam pipeline). It returns the
+// documents row's data, or the errors row; err is for a cancelled context.
+func AnnotateOne(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (*output.Doc, *output.ErrorRow, error) {
+	lang, annotateIt := languageOf(a)
+	if !annotateIt {
+		return docOf(a, annotate.Unannotated(a.Text), lang, ""), nil, nil
+	}
+	doc, err := ann.Annotate(ctx, a.Text, a.Title)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		row := stageErrorRow(a, err)
+		return nil, &row, nil
+	}
+	return docOf(a, doc, lang, ""), nil, nil
+}
