@@ -38,6 +38,27 @@ func drain(t *testing.T, r recordReader, input []byte) {
 	t.Fatalf("reader did not reach EOF on %q", input)
 }
 
+// drainFile writes data to a file of the given name and reads it through
+// Open, as a run would, with drain's checks on every article: for the
+// readers that need a file (WARC, Parquet).
+func drainFile(t *testing.T, name string, data []byte, opts Options) {
+	p := writeFile(t, t.TempDir(), name, data)
+	c, err := Open([]string{p}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for i := 0; i < 1000; i++ {
+		a, err := c.Next()
+		if err != nil && !isRecordError(err) {
+			return // io.EOF
+		}
+		if err == nil && (a.Text == "" || !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.Meta) || a.ID == "") {
+			t.Fatalf("article with empty or invalid text or no id from %q: %+v", data, a)
+		}
+	}
+}
+
 func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"id": 1, "text": "A.", "title": "T", "date": "2026-01-02"}` + "\n{bad\n"))
 	f.Add([]byte("{\"text\": \"caf\xe9\"}\n\n[1,2]\n\"str\"\n{\"text\": {\"nested\": true}}"))
