@@ -76,9 +76,11 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "newsnlp",
 		Short: "Annotate news articles into Parquet: tokens, entities, quotes, claims and denials",
 		Long: `newsnlp reads a corpus of news articles (JSONL, CSV/TSV, folders of .txt,
-optionally .gz or .zst) and writes a Parquet dataset: documents, sentences,
-tokens, entities, quotes and errors, joined on doc_id, with code point
-offsets into documents.text.
+web pages, WARC crawls, each optionally .gz or .zst, and Parquet) and writes
+a Parquet dataset: documents, sentences, tokens, entities, quotes and
+errors, joined on doc_id, with code point offsets into documents.text.
+inspect and report show the result; --shard and merge-manifest spread a run
+over many machines.
 
 Exit status: 0 all good; 1 some records failed (see the errors table);
 2 usage or fatal error; 130 interrupted.`,
@@ -89,6 +91,8 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
   newsnlp annotate articles.jsonl.gz bbc/txt --title-line -o out
 
   # look at the result
+  newsnlp inspect out --grep Lavrov
+  newsnlp report out -o report.html
   duckdb -c "SELECT * FROM read_parquet('out/quotes/*.parquet') LIMIT 5"`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
