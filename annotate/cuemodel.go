@@ -53,9 +53,11 @@ const (
 )
 
 // cueSentenceView holds, for each token of a sentence, the hashes of its
-// lower case, tag, shape and suffix and its lexicon membership. They are
-// computed on first use: prediction scores only verbs and their
-// neighbours, so most tokens are never hashed.
+// lower case and tag, which the features of a scored token's neighbours
+// read; the scored token's own stem, suffix, shape and lexicon membership
+// are computed where its features are. The hashes are computed on first
+// use: prediction scores only verbs and their neighbours, so most tokens
+// are never hashed.
 type cueSentenceView struct {
 	toks       []Token
 	low        []string // the tokens' lower case
