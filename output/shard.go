@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Shard is one of N shards of a run: shard K of N annotates the records
@@ -80,16 +79,15 @@ func ParseShard(v string) (Shard, error) {
 	return Shard{K: k, N: n}, nil
 }
 
-var shardManifest = func() func(string) (Shard, bool) {
-	return func(name string) (Shard, bool) {
-		var k, n int
-		if _, err := fmt.Sscanf(name, "manifest-shard-%05d-of-%05d.json", &k, &n); err != nil || n < 2 || k < 0 || k >= n {
-			return Shard{}, false
-		}
-		s := Shard{K: k, N: n}
-		return s, s.ManifestName() == name
+// shardManifest reads a shard manifest's file name.
+func shardManifest(name string) (Shard, bool) {
+	var k, n int
+	if _, err := fmt.Sscanf(name, "manifest-shard-%05d-of-%05d.json", &k, &n); err != nil || n < 2 || k < 0 || k >= n {
+		return Shard{}, false
 	}
-}()
+	s := Shard{K: k, N: n}
+	return s, s.ManifestName() == name
+}
 
 // ErrShardsIncomplete is wrapped by MergeManifests when a shard is missing,
 // unfinished or failed, or the shards do not reconcile.
@@ -159,7 +157,6 @@ func MergeManifests(dir string) (*Manifest, error) {
 	out := *first
 	out.Shard = nil
 	out.Shards = n
-	out.Config = first.Config
 	out.Records = RecordCounts{}
 	out.Rows = Counts{}
 	out.ErrorsByKind, out.Warnings = map[string]int64{}, map[string]int64{}
@@ -218,9 +215,6 @@ func MergeManifests(dir string) (*Manifest, error) {
 	if s := out.Timings.Wall; s > 0 {
 		out.Throughput.ArticlesPerSecond = float64(int64(float64(out.Records.Documents)/s*10+0.5)) / 10
 		out.Throughput.WordsPerSecond = float64(int64(float64(out.Words)/s*10+0.5)) / 10
-	}
-	if out.FinishedAt.IsZero() {
-		out.FinishedAt = time.Now().UTC()
 	}
 	return &out, nil
 }

@@ -319,7 +319,7 @@ func prepareShard(dir string, overwrite bool, shard Shard, entries []os.DirEntry
 		if slices.Contains(found, shard.ProgressName()) {
 			hint = "pass --resume to continue it, --overwrite to replace it, or choose another -o"
 		}
-		return fmt.Errorf("output %s: %w: %s of %d already ran here (it has %s); %s", dir, ErrOutputExists, shardWord(shard), shard.N, found[0], hint)
+		return fmt.Errorf("output %s: %w: shard %d of %d already ran here (it has %s); %s", dir, ErrOutputExists, shard.K, shard.N, found[0], hint)
 	}
 	for _, name := range found {
 		if err := os.Remove(filepath.Join(dir, name)); err != nil {
@@ -328,8 +328,6 @@ func prepareShard(dir string, overwrite bool, shard Shard, entries []os.DirEntry
 	}
 	return nil
 }
-
-func shardWord(s Shard) string { return fmt.Sprintf("shard %d", s.K) }
 
 // abort removes the temporary files of a Writer that could not be set up.
 func (w *Writer) abort(err error) error {
