@@ -26,7 +26,11 @@ func DetectLanguage(text string) (lang string, ok bool) {
 	}
 	// Trigram detection costs about 2 ms an article, as much as the rest of
 	// newsnlp; English news is told by its function words in microseconds.
-	share := englishShare(text)
+	hits, words := countEnglish(text)
+	share := 0.0
+	if words >= 20 {
+		share = float64(hits) / float64(words)
+	}
 	if share >= englishThreshold {
 		return "en", true
 	}
@@ -45,7 +49,7 @@ func DetectLanguage(text string) (lang string, ok bool) {
 	// Trigrams alone are unsure between close languages (Dutch, Afrikaans,
 	// Frisian) in a short text; a text of 20 words or more with no English
 	// function word is surely not English, so its best guess stands.
-	sure := info.IsReliable() || (share == 0 && englishShareWords(text) >= 20 && info.Lang != whatlanggo.Eng)
+	sure := info.IsReliable() || (hits == 0 && words >= 20 && info.Lang != whatlanggo.Eng)
 	if info.Lang < 0 || !sure {
 		return "", false
 	}
@@ -98,12 +102,6 @@ func englishShare(text string) float64 {
 		return 0
 	}
 	return float64(hits) / float64(words)
-}
-
-// englishShareWords is the number of words englishShare counts.
-func englishShareWords(text string) int {
-	_, words := countEnglish(text)
-	return words
 }
 
 func countEnglish(text string) (hits, words int) {

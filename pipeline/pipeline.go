@@ -326,13 +326,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 					continue
 				}
 				t0 := time.Now()
-				var annotateIt bool
-				j.lang, annotateIt = languageOf(j.article)
-				if annotateIt {
-					j.doc, j.err = ann.Annotate(ctx, j.article.Text, j.article.Title)
-				} else {
-					j.doc, j.skip = annotate.Unannotated(j.article.Text), NotAnnotatedLanguage
-				}
+				j.doc, j.lang, j.skip, j.err = annotateArticle(ctx, ann, j.article)
 				j.spent = time.Since(t0)
 				annotateNanos.Add(int64(j.spent))
 				close(j.done)
@@ -478,16 +472,24 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	return res, nil
 }
 
+// annotateArticle decides an article's language and runs every stage on it
+// when it is English; otherwise its Document is the text alone and skip
+// says why.
+func annotateArticle(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (doc *annotate.Document, lang, skip string, err error) {
+	lang, annotateIt := languageOf(a)
+	if !annotateIt {
+		return annotate.Unannotated(a.Text), lang, NotAnnotatedLanguage, nil
+	}
+	doc, err = ann.Annotate(ctx, a.Text, a.Title)
+	return doc, lang, "", err
+}
+
 // AnnotateOne annotates one article exactly as Run's workers do (language
 // decided, every stage run, a stage failure turned into its errors row),
 // for runners other than Run (the Beam pipeline). It returns the
 // documents row's data, or the errors row; err is for a cancelled context.
 func AnnotateOne(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (*output.Doc, *output.ErrorRow, error) {
-	lang, annotateIt := languageOf(a)
-	if !annotateIt {
-		return docOf(a, annotate.Unannotated(a.Text), lang, ""), nil, nil
-	}
-	doc, err := ann.Annotate(ctx, a.Text, a.Title)
+	doc, lang, _, err := annotateArticle(ctx, ann, a)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
