@@ -3,6 +3,7 @@ package annotate
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // attribution is one quote found by the quotes stage, in bytes and token
@@ -350,7 +351,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// "…," X said.
 					at.speakerTok = left
 					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, marks, at.content, toks[cueEnd-1].End, usedMark)
+					at.content = continueQuote(text, toks, marks, at.content, toks[cueEnd-1].End, usedMark)
 					// "The economy, he said, is improving.": an unquoted
 					// statement goes on after the parenthetical cue.
 					if contentFrom+1 < s1 && toks[contentFrom].Text == "," && firstMarkFrom(marks, at.content[0]) >= firstMarkFrom(marks, at.content[1]) && continuesClause(text, toks, marks, contentFrom+1) {
@@ -364,7 +365,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, marks, at.content, toks[np[1]-1].End, usedMark)
+					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark)
 				default:
 					continue
 				}
@@ -637,22 +638,48 @@ func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
 
 // continueQuote extends a quoted content over its second half: “A,” X said.
 // “B.” and "A," X said, "B." are one statement. after is where the cue (or
-// speaker) ends; the second quotation must follow it with nothing but
-// punctuation and white space between, within the paragraph.
-func continueQuote(text string, marks []quoteMarkSpan, content [2]int, after int, used []bool) [2]int {
+// speaker) ends; the second quotation must follow it within the paragraph,
+// with nothing between but punctuation, white space and the cue's own
+// complement: its audience, time or place ("told Fox News in Milwaukee.",
+// "said of Trump,", "said in December."), a few words with no verb.
+func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]int, after int, used []bool) [2]int {
 	if i := firstMarkFrom(marks, content[0]); i >= len(marks) || marks[i].start != content[0] || marks[i].end != content[1] {
 		return content
 	}
-	for mi := firstMarkFrom(marks, after); mi < len(marks); mi++ {
-		m := marks[mi]
-		gap := text[after:m.start]
-		if strings.Trim(gap, " ,.;:") == "" && !strings.Contains(gap, "\n") {
-			used[mi] = true
-			return [2]int{content[0], m.end}
-		}
-		break
+	mi := firstMarkFrom(marks, after)
+	if mi >= len(marks) {
+		return content
 	}
-	return content
+	m := marks[mi]
+	gap := text[after:m.start]
+	if strings.Contains(gap, "\n") {
+		return content
+	}
+	if strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",.;:", r) }) != "" && !cueComplement(toks, after, m.start) {
+		return content
+	}
+	used[mi] = true
+	return [2]int{content[0], m.end}
+}
+
+// cueComplement reports whether the tokens in [from, to) are a short
+// phrase completing a cue, with no verb or conjunction in it, ending in a
+// comma or full stop.
+func cueComplement(toks []Token, from, to int) bool {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
+	j := i
+	for j < len(toks) && toks[j].End <= to {
+		t := toks[j]
+		if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || t.POS == "CC" || t.POS == "WDT" || t.POS == "WP" || isQuoteMarkToken(t.Text) {
+			return false
+		}
+		j++
+	}
+	if n := j - i; n < 2 || n > 10 {
+		return false
+	}
+	last := toks[j-1].Text
+	return last == "," || last == "."
 }
 
 // impressionWords are cues of the writer's impression (it seems, he
@@ -916,13 +943,16 @@ func contentBefore(text string, toks []Token, marks []quoteMarkSpan, s0, comma i
 
 func kindOfContent(content string, marks []quoteMarkSpan, span [2]int) string {
 	i := firstMarkFrom(marks, span[0])
-	switch {
-	case i < len(marks) && marks[i].start == span[0] && marks[i].end == span[1]:
-		return "direct"
-	case i < len(marks) && marks[i].end <= span[1]:
-		return "mixed"
+	if i >= len(marks) || marks[i].end > span[1] {
+		return "indirect"
 	}
-	return "indirect"
+	// A quotation, or one split by its cue (“A,” X said. “B.”): it opens
+	// and closes the content.
+	last := firstMarkFrom(marks, span[1]) - 1
+	if marks[i].start == span[0] && last >= i && marks[last].end == span[1] {
+		return "direct"
+	}
+	return "mixed"
 }
 
 // firstMarkFrom is the index of the first mark starting at or after pos.

@@ -82,7 +82,7 @@ type EntityRow struct {
 type QuoteRow struct {
 	DocID             string   `parquet:"doc_id" doc:"article"`
 	QuoteIdx          int32    `parquet:"quote_idx" doc:"0-based attribution number in the article"`
-	Kind              string   `parquet:"kind,dict" doc:"direct, indirect or mixed"`
+	Kind              string   `parquet:"kind,dict" doc:"direct (a quotation, or one split by its cue), indirect (reported speech) or mixed (reported speech with a quoted part)"`
 	ContentStart      int32    `parquet:"content_start" doc:"first code point of what was said"`
 	ContentEnd        int32    `parquet:"content_end" doc:"code point after what was said"`
 	Content           string   `parquet:"content" doc:"what was said"`
