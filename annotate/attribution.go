@@ -216,6 +216,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				if np[0] == np[1] {
 					continue
 				}
+				np = withPrepositionalTail(toks, np, s1)
 				at.speakerTok = np
 				switch {
 				case cueStart == s0 && np[1] < s1 && toks[np[1]].Text == ",":
@@ -347,6 +348,13 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						continue
 					}
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
+				case !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." && a.quoteOpensNext(text, r, marks, si, usedMark) >= 0:
+					// "X said in a statement. “…”": the quotation opening the
+					// next sentence is what was said.
+					mi := a.quoteOpensNext(text, r, marks, si, usedMark)
+					usedMark[mi] = true
+					at.speakerTok = left
+					at.content = [2]int{marks[mi].start, marks[mi].end}
 				case commaBefore && left[0] < left[1]:
 					// "…," X said.
 					at.speakerTok = left
@@ -623,6 +631,43 @@ func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quote
 		return [2]int{marks[mi].start, marks[mi].end}
 	}
 	return [2]int{start, trimSentenceEnd(text, r.tokens, rng[0], rng[1])}
+}
+
+// quoteOpensNext is the index of an unused quotation that opens sentence
+// si+1 in the same paragraph or the next, or -1.
+func (a *Annotator) quoteOpensNext(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) int {
+	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
+		return -1
+	}
+	rng := r.sentToks[si+1]
+	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+		return -1
+	}
+	start := r.tokens[rng[0]].Start
+	mi := firstMarkFrom(marks, start)
+	if mi >= len(marks) || marks[mi].start != start || used[mi] {
+		return -1
+	}
+	// The quotation fills its sentence: “A,” Y said. has a cue of its own.
+	if end := tokenAt(r.tokens, marks[mi].end); end >= 0 && end < rng[1] && !strings.Contains(".!?", r.tokens[end].Text) {
+		return -1
+	}
+	return mi
+}
+
+// withPrepositionalTail extends a noun phrase over a prepositional phrase
+// that ends at a comma (Paul Sperry of Counter Jihad, …; some on Twitter,
+// …), so that the whole phrase is the source.
+func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
+	j := np[1]
+	if j >= sentEnd || toks[j].POS != "IN" {
+		return np
+	}
+	tail := rightNP(toks, j+1, sentEnd)
+	if tail[0] == tail[1] || tail[1] >= sentEnd || toks[tail[1]].Text != "," || tail[1]-np[0] > 10 {
+		return np
+	}
+	return [2]int{np[0], tail[1]}
 }
 
 // quoteEndsAt reports whether a quotation closes at (or just after) the
