@@ -413,9 +413,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
 	for i := range out {
 		at := &out[i]
-		if first, _, _ := strings.Cut(strings.ToLower(text[at.cue[0]:at.cue[1]]), " "); impressionWords[first] {
+		if first, _, _ := strings.Cut(strings.ToLower(text[at.cue[0]:at.cue[1]]), " "); impressionWords[first] || passiveCue(toks, low, at.cue) {
 			// "It seems …", "Cuban appeared to …": the writer's impression,
-			// not a statement of the subject's.
+			// not a statement of the subject's; "Cruz is expected to win":
+			// the subject of a passive is what is expected, not who expects.
 			at.speakerTok, at.appositive = [2]int{-1, -1}, [2]int{-1, -1}
 		}
 		res.resolve(at)
@@ -725,6 +726,28 @@ func cueComplement(toks []Token, from, to int) bool {
 	}
 	last := toks[j-1].Text
 	return last == "," || last == "."
+}
+
+// passiveCue reports whether a cue is a passive (is expected, were told,
+// has been described) with no "by" agent after it.
+func passiveCue(toks []Token, low []string, cue [2]int) bool {
+	i := tokenAt(toks, cue[0])
+	if i < 0 || !beForms[low[i]] && low[i] != "has" && low[i] != "have" && low[i] != "had" {
+		return false
+	}
+	j := i
+	for j+1 < len(toks) && toks[j+1].End <= cue[1] {
+		j++
+	}
+	if toks[j].POS != "VBN" || j == i {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if beForms[low[k]] {
+			return j+1 >= len(toks) || low[j+1] != "by"
+		}
+	}
+	return beForms[low[i]] && (j+1 >= len(toks) || low[j+1] != "by")
 }
 
 // impressionWords are cues of the writer's impression (it seems, he

@@ -159,6 +159,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | ''We have the votes,'' | name | Anna Berg | claim"}},
 		{"a speaker with of", "“It was the least bad outcome,” Mr. Berg of the Harbour Club said.",
 			[]string{"Mr. Berg of the Harbour Club | said | “It was the least bad outcome,” | name | Berg | claim"}},
+		{"the subject of a passive is not the source", "Anna Berg is expected to say that the bridge is safe.",
+			[]string{" | is expected | to say that the bridge is safe | unresolved |  | claim"}},
 		{"a passive is not a report", "Residents were told to leave.", nil},
 		{"speech inside a quotation is not the article's", "“Tom said it was fine,” Anna Berg said.",
 			[]string{"Anna Berg | said | “Tom said it was fine,” | name | Anna Berg | claim"}},
