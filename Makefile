@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench stream regress train-ner train-cues claims-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-ner train-cues cv-cues claims-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -60,6 +60,11 @@ train-ner:
 ## into annotate/model/cue.model (deterministic; commit the result)
 train-cues:
 	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
+
+## cv-cues: five-fold cross-validation of the cue model on PolNeAR train:
+## the quotes figures on articles the model never saw (about 2 minutes)
+cv-cues: build
+	./.ci/cv-cues $(DATA)
 
 ## claims-gold: rebuild testdata/claims/claims.gold.jsonl (native gold) from
 ## the hand-marked testdata/claims/claims.txt

@@ -1,9 +1,11 @@
 package annotate
 
 import (
+	"cmp"
 	"context"
 	_ "embed"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -35,6 +37,9 @@ var NERModels = []string{NERNewsnlp, NERProse}
 type Config struct {
 	// NER is the entity model: "newsnlp" or "prose".
 	NER string `json:"ner"`
+	// CueModel is a cue model file (from train-cues) to use instead of the
+	// embedded one; empty means the embedded one. Cross-validation uses it.
+	CueModel string `json:"cue_model,omitempty"`
 }
 
 // DefaultConfig returns the configuration annotate uses when nothing is set.
@@ -107,9 +112,15 @@ func New(cfg Config) (*Annotator, error) {
 	if a.cues, err = loadCueLexicon(); err != nil {
 		return nil, fmt.Errorf("load cue lexicon: %w", err)
 	}
-	if len(cueModelBytes) > 0 {
-		if a.cueModel, err = unmarshalCueModel(cueModelBytes); err != nil {
+	cm := cueModelBytes
+	if cfg.CueModel != "" {
+		if cm, err = os.ReadFile(cfg.CueModel); err != nil {
 			return nil, fmt.Errorf("load cue model: %w", err)
+		}
+	}
+	if len(cm) > 0 {
+		if a.cueModel, err = unmarshalCueModel(cm); err != nil {
+			return nil, fmt.Errorf("load cue model %s: %w", cmp.Or(cfg.CueModel, "(embedded)"), err)
 		}
 	}
 	switch cfg.NER {
@@ -291,7 +302,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 				base := blk.start + s.Start
 				si := len(r.sentences)
 				r.sentences = append(r.sentences, Sentence{Start: base, End: base + len(s.Text), Zone: z.Kind})
-				toks := a.tokenizer.Tokenize(s.Text)
+				toks := fixDoubleApostrophes(a.tokenizer.Tokenize(s.Text))
 				a.tagger.TagTokens(toks)
 				first := len(r.tokens)
 				for _, t := range toks {
@@ -322,6 +333,41 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 		a.labels.set(stageNLP)
 	}
 	return r, nil
+}
+
+// fixDoubleApostrophes makes each two-apostrophe quotation mark (”Yes,”
+// she said: the New York Times' style) one token of its own. prose glues an
+// opening one to the word after it (”Yes) and splits a closing one in two
+// apostrophes, the second tagged as a possessive, which hides the mark
+// from the quotes stage and pulls it into the speaker's name.
+func fixDoubleApostrophes(toks []token.Token) []token.Token {
+	found := false
+	for _, t := range toks {
+		if strings.Contains(t.Text, "'") {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return toks
+	}
+	out := make([]token.Token, 0, len(toks)+4)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.Text == "'" && i+1 < len(toks) && toks[i+1].Text == "'" && toks[i+1].Start == t.End():
+			out = append(out, token.Token{Text: "''", Start: t.Start})
+			i++
+		case len(t.Text) > 2 && strings.HasPrefix(t.Text, "''") && t.Text[2] != '\'':
+			out = append(out, token.Token{Text: "''", Start: t.Start}, token.Token{Text: t.Text[2:], Start: t.Start + 2})
+		case len(t.Text) > 2 && strings.HasSuffix(t.Text, "''") && t.Text[len(t.Text)-3] != '\'':
+			n := len(t.Text) - 2
+			out = append(out, token.Token{Text: t.Text[:n], Start: t.Start}, token.Token{Text: "''", Start: t.Start + n})
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // nerSentenceOf builds the model's view of a sentence's tokens.

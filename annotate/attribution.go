@@ -70,7 +70,7 @@ func skipTemporal(toks []Token, end, sentStart int) int {
 	if j >= sentStart && (toks[j].POS == "IN") {
 		j--
 	}
-	if j < sentStart || !isNPToken(toks[j]) {
+	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) {
 		return end
 	}
 	return j + 1
@@ -256,15 +256,17 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				}
 				at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 			default:
-				left, appos := leftNP(toks, skipTemporal(toks, skipParenthetical(toks, cueStart, s0), s0), s0)
+				subjEnd := skipAside(toks, skipTemporal(toks, skipParenthetical(toks, cueStart, s0), s0), s0)
+				left, appos := leftNP(toks, subjEnd, s0)
 				// "Beck, who said there were …": a relative pronoun stands
 				// for the noun phrase before it.
 				// A restrictive "that" or "which" (a report that blamed her)
 				// is left out: its clause describes, it rarely reports.
-				relative := left[0] == left[1] && cueStart > s0+1 && isRelativePronoun(toks[cueStart-1]) &&
-					(strings.EqualFold(toks[cueStart-1].Text, "who") || toks[cueStart-2].Text == ",")
+				rp := subjEnd - 1 // the relative pronoun, when there is one
+				relative := left[0] == left[1] && rp > s0 && isRelativePronoun(toks[rp]) &&
+					(strings.EqualFold(toks[rp].Text, "who") || toks[rp-1].Text == ",")
 				if relative {
-					end := cueStart - 1
+					end := rp
 					if toks[end-1].Text == "," {
 						end--
 					}
@@ -339,7 +341,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					if relative {
 						// The speaker is the pronoun as written; the noun
 						// phrase it stands for resolves it.
-						at.speakerTok, at.relativeTo = [2]int{cueStart - 1, cueStart}, left
+						at.speakerTok, at.relativeTo = [2]int{rp, rp + 1}, left
 					}
 					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
 						contentFrom++
@@ -387,13 +389,19 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			out = append(out, at)
 			k = cueEnd - 1
 		}
-		// X: "…" — a colon cue before a quotation.
+		// X: "…" — a colon cue before a quotation. The speaker is the name
+		// before the colon when it is all that comes before (Trump: “…”);
+		// otherwise the sentence's first noun phrase, its subject (He
+		// released the following statement: “…”).
 		for k := s0 + 1; k < s1; k++ {
 			if toks[k].Text != ":" {
 				continue
 			}
 			mi := markStartingAt(toks[k].End)
 			left, _ := leftNP(toks, k, s0)
+			if left[0] != s0 {
+				left = rightNP(toks, s0, k)
+			}
 			if mi < 0 || usedMark[mi] || left[0] == left[1] {
 				continue
 			}
@@ -656,16 +664,22 @@ func (a *Annotator) quoteOpensNext(text string, r *nlpResult, marks []quoteMarkS
 	return mi
 }
 
-// withPrepositionalTail extends a noun phrase over a prepositional phrase
-// that ends at a comma (Paul Sperry of Counter Jihad, …; some on Twitter,
-// …), so that the whole phrase is the source.
+// withPrepositionalTail extends a noun phrase over a prepositional phrase:
+// one naming who made a report (a count by The Associated Press, an
+// analysis from the Pew Research Center) or one that ends at a comma (Paul
+// Sperry of Counter Jihad, …; some on Twitter, …), so that the whole phrase
+// is the source.
 func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
 	j := np[1]
 	if j >= sentEnd || toks[j].POS != "IN" {
 		return np
 	}
 	tail := rightNP(toks, j+1, sentEnd)
-	if tail[0] == tail[1] || tail[1] >= sentEnd || toks[tail[1]].Text != "," || tail[1]-np[0] > 10 {
+	if tail[0] == tail[1] || tail[1]-np[0] > 10 {
+		return np
+	}
+	agent := strings.EqualFold(toks[j].Text, "by") || strings.EqualFold(toks[j].Text, "from") || strings.EqualFold(toks[j].Text, "of")
+	if !agent && (tail[1] >= sentEnd || toks[tail[1]].Text != ",") {
 		return np
 	}
 	return [2]int{np[0], tail[1]}
@@ -951,6 +965,33 @@ func skipParenthetical(toks []Token, end, sentStart int) int {
 	}
 	for j := end - 2; j >= sentStart && j >= end-8; j-- {
 		if toks[j].Text == "(" {
+			return j
+		}
+	}
+	return end
+}
+
+// skipAside steps back over a prepositional aside between a speaker and
+// the cue: in "Clinton, during a town hall in Columbus, Ohio, said" the
+// speaker is Clinton. end must follow a comma; the aside opens with a
+// comma and a preposition (or a participle and a preposition: speaking at
+// a rally) and holds no other verb.
+func skipAside(toks []Token, end, sentStart int) int {
+	if end-1 <= sentStart || toks[end-1].Text != "," {
+		return end
+	}
+	for j := end - 2; j > sentStart && j >= end-20; j-- {
+		if strings.HasPrefix(toks[j].POS, "VB") && !(toks[j].POS == "VBG" && toks[j-1].Text == ",") || toks[j].POS == "MD" || isQuoteMarkToken(toks[j].Text) {
+			return end
+		}
+		if toks[j].Text != "," || j+1 >= end-1 {
+			continue
+		}
+		first := j + 1
+		if toks[first].POS == "VBG" && first+1 < end-1 {
+			first++
+		}
+		if toks[first].POS == "IN" && !strings.EqualFold(toks[first].Text, "that") && isNPToken(toks[j-1]) {
 			return j
 		}
 	}

@@ -486,6 +486,11 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 			newCueSentenceView(s.toks, s.low, b.a.cues, &view)
 			prev := false
 			for i := range s.toks {
+				// Learn from the tokens prediction scores: verbs, and the
+				// words after a cue word.
+				if !prev && !canStartCue(s.toks, i) {
+					continue
+				}
 				feats = cueFeatures(feats[:0], &view, i, prev)
 				guess := m.score(feats) > 0
 				if guess != s.isCue[i] {

@@ -28,6 +28,7 @@ type evalOptions struct {
 	mins     []string
 	workers  int
 	ner      string
+	cueModel string
 	baseline string
 	errors   string
 }
@@ -79,6 +80,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model (without --pred): newsnlp or prose")
+	f.StringVar(&opts.cueModel, "cue-model", "", "attribution-cue model file from train-cues to use instead of the embedded one (without --pred; for cross-validation: make cv-cues)")
 	f.StringVar(&opts.baseline, "baseline", "", "replace predicted quotes with a baseline: quote-marks (every span between double quote marks)")
 	cmd.RegisterFlagCompletionFunc("baseline", cobra.FixedCompletions([]string{"quote-marks"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -221,9 +223,10 @@ func finishEval(o *evalOptions, floors []evaluate.Floor, args, formats []string,
 func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, dir string) error {
 	cfg := annotate.DefaultConfig()
 	cfg.NER = o.ner
+	cfg.CueModel = o.cueModel
 	ann, err := annotate.New(cfg)
 	if err != nil {
-		return usageError{fmt.Errorf("eval: --ner: %w", err)}
+		return usageError{fmt.Errorf("eval: %w", err)}
 	}
 	w, err := output.Create(dir, currentBuild().Version, output.Options{})
 	if err != nil {
