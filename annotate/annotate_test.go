@@ -205,3 +205,23 @@ func TestNewRejectsUnknownNER(t *testing.T) {
 		t.Error(`New(Config{NER: "spacy"}) returned no error`)
 	}
 }
+
+func TestDoubleApostrophesAreOneToken(t *testing.T) {
+	a := newTestAnnotator(t)
+	text := "''Yes,'' Mr. Berg said. ''It's the voters' choice.''"
+	d, err := a.Annotate(context.Background(), text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tok := range d.Tokens {
+		got = append(got, tok.Text)
+		if s := spanText([]rune(text), tok.Start, tok.End); s != tok.Text {
+			t.Errorf("token %q at [%d,%d) slices the text as %q", tok.Text, tok.Start, tok.End, s)
+		}
+	}
+	want := []string{"''", "Yes", ",", "''", "Mr.", "Berg", "said", ".", "''", "It", "'s", "the", "voters", "'", "choice", ".", "''"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens of %q (-want +got):\n%s", text, diff)
+	}
+}

@@ -161,6 +161,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"two apostrophes as marks", "Voters were angry. ''We have the votes,'' Anna Berg said.",
 			[]string{"Anna Berg | said | ''We have the votes,'' | name | Anna Berg | claim"}},
+		{"two apostrophes as marks before an honorific", "Voters were angry. ''We have the votes,'' Mr. Berg said, pointing to the count.",
+			[]string{"Mr. Berg | said | ''We have the votes,'' | name | Berg | claim"}},
 		{"a speaker with of", "“It was the least bad outcome,” Mr. Berg of the Harbour Club said.",
 			[]string{"Mr. Berg of the Harbour Club | said | “It was the least bad outcome,” | name | Berg | claim"}},
 		{"the subject of a passive is not the source", "Anna Berg is expected to say that the bridge is safe.",
