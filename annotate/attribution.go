@@ -174,7 +174,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			cueSentences[si] = true
 			participle := n == 1 && toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
-			if n == 1 && (toks[k].POS == "VBG" && !participle || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
+			// "is telling reporters": a be-form before the participle makes
+			// it a progressive verb, not a gerund.
+			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
+			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
@@ -217,6 +220,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					continue
 				}
 				np = withPrepositionalTail(toks, np, s1)
+				if cueStart == s0 {
+					np = sourceToComma(toks, np, s1)
+				}
 				at.speakerTok = np
 				switch {
 				case cueStart == s0 && np[1] < s1 && toks[np[1]].Text == ",":
@@ -332,6 +338,17 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
+					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
+				case coordinated && !clauseEnds && firstVerbAt(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0:
+					// "Reid caucused on Saturday and says he voted …": the
+					// subject of the sentence's first verb.
+					at.speakerTok = rightNP(toks, s0, s1)
+					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
+						contentFrom++
+					}
+					if contentFrom >= s1 {
+						continue
+					}
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 				case relative && left[0] < left[1] && clauseEnds:
 					continue // "the man who spoke." reports nothing
@@ -488,14 +505,15 @@ func (a *Annotator) matchCue(toks []Token, low []string, k, end int) (cueEntry, 
 // said; the minister, Tomas Reyna, said).
 func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	none := [2]int{-1, -1}
-	if end-1 >= sentStart && toks[end-1].Text == "," {
+	if end-1 >= sentStart && (toks[end-1].Text == "," || isDash(toks[end-1].Text)) {
 		// The appositive may hold prepositions and conjunctions (a
-		// professor at Syracuse and a former adviser) but no verb.
+		// professor at Syracuse and a former adviser) but no verb. Commas
+		// or dashes set it off (Jason Sims — a teacher — says).
 		j := end - 2
 		for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS]) {
 			j--
 		}
-		if j >= sentStart && toks[j].Text == "," && j < end-2 {
+		if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {
 			if first, _ := leftNP(toks, j, sentStart); first[0] < first[1] {
 				return first, [2]int{j + 1, end - 1}
 			}
@@ -515,12 +533,18 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	for np[0] < np[1] && toks[np[0]].POS == "POS" {
 		np[0]++
 	}
+	// "4 in 10 said": a share of those asked.
+	if np[1]-np[0] == 1 && toks[np[0]].POS == "CD" && np[0]-2 >= sentStart && strings.EqualFold(toks[np[0]-1].Text, "in") && toks[np[0]-2].POS == "CD" {
+		return [2]int{np[0] - 2, np[1]}, none
+	}
 	// A lone determiner or number is not a speaker.
 	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" || toks[np[0]].POS == "CD") {
 		return [2]int{end, end}, none
 	}
 	return np, none
 }
+
+func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // rightNP is the simple noun phrase starting at start.
 func rightNP(toks []Token, start, sentEnd int) [2]int {
@@ -683,6 +707,43 @@ func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
 		return np
 	}
 	return [2]int{np[0], tail[1]}
+}
+
+// firstVerbAt reports whether the sentence from s0 opens with a noun
+// phrase followed by a finite verb, with no comma, quotation mark or other
+// clause before the cue at end: its subject is the subject of a verb
+// coordinated with that one.
+func firstVerbAt(toks []Token, s0, end int) bool {
+	np := rightNP(toks, s0, end)
+	if np[1] == s0 || np[1] >= end {
+		return false
+	}
+	for j := np[1]; j < end; j++ {
+		if toks[j].Text == "," || toks[j].Text == ";" || isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || strings.EqualFold(toks[j].Text, "that") {
+			return false
+		}
+	}
+	p := toks[np[1]].POS
+	if toks[np[1]].POS == "MD" || toks[np[1]].POS == "RB" {
+		p = "VBD"
+	}
+	return p == "VBD" || p == "VBZ" || p == "VBP"
+}
+
+// sourceToComma extends the source of a sentence-opening "According to"
+// to the comma that ends it, over participles and prepositions but no
+// finite verb: According to early results of exit polls conducted by
+// Edison Research for the networks, …
+func sourceToComma(toks []Token, np [2]int, sentEnd int) [2]int {
+	for j := np[1]; j < sentEnd && j < np[0]+25; j++ {
+		switch p := toks[j].POS; {
+		case toks[j].Text == ",":
+			return [2]int{np[0], j}
+		case p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" || isQuoteMarkToken(toks[j].Text):
+			return np
+		}
+	}
+	return np
 }
 
 // quoteEndsAt reports whether a quotation closes at (or just after) the
@@ -960,6 +1021,11 @@ func isClauseEnd(s string) bool {
 // skipParenthetical steps back over "(D-Mo.)" between a speaker and the
 // cue, returning where the speaker's noun phrase ends.
 func skipParenthetical(toks []Token, end, sentStart int) int {
+	// "Gov. John Kasich (R-Ohio), said": the comma after it too.
+	comma := end-2 >= sentStart && toks[end-1].Text == "," && toks[end-2].Text == ")"
+	if comma {
+		end--
+	}
 	if end-1 < sentStart || toks[end-1].Text != ")" {
 		return end
 	}
@@ -967,6 +1033,9 @@ func skipParenthetical(toks []Token, end, sentStart int) int {
 		if toks[j].Text == "(" {
 			return j
 		}
+	}
+	if comma {
+		end++
 	}
 	return end
 }

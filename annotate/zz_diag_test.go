@@ -16,7 +16,12 @@ func TestZZDiag(t *testing.T) {
 	if dir == "" {
 		t.Skip()
 	}
-	a := newTestAnnotator(t)
+	cfg := DefaultConfig()
+	cfg.CueModel = os.Getenv("DIAG_MODEL")
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	anns, _ := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	counts := map[string]int{}
 	examples := map[string][]string{}
