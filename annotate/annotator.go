@@ -295,7 +295,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 			if err := ctx.Err(); err != nil {
 				return r, err
 			}
-			for _, s := range a.segmenter.Segment(text[blk.start:blk.end]) {
+			for _, s := range mergeTitleSplits(text[blk.start:blk.end], a.segmenter.Segment(text[blk.start:blk.end])) {
 				if s.Text == "" {
 					continue
 				}
@@ -304,6 +304,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 				r.sentences = append(r.sentences, Sentence{Start: base, End: base + len(s.Text), Zone: z.Kind})
 				toks := fixDoubleApostrophes(a.tokenizer.Tokenize(s.Text))
 				a.tagger.TagTokens(toks)
+				tagPossessiveApostrophes(s.Text, toks)
 				first := len(r.tokens)
 				for _, t := range toks {
 					r.tokens = append(r.tokens, Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si})
@@ -333,6 +334,51 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 		a.labels.set(stageNLP)
 	}
 	return r, nil
+}
+
+// titleAbbrevs are the titles that stand before a name: a sentence never
+// ends on one.
+var titleAbbrevs = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Messrs.": true, "Dr.": true, "Prof.": true,
+	"Sen.": true, "Sens.": true, "Rep.": true, "Reps.": true, "Gov.": true, "Gen.": true, "Lt.": true, "Col.": true,
+	"Capt.": true, "Sgt.": true, "Adm.": true, "Cmdr.": true, "Rev.": true, "Gov.-elect": true, "Atty.": true, "Supt.": true}
+
+// mergeTitleSplits joins a sentence ending on a title (Ms.) to the next
+// one on the same line: prose's segmenter splits "''…,'' Ms. White said."
+// after "Ms." when the name that follows is also a common word.
+func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence {
+	for i := 0; i+1 < len(sents); i++ {
+		cur, next := sents[i], sents[i+1]
+		last := cur.Text[strings.LastIndexAny(cur.Text, " \t\n ")+1:]
+		last = strings.TrimLeft(last, "“\"'‘(")
+		end := cur.Start + len(cur.Text)
+		if !titleAbbrevs[last] || next.Start < end || strings.ContainsAny(text[end:next.Start], "\n") {
+			continue
+		}
+		sents[i] = segment.Sentence{Text: text[cur.Start : next.Start+len(next.Text)], Start: cur.Start}
+		sents = append(sents[:i+1], sents[i+2:]...)
+		i--
+	}
+	return sents
+}
+
+// tagPossessiveApostrophes tags as a possessive (POS) an apostrophe that
+// closes a plural or name ending in s (Sanders’ campaign, the voters'
+// choice): prose tags it as a noun or a quotation mark, which splits the
+// noun phrase it belongs to.
+func tagPossessiveApostrophes(text string, toks []token.Token) {
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Text != "’" && t.Text != "'" {
+			continue
+		}
+		prev := toks[i-1]
+		if prev.End() != t.Start || !strings.HasSuffix(prev.Text, "s") && !strings.HasSuffix(prev.Text, "S") {
+			continue
+		}
+		if e := t.End(); e < len(text) && text[e] == ' ' && i+1 < len(toks) && IsWord(toks[i+1].Text) {
+			t.Tag = "POS"
+		}
+	}
 }
 
 // fixDoubleApostrophes makes each two-apostrophe quotation mark (”Yes,”

@@ -181,7 +181,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
-			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD") {
+			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD" || low[cueStart-1] == "since" && cueStart-2 >= s0 && cueAux[low[cueStart-2]]) {
 				cueStart--
 			}
 			contentFrom := cueEnd
@@ -206,6 +206,18 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						break
 					}
 					if p := toks[j].POS; p != "IN" && p != "DT" && p != "NNP" && p != "NN" && p != "CD" && p != "," && p != "JJ" && p != "NNS" {
+						break
+					}
+				}
+			}
+			// "said, however, that …" and "said, per a translator, that …":
+			// an aside between commas before "that".
+			if contentFrom+2 < s1 && toks[contentFrom].Text == "," {
+				for j := contentFrom + 2; j < s1 && j <= contentFrom+7; j++ {
+					if toks[j].Text == "," {
+						if j+1 < s1 && low[j+1] == "that" && noVerb(toks, contentFrom+1, j) {
+							contentFrom = j + 1
+						}
 						break
 					}
 				}
