@@ -343,7 +343,7 @@ var titleAbbrevs = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Mess
 	"Capt.": true, "Sgt.": true, "Adm.": true, "Cmdr.": true, "Rev.": true, "Gov.-elect": true, "Atty.": true, "Supt.": true}
 
 // mergeTitleSplits joins a sentence ending on a title (Ms.) to the next
-// one on the same line: prose's segmenter splits "''…,'' Ms. White said."
+// one on the same line: prose's segmenter splits "”…,” Ms. White said."
 // after "Ms." when the name that follows is also a common word.
 func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence {
 	for i := 0; i+1 < len(sents); i++ {
