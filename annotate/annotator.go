@@ -343,8 +343,8 @@ var titleAbbrevs = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Mess
 	"Capt.": true, "Sgt.": true, "Adm.": true, "Cmdr.": true, "Rev.": true, "Gov.-elect": true, "Atty.": true, "Supt.": true}
 
 // mergeTitleSplits joins a sentence ending on a title (Ms.) to the next
-// one on the same line: prose's segmenter splits "”…,” Ms. White said."
-// after "Ms." when the name that follows is also a common word.
+// one on the same line: prose's segmenter can split a quotation's "Ms.
+// White said." after "Ms." when the name that follows is also a word.
 func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence {
 	for i := 0; i+1 < len(sents); i++ {
 		cur, next := sents[i], sents[i+1]
@@ -381,9 +381,9 @@ func tagPossessiveApostrophes(text string, toks []token.Token) {
 	}
 }
 
-// fixDoubleApostrophes makes each two-apostrophe quotation mark (”Yes,”
-// she said: the New York Times' style) one token of its own. prose glues an
-// opening one to the word after it (”Yes) and splits a closing one in two
+// fixDoubleApostrophes makes each quotation mark written as two
+// apostrophes (the New York Times' style) one token of its own. prose glues
+// an opening one to the word after it and splits a closing one in two
 // apostrophes, the second tagged as a possessive, which hides the mark
 // from the quotes stage and pulls it into the speaker's name.
 func fixDoubleApostrophes(toks []token.Token) []token.Token {
