@@ -151,6 +151,15 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						break
 					}
 				}
+				// An auxiliary alone (Cruz has taken time …) reports nothing.
+				if aux := true; n > 0 {
+					for j := k; j < k+n; j++ {
+						aux = aux && (beForms[low[j]] || cueAux[low[j]] || toks[j].POS == "RB" || toks[j].POS == "MD")
+					}
+					if aux {
+						n = 0
+					}
+				}
 				fromModel = n > 0
 			}
 			if n > 0 && fromModel {

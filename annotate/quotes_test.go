@@ -132,6 +132,7 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | has since said | that the bridge is safe | name | Anna Berg | claim"}},
 		{"an aside between the cue and that", "Anna Berg said, however, that the bridge is safe.",
 			[]string{"Anna Berg | said | that the bridge is safe | name | Anna Berg | claim"}},
+		{"an auxiliary is no cue", "Ted Cruz has taken time away from campaigning in South Carolina to attend the funeral.", nil},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
