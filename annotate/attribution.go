@@ -151,14 +151,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						break
 					}
 				}
-				// An auxiliary alone (Cruz has taken time …) reports nothing.
-				if aux := true; n > 0 {
-					for j := k; j < k+n; j++ {
-						aux = aux && (beForms[low[j]] || cueAux[low[j]] || toks[j].POS == "RB" || toks[j].POS == "MD")
-					}
-					if aux {
-						n = 0
-					}
+				// An auxiliary alone (she has taken time …) reports nothing.
+				if n > 0 && onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
+					n = 0
 				}
 				fromModel = n > 0
 			}
@@ -822,6 +817,17 @@ func cueComplement(toks []Token, from, to int) bool {
 	}
 	last := toks[j-1].Text
 	return last == "," || last == "."
+}
+
+// onlyAuxiliaries reports whether the tokens are auxiliaries, modals and
+// adverbs only (has, was, will also).
+func onlyAuxiliaries(toks []Token, low []string) bool {
+	for j := range toks {
+		if !beForms[low[j]] && !cueAux[low[j]] && toks[j].POS != "RB" && toks[j].POS != "MD" {
+			return false
+		}
+	}
+	return true
 }
 
 // passiveCue reports whether a cue is a passive (is expected, were told,

@@ -132,7 +132,6 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | has since said | that the bridge is safe | name | Anna Berg | claim"}},
 		{"an aside between the cue and that", "Anna Berg said, however, that the bridge is safe.",
 			[]string{"Anna Berg | said | that the bridge is safe | name | Anna Berg | claim"}},
-		{"an auxiliary is no cue", "Ted Cruz has taken time away from campaigning in South Carolina to attend the funeral.", nil},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
@@ -232,6 +231,28 @@ func TestQuotes(t *testing.T) {
 				t.Errorf("quotes of %q (-want +got):\n%s", tt.text, strings.ReplaceAll(diff, "\u00a0", " "))
 			}
 		})
+	}
+}
+
+func TestOnlyAuxiliaries(t *testing.T) {
+	for _, tt := range []struct {
+		words, tags string
+		want        bool
+	}{
+		{"has", "VBZ", true},
+		{"will also", "MD RB", true},
+		{"was", "VBD", true},
+		{"has said", "VBZ VBN", false},
+		{"told", "VBD", false},
+	} {
+		var toks []Token
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		for i := range words {
+			toks = append(toks, Token{Text: words[i], POS: tags[i]})
+		}
+		if got := onlyAuxiliaries(toks, lowerTokens(toks)); got != tt.want {
+			t.Errorf("onlyAuxiliaries(%q) = %v; want %v", tt.words, got, tt.want)
+		}
 	}
 }
 
