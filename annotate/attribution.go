@@ -177,7 +177,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				continue
 			}
 			cueSentences[si] = true
-			participle := n == 1 && toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
+			participle := toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
 			// "is telling reporters": a be-form before the participle makes
 			// it a progressive verb, not a gerund.
 			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
