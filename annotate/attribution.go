@@ -155,6 +155,12 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				if n > 0 && onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
 					n = 0
 				}
+				// Nor does a verb the model alone marks inside what a cue
+				// of the sentence reports (told reporters that the plant had
+				// not released any gas).
+				if last := len(out) - 1; n > 0 && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) {
+					n = 0
+				}
 				fromModel = n > 0
 			}
 			if n > 0 && fromModel {
@@ -817,6 +823,18 @@ func cueComplement(toks []Token, from, to int) bool {
 	}
 	last := toks[j-1].Text
 	return last == "," || last == "."
+}
+
+// newClauseBetween reports whether a new clause starts between byte
+// offset from and token k: a semicolon, or a comma and a conjunction (…,
+// but she called it false).
+func newClauseBetween(toks []Token, from, k int) bool {
+	for j := k - 1; j > 0 && toks[j].Start >= from; j-- {
+		if toks[j].Text == ";" || toks[j].POS == "CC" && toks[j-1].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyAuxiliaries reports whether the tokens are auxiliaries, modals and

@@ -258,6 +258,26 @@ func TestOnlyAuxiliaries(t *testing.T) {
 	}
 }
 
+func TestNewClauseBetween(t *testing.T) {
+	for _, tt := range []struct {
+		words, tags string
+		want        bool
+	}{
+		{"said that it had not released any", "VBD IN PRP VBD RB VBN DT", false},
+		{"said that it was late , but she called", "VBD IN PRP VBD JJ , CC PRP VBD", true},
+		{"said it was late ; she called", "VBD PRP VBD JJ : PRP VBD", true},
+	} {
+		var toks []Token
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		for i := range words {
+			toks = append(toks, Token{Text: words[i], POS: tags[i], Start: i * 10, End: i*10 + len(words[i])})
+		}
+		if got := newClauseBetween(toks, toks[1].Start, len(toks)-1); got != tt.want {
+			t.Errorf("newClauseBetween(%q) = %v; want %v", tt.words, got, tt.want)
+		}
+	}
+}
+
 func TestCanStartCue(t *testing.T) {
 	tok := func(text, pos string) Token { return Token{Text: text, POS: pos} }
 	tests := []struct {
