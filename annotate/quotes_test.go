@@ -211,7 +211,7 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | The bridge is safe and sound | name | Anna Berg | claim", "Anna Berg | adding | that it will open | name | Anna Berg | claim"}},
 		{"a relative pronoun speaker stands for the name before it", "The vote went ahead despite Anna Berg, who said the count was flawed.",
 			[]string{"who | said | the count was flawed | pronoun | Anna Berg | claim"}},
-		{"a restrictive that clause is not a report", "The mayor ignored a memo that warned him.", nil},
+		{"a restrictive that clause is not a report", "The mayor lost a memo that warned him.", nil},
 		{"a participle, a comma, then the quotation", "Anna Berg backed the plan, saying, “The bridge must close.”",
 			[]string{"Anna Berg | backed | the plan | name | Anna Berg | claim", "Anna Berg | saying | “The bridge must close.” | name | Anna Berg | claim"}},
 		{"a sentence-final cue after the speaker", "The bridge will close in May, the Harbour Times reports.",
