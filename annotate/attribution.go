@@ -542,6 +542,12 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		}
 		return [2]int{end, end}, none
 	}
+	// "On Wednesday he said": a subject pronoun is the whole noun phrase.
+	if end-1 >= sentStart && toks[end-1].POS == "PRP" {
+		if _, ok := subjectPronouns[strings.ToLower(toks[end-1].Text)]; ok {
+			return [2]int{end - 1, end}, none
+		}
+	}
 	j := end - 1
 	for j >= sentStart && isNPToken(toks[j]) {
 		j--

@@ -134,6 +134,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | that the bridge is safe | name | Anna Berg | claim"}},
 		{"a participle of two words after the speaker", "“It is safe,” said Anna Berg, referring to the new bridge.",
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Anna Berg | referring to | the new bridge | name | Anna Berg | claim"}},
+		{"a name before a pronoun subject is not the speaker", "Peter Holm spoke first. Then on Wednesday she said the bridge is safe.",
+			[]string{"she | said | the bridge is safe | unresolved |  | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
