@@ -565,12 +565,16 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	if np[1]-np[0] == 1 && toks[np[0]].POS == "CD" && np[0]-2 >= sentStart && strings.EqualFold(toks[np[0]-1].Text, "in") && toks[np[0]-2].POS == "CD" {
 		return [2]int{np[0] - 2, np[1]}, none
 	}
-	// A lone determiner or number is not a speaker.
-	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" || toks[np[0]].POS == "CD") {
+	// A lone determiner or number is not a speaker, except those that
+	// stand for people (another said, some argue).
+	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" && !peopleDeterminers[strings.ToLower(toks[np[0]].Text)] || toks[np[0]].POS == "CD") {
 		return [2]int{end, end}, none
 	}
 	return np, none
 }
+
+// peopleDeterminers stand alone for people as the subject of a cue.
+var peopleDeterminers = map[string]bool{"another": true, "some": true, "many": true, "most": true, "others": true, "several": true, "both": true, "few": true}
 
 func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
@@ -816,15 +820,22 @@ func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]
 // comma or full stop.
 func cueComplement(toks []Token, from, to int) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
+	// "…," said X, his colleague and former rival. "…": an appositive may
+	// be longer and hold a conjunction.
+	appositive := i < len(toks) && toks[i].Text == ","
 	j := i
 	for j < len(toks) && toks[j].End <= to {
 		t := toks[j]
-		if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || t.POS == "CC" || t.POS == "WDT" || t.POS == "WP" || isQuoteMarkToken(t.Text) {
+		if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || t.POS == "CC" && !appositive || t.POS == "WDT" || t.POS == "WP" || isQuoteMarkToken(t.Text) {
 			return false
 		}
 		j++
 	}
-	if n := j - i; n < 2 || n > 10 {
+	limit := 10
+	if appositive {
+		limit = 16
+	}
+	if n := j - i; n < 2 || n > limit {
 		return false
 	}
 	last := toks[j-1].Text
@@ -1100,18 +1111,31 @@ func skipAside(toks []Token, end, sentStart int) int {
 	if end-1 <= sentStart || toks[end-1].Text != "," {
 		return end
 	}
-	for j := end - 2; j > sentStart && j >= end-20; j-- {
-		if strings.HasPrefix(toks[j].POS, "VB") && !(toks[j].POS == "VBG" && toks[j-1].Text == ",") || toks[j].POS == "MD" || isQuoteMarkToken(toks[j].Text) {
+	for j := end - 2; j > sentStart && j >= end-24; j-- {
+		p := toks[j].POS
+		if p == "MD" || isQuoteMarkToken(toks[j].Text) || strings.HasPrefix(p, "VB") && !(p == "VB" && toks[j-1].POS == "TO") && !(p == "VBG" && toks[j-1].Text == ",") {
 			return end
 		}
-		if toks[j].Text != "," || j+1 >= end-1 {
+		if toks[j].Text != "," || j+1 >= end-1 || !isNPToken(toks[j-1]) {
 			continue
 		}
 		first := j + 1
-		if toks[first].POS == "VBG" && first+1 < end-1 {
+		participle := toks[first].POS == "VBG" && first+1 < end-1
+		if participle {
 			first++
 		}
-		if toks[first].POS == "IN" && !strings.EqualFold(toks[first].Text, "that") && isNPToken(toks[j-1]) {
+		if toks[first].POS != "IN" || strings.EqualFold(toks[first].Text, "that") {
+			continue
+		}
+		// "to discuss" only in a participle's aside (speaking on condition
+		// of anonymity to discuss the plans).
+		ok := true
+		for k := first + 1; k < end-1; k++ {
+			if toks[k].POS == "VB" && !participle {
+				ok = false
+			}
+		}
+		if ok {
 			return j
 		}
 	}
