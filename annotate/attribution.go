@@ -428,6 +428,35 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			out = append(out, at)
 			k = cueEnd - 1
 		}
+		// “This is fantastic!” beamed Donald Hartley. / “…,” Hartley beamed.
+		// A verb no lexicon lists reports the quotation it follows when
+		// a name and the sentence's end (or a comma) come with it.
+		for mi := firstMarkFrom(marks, toks[s0].Start); mi < len(marks) && marks[mi].end <= toks[s1-1].Start; mi++ {
+			if usedMark[mi] || !endsLikeAttributed(text, marks[mi]) {
+				continue
+			}
+			k := tokenAt(toks, marks[mi].end)
+			if k < 0 || k >= s1-1 {
+				continue
+			}
+			closes := func(j int) bool { return j >= s1 || toks[j].Text == "." || toks[j].Text == "," || j == s1-1 && isClauseEnd(toks[j].Text) }
+			var speaker [2]int
+			cue := -1
+			if p := toks[k].POS; p == "VBD" || p == "VBZ" {
+				if np := rightNP(toks, k+1, s1); np[0] < np[1] && closes(np[1]) && toks[np[0]].POS == "NNP" {
+					speaker, cue = np, k
+				}
+			} else if np := rightNP(toks, k, s1); np[0] < np[1] && np[1] < s1 && (toks[np[1]].POS == "VBD" || toks[np[1]].POS == "VBZ") && closes(np[1]+1) && (toks[np[0]].POS == "NNP" || toks[np[0]].POS == "PRP") {
+				speaker, cue = np, np[1]
+			}
+			if cue < 0 {
+				continue
+			}
+			usedMark[mi] = true
+			cueSentences[si] = true
+			out = append(out, attribution{cueLemma: low[cue], class: "assert", sent: si, cue: [2]int{toks[cue].Start, toks[cue].End},
+				speakerTok: speaker, content: [2]int{marks[mi].start, marks[mi].end}})
+		}
 		// X: "…" — a colon cue before a quotation. The speaker is the name
 		// before the colon when it is all that comes before (Trump: “…”);
 		// otherwise the sentence's first noun phrase, its subject (He
@@ -840,6 +869,13 @@ func cueComplement(toks []Token, from, to int) bool {
 	}
 	last := toks[j-1].Text
 	return last == "," || last == "."
+}
+
+// endsLikeAttributed reports whether a quotation closes on a comma, an
+// exclamation or a question mark, as one followed by its speaker does.
+func endsLikeAttributed(text string, m quoteMarkSpan) bool {
+	inner := strings.TrimRight(text[m.start:m.end], "”\"’'")
+	return strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?")
 }
 
 // newClauseBetween reports whether a new clause starts between byte
