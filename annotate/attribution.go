@@ -439,7 +439,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if k < 0 || k >= s1-1 {
 				continue
 			}
-			closes := func(j int) bool { return j >= s1 || toks[j].Text == "." || toks[j].Text == "," || j == s1-1 && isClauseEnd(toks[j].Text) }
+			closes := func(j int) bool {
+				return j >= s1 || toks[j].Text == "." || toks[j].Text == "," || j == s1-1 && isClauseEnd(toks[j].Text)
+			}
 			var speaker [2]int
 			cue := -1
 			if p := toks[k].POS; p == "VBD" || p == "VBZ" {
