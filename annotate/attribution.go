@@ -400,7 +400,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// "…," X said.
 					at.speakerTok = left
 					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, toks, marks, at.content, toks[cueEnd-1].End, usedMark)
+					at.content = continueQuote(text, toks, marks, at.content, toks[cueEnd-1].End, usedMark, a.cues)
 					// "The economy, he said, is improving.": an unquoted
 					// statement goes on after the parenthetical cue.
 					if contentFrom+1 < s1 && toks[contentFrom].Text == "," && firstMarkFrom(marks, at.content[0]) >= firstMarkFrom(marks, at.content[1]) && continuesClause(text, toks, marks, contentFrom+1) {
@@ -414,7 +414,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark)
+					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark, a.cues)
 				default:
 					continue
 				}
@@ -826,7 +826,7 @@ func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
 // with nothing between but punctuation, white space and the cue's own
 // complement: its audience, time or place ("told Fox News in Milwaukee.",
 // "said of Trump,", "said in December."), a few words with no verb.
-func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]int, after int, used []bool) [2]int {
+func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]int, after int, used []bool, lex cueLexicon) [2]int {
 	if i := firstMarkFrom(marks, content[0]); i >= len(marks) || marks[i].start != content[0] || marks[i].end != content[1] {
 		return content
 	}
@@ -839,7 +839,12 @@ func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]
 	if strings.Contains(gap, "\n") {
 		return content
 	}
-	if strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",.;:", r) }) != "" && !cueComplement(toks, after, m.start) {
+	if strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",.;:", r) }) != "" && !cueComplement(toks, after, m.start, lex) {
+		return content
+	}
+	// “B,” Trump said. — a second quotation closing on a comma has a cue
+	// of its own.
+	if strings.HasSuffix(strings.TrimRight(text[m.start:m.end], "”\"’'"), ",") {
 		return content
 	}
 	used[mi] = true
@@ -849,21 +854,35 @@ func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]
 // cueComplement reports whether the tokens in [from, to) are a short
 // phrase completing a cue, with no verb or conjunction in it, ending in a
 // comma or full stop.
-func cueComplement(toks []Token, from, to int) bool {
+func cueComplement(toks []Token, from, to int, lex cueLexicon) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
 	// "…," said X, his colleague and former rival. "…": an appositive may
-	// be longer and hold a conjunction.
+	// be longer and hold a conjunction, or a relative clause (…, a group
+	// which represents small firms.) with no reporting verb in it.
 	appositive := i < len(toks) && toks[i].Text == ","
+	relative := false
 	j := i
 	for j < len(toks) && toks[j].End <= to {
 		t := toks[j]
-		if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" || t.POS == "CC" && !appositive || t.POS == "WDT" || t.POS == "WP" || isQuoteMarkToken(t.Text) {
+		switch {
+		case isQuoteMarkToken(t.Text):
+			return false
+		case appositive && (t.POS == "WDT" || t.POS == "WP") && j > i+1:
+			relative = true
+		case strings.HasPrefix(t.POS, "VB") || t.POS == "MD":
+			if _, cue := lex[strings.ToLower(t.Text)]; !relative || cue {
+				return false
+			}
+		case t.POS == "CC" && !appositive, t.POS == "WDT", t.POS == "WP":
 			return false
 		}
 		j++
 	}
 	limit := 10
-	if appositive {
+	switch {
+	case relative:
+		limit = 30
+	case appositive:
 		limit = 16
 	}
 	if n := j - i; n < 2 || n > limit {
