@@ -132,7 +132,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		// shows, voters who want).
 		var learned []bool
 		if a.cueModel != nil {
-			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc)
+			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc, cueThreshold)
 		}
 		for k := s0; k < s1; k++ {
 			if markAt(toks[k].Start) >= 0 {
@@ -147,7 +147,16 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				}
 				for j := k + 1; j < k+n; j++ {
 					if _, m := a.matchCue(toks, low, j, s1); m > 0 {
-						n = 0 // the lexicon knows this cue (has told): let it read it
+						// The lexicon knows the rest (has told, refused to
+						// deny): an auxiliary before it is the lexicon's to
+						// read; a verb of its own stays a cue (refused).
+						n = j - k
+						for n > 0 && (toks[k+n-1].POS == "TO" || toks[k+n-1].POS == "IN") {
+							n--
+						}
+						if onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
+							n = 0
+						}
 						break
 					}
 				}

@@ -68,7 +68,7 @@ func TestZZDiag(t *testing.T) {
 		learned := make([]bool, len(toks))
 		lex := make([]bool, len(toks))
 		for _, rng := range r.sentToks {
-			l := a.cueModel.predict(toks[rng[0]:rng[1]], low[rng[0]:rng[1]], a.cues, &cueScratch{})
+			l := a.cueModel.predict(toks[rng[0]:rng[1]], low[rng[0]:rng[1]], a.cues, &cueScratch{}, cueThreshold)
 			copy(learned[rng[0]:], l)
 			for k := rng[0]; k < rng[1]; k++ {
 				if _, n := a.matchCue(toks, low, k, rng[1]); n > 0 {
