@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // attribution is one quote found by the quotes stage, in bytes and token
@@ -323,7 +324,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				}
 				// A quotation closing at the comma before the speaker makes it
 				// "…," X said, whatever follows the cue.
-				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1])
+				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1]) && !titleBefore(text, toks, marks, toks[before-1], s0)
 				coordinated := left[0] == left[1] && cueStart > s0 && (strings.EqualFold(toks[cueStart-1].Text, "and") || strings.EqualFold(toks[cueStart-1].Text, "but"))
 				// "As a reporter noted, …" and "As reported by X, …": the
 				// statement follows the comma.
@@ -737,6 +738,39 @@ func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quote
 	}
 	return [2]int{start, trimSentenceEnd(text, r.tokens, rng[0], rng[1])}
 }
+
+// titleBefore reports whether the quotation closing at token t is a title
+// in quotation marks (on Fox News' “Sunday Morning Futures,” Issa said …):
+// a few capitalised words after a preposition or a possessive. Such a
+// quotation is no statement, and what follows the cue is.
+func titleBefore(text string, toks []Token, marks []quoteMarkSpan, t Token, s0 int) bool {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= t.Start })
+	for ; i < len(marks) && marks[i].end <= t.End+4; i++ {
+		m := marks[i]
+		if m.start >= t.Start {
+			continue
+		}
+		words := strings.Fields(strings.Trim(text[m.start:m.end], "“”\"‘’',. "))
+		if len(words) == 0 || len(words) > 5 {
+			return false
+		}
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !titleSmallWords[w] {
+				return false
+			}
+		}
+		open := tokenAt(toks, m.start)
+		if open <= s0 {
+			return false
+		}
+		p := toks[open-1].POS
+		return p == "IN" || p == "POS" || p == "NNP" || p == "NNPS"
+	}
+	return false
+}
+
+// titleSmallWords stay lower case inside a title.
+var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true, "for": true, "to": true, "with": true, "at": true}
 
 // quoteOpensNext is the index of an unused quotation that opens sentence
 // si+1 in the same paragraph or the next, or -1.

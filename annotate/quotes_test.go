@@ -150,6 +150,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “It is safe,” said Anna Berg, an engineer who has worked on the bridge for years. “We checked it twice.” | name | Anna Berg | claim"}},
 		{"a second quotation with a cue of its own", "“It is safe,” Anna Berg said. “We checked it,” Peter Holm said.",
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Peter Holm | said | “We checked it,” | name | Peter Holm | claim"}},
+		{"a title in quotation marks before the speaker is not the statement", "Speaking on Harbour TV’s “Morning Talk,” Anna Berg said the bridge is safe.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
