@@ -40,6 +40,7 @@ fuzz:
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzGold$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzFindZones$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzQuoteScanner$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(FUZZTIME)
 
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3
 bench: build

@@ -315,3 +315,42 @@ func TestCanStartCue(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnnotate runs every stage over arbitrary text: no stage may fail or
+// panic, and every quote's spans must slice the text, with content never
+// empty.
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"“It is safe,” said Anna Berg, an engineer who has worked on the bridge for years. “We checked it twice.”",
+		"Anna Berg, during a town hall meeting in Harbourtown, Maine, said the bridge is safe.",
+		"The site was busy. ''People turn to us first,'' Ms. White said.",
+		"Anna Berg said in a statement. “The bridge is safe.”",
+		"According to early results of a survey conducted by the Harbour Times, most voters back the bridge.",
+		"Voters cheered. “This is fantastic!” beamed Anna Berg.",
+		"Speaking on Harbour TV’s “Morning Talk,” Anna Berg said the bridge is safe.",
+		"About 4 in 10 said — (D-Maine), , said “ ” '' ’ said, however, that",
+	} {
+		f.Add(s)
+	}
+	a := newTestAnnotator(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || len(text) > 4000 {
+			return
+		}
+		d, err := a.Annotate(context.Background(), text, "")
+		if err != nil {
+			t.Fatalf("Annotate(%q): %v", text, err)
+		}
+		n := utf8.RuneCountInString(text)
+		for _, q := range d.Quotes {
+			for _, sp := range []Span{q.Content, q.Cue, q.Speaker} {
+				if sp.Start < 0 || sp.End < sp.Start || sp.End > n {
+					t.Fatalf("Annotate(%q): span %+v outside the text (%d code points)", text, sp, n)
+				}
+			}
+			if q.Content.End == q.Content.Start {
+				t.Fatalf("Annotate(%q): empty content in %+v", text, q)
+			}
+		}
+	})
+}
