@@ -257,7 +257,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				}
 				at.speakerTok = np
 				switch {
-				case cueStart == s0 && np[1] < s1 && toks[np[1]].Text == ",":
+				case cueStart == s0 && np[1]+1 < s1 && toks[np[1]].Text == ",":
 					// According to X, …
 					at.content = [2]int{toks[np[1]+1].Start, sentEnd}
 				case cueStart > s0:
