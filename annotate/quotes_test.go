@@ -254,6 +254,17 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// taggedTokens makes tokens of space-separated words and tags, each word
+// ten bytes after the start of the one before.
+func taggedTokens(words, tags string) []Token {
+	var toks []Token
+	ws, ts := strings.Fields(words), strings.Fields(tags)
+	for i := range ws {
+		toks = append(toks, Token{Text: ws[i], POS: ts[i], Start: i * 10, End: i*10 + len(ws[i])})
+	}
+	return toks
+}
+
 func TestOnlyAuxiliaries(t *testing.T) {
 	for _, tt := range []struct {
 		words, tags string
@@ -265,11 +276,7 @@ func TestOnlyAuxiliaries(t *testing.T) {
 		{"has said", "VBZ VBN", false},
 		{"told", "VBD", false},
 	} {
-		var toks []Token
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		for i := range words {
-			toks = append(toks, Token{Text: words[i], POS: tags[i]})
-		}
+		toks := taggedTokens(tt.words, tt.tags)
 		if got := onlyAuxiliaries(toks, lowerTokens(toks)); got != tt.want {
 			t.Errorf("onlyAuxiliaries(%q) = %v; want %v", tt.words, got, tt.want)
 		}
@@ -285,11 +292,7 @@ func TestNewClauseBetween(t *testing.T) {
 		{"said that it was late , but she called", "VBD IN PRP VBD JJ , CC PRP VBD", true},
 		{"said it was late ; she called", "VBD PRP VBD JJ : PRP VBD", true},
 	} {
-		var toks []Token
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		for i := range words {
-			toks = append(toks, Token{Text: words[i], POS: tags[i], Start: i * 10, End: i*10 + len(words[i])})
-		}
+		toks := taggedTokens(tt.words, tt.tags)
 		if got := newClauseBetween(toks, toks[1].Start, len(toks)-1); got != tt.want {
 			t.Errorf("newClauseBetween(%q) = %v; want %v", tt.words, got, tt.want)
 		}
