@@ -302,7 +302,7 @@ func (a *Annotator) nlp(ctx context.Context, text string, zones []Zone, findMent
 				base := blk.start + s.Start
 				si := len(r.sentences)
 				r.sentences = append(r.sentences, Sentence{Start: base, End: base + len(s.Text), Zone: z.Kind})
-				toks := fixDoubleApostrophes(a.tokenizer.Tokenize(s.Text))
+				toks := fixDoubleApostrophes(s.Text, a.tokenizer.Tokenize(s.Text))
 				a.tagger.TagTokens(toks)
 				tagPossessiveApostrophes(s.Text, toks)
 				first := len(r.tokens)
@@ -366,6 +366,9 @@ func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence 
 // choice): prose tags it as a noun or a quotation mark, which splits the
 // noun phrase it belongs to.
 func tagPossessiveApostrophes(text string, toks []token.Token) {
+	if !strings.ContainsAny(text, "'’") {
+		return
+	}
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Text != "’" && t.Text != "'" {
@@ -386,15 +389,8 @@ func tagPossessiveApostrophes(text string, toks []token.Token) {
 // an opening one to the word after it and splits a closing one in two
 // apostrophes, the second tagged as a possessive, which hides the mark
 // from the quotes stage and pulls it into the speaker's name.
-func fixDoubleApostrophes(toks []token.Token) []token.Token {
-	found := false
-	for _, t := range toks {
-		if strings.Contains(t.Text, "'") {
-			found = true
-			break
-		}
-	}
-	if !found {
+func fixDoubleApostrophes(text string, toks []token.Token) []token.Token {
+	if !strings.Contains(text, "''") {
 		return toks
 	}
 	out := make([]token.Token, 0, len(toks)+4)
