@@ -501,7 +501,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
 	for i := range out {
 		at := &out[i]
-		if first, _, _ := strings.Cut(strings.ToLower(text[at.cue[0]:at.cue[1]]), " "); impressionWords[first] || passiveCue(toks, low, at.cue) {
+		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) {
 			// "It seems …", "Cuban appeared to …": the writer's impression,
 			// not a statement of the subject's; "Cruz is expected to win":
 			// the subject of a passive is what is expected, not who expects.
@@ -976,7 +976,9 @@ func passiveCue(toks []Token, low []string, cue [2]int) bool {
 	for j+1 < len(toks) && toks[j+1].End <= cue[1] {
 		j++
 	}
-	if toks[j].POS != "VBN" || j == i {
+	// The tagger reads some participles after a be-form as past tenses
+	// (is said).
+	if j == i || toks[j].POS != "VBN" && !(toks[j].POS == "VBD" && beForms[low[j-1]]) {
 		return false
 	}
 	for k := i + 1; k < j; k++ {
@@ -985,6 +987,17 @@ func passiveCue(toks []Token, low []string, cue [2]int) bool {
 		}
 	}
 	return beForms[low[i]] && (j+1 >= len(toks) || low[j+1] != "by")
+}
+
+// impressionCue reports whether a cue holds an impression word (seems,
+// does not seem, has appeared).
+func impressionCue(cue string) bool {
+	for w := range strings.FieldsSeq(cue) {
+		if impressionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // impressionWords are cues of the writer's impression (it seems, he

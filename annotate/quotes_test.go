@@ -152,6 +152,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Peter Holm | said | “We checked it,” | name | Peter Holm | claim"}},
 		{"a title in quotation marks before the speaker is not the statement", "Speaking on Harbour TV’s “Morning Talk,” Anna Berg said the bridge is safe.",
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
+		{"an impression after an auxiliary", "So far, Anna Berg does not seem to be enjoying the fight.",
+			[]string{" | does not seem | to be enjoying the fight | unresolved |  | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
