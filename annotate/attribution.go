@@ -71,7 +71,9 @@ func skipTemporal(toks []Token, end, sentStart int) int {
 	if j >= sentStart && (toks[j].POS == "IN") {
 		j--
 	}
-	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) {
+	// "Christie, who chairs the team, on Sunday defended …": a comma
+	// closing an appositive before the time phrase.
+	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) && toks[j].Text != "," {
 		return end
 	}
 	return j + 1
@@ -579,6 +581,21 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {
 			if first, _ := leftNP(toks, j, sentStart); first[0] < first[1] {
 				return first, [2]int{j + 1, end - 1}
+			}
+		}
+		// "X, who chairs the council, said": a relative clause set off
+		// by commas.
+		if toks[end-1].Text == "," {
+			for k := end - 3; k > sentStart && k >= end-25; k-- {
+				if isQuoteMarkToken(toks[k].Text) || toks[k].Text == ";" {
+					break
+				}
+				if toks[k].Text == "," && strings.EqualFold(toks[k+1].Text, "who") {
+					if first, _ := leftNP(toks, k, sentStart); first[0] < first[1] {
+						return first, [2]int{k + 1, end - 1}
+					}
+					break
+				}
 			}
 		}
 		return [2]int{end, end}, none

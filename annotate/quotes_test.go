@@ -154,6 +154,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"an impression after an auxiliary", "So far, Anna Berg does not seem to be enjoying the fight.",
 			[]string{" | does not seem | to be enjoying the fight | unresolved |  | claim"}},
+		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
+			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
