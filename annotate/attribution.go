@@ -81,7 +81,7 @@ func skipTemporal(toks []Token, end, sentStart int) int {
 
 // appositivePOS are the tags allowed inside an appositive besides a noun
 // phrase's.
-var appositivePOS = map[string]bool{"IN": true, "CC": true, "TO": true, "HYPH": true, "VBN": true, "VBG": true}
+var appositivePOS = map[string]bool{"IN": true, "CC": true, "TO": true, "HYPH": true, "VBN": true, "VBG": true, "RB": true, "RP": true, "PRP$": true, "POS": true}
 
 // beForms make a following participle passive (were told, is expected).
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}

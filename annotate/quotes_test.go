@@ -156,6 +156,8 @@ func TestQuotes(t *testing.T) {
 			[]string{" | does not seem | to be enjoying the fight | unresolved |  | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
+		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
+			[]string{"Anna Berg | said | the count was fair | name | Anna Berg | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
