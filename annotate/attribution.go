@@ -73,7 +73,7 @@ func skipTemporal(toks []Token, end, sentStart int) int {
 	}
 	// "Christie, who chairs the team, on Sunday defended …": a comma
 	// closing an appositive before the time phrase.
-	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) && toks[j].Text != "," {
+	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) && toks[j].Text != "," && toks[j].POS != "CC" {
 		return end
 	}
 	return j + 1
@@ -327,7 +327,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// A quotation closing at the comma before the speaker makes it
 				// "…," X said, whatever follows the cue.
 				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1]) && !titleBefore(text, toks, marks, toks[before-1], s0)
-				coordinated := left[0] == left[1] && cueStart > s0 && (strings.EqualFold(toks[cueStart-1].Text, "and") || strings.EqualFold(toks[cueStart-1].Text, "but"))
+				coordinated := left[0] == left[1] && subjEnd > s0 && (strings.EqualFold(toks[subjEnd-1].Text, "and") || strings.EqualFold(toks[subjEnd-1].Text, "but"))
 				// "As a reporter noted, …" and "As reported by X, …": the
 				// statement follows the comma.
 				asClause := before > s0 && strings.EqualFold(toks[before-1].Text, "as")
@@ -625,7 +625,7 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	}
 	// A lone determiner or number is not a speaker, except those that
 	// stand for people (another said, some argue).
-	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" && !peopleDeterminers[strings.ToLower(toks[np[0]].Text)] || toks[np[0]].POS == "CD") {
+	if np[1]-np[0] == 1 && (toks[np[0]].POS == "DT" && !(peopleDeterminers[strings.ToLower(toks[np[0]].Text)] && (np[0] == sentStart || !strings.HasPrefix(toks[np[0]-1].POS, "VB") && toks[np[0]-1].POS != "MD")) || toks[np[0]].POS == "CD") {
 		return [2]int{end, end}, none
 	}
 	return np, none
