@@ -124,7 +124,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	out := make([]attribution, 0, len(r.sentToks)/3+4)
 	usedMark := make([]bool, len(marks))
 	res := newSpeakerResolver(text, r, ms)
-	cueSc := &cueScratch{}
+	cueSc := cueScratchPool.Get().(*cueScratch)
+	defer cueScratchPool.Put(cueSc)
 	cueSentences := map[int]bool{} // sentences with a cue outside quotation marks
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
@@ -1397,12 +1398,20 @@ type speakerResolver struct {
 	ms       []Mention
 	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
 	spoke    map[string]int  // entity id → times it was a speaker so far
-	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown)
+	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown); nil until a he or she needs it
+}
+
+// genderOf is what the text says of a person entity's gender, worked out
+// for the whole document the first time a he or she is resolved.
+func (s *speakerResolver) genderOf(id string) byte {
+	if s.gender == nil {
+		s.gender = personGenders(s.r, s.ms)
+	}
+	return s.gender[id]
 }
 
 func newSpeakerResolver(text string, r *nlpResult, ms []Mention) *speakerResolver {
 	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
-	s.gender = personGenders(r, ms)
 	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
 	// minister," tie a description's head noun to a named entity.
 	for i, m := range ms {
@@ -1601,7 +1610,7 @@ func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
 		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
 			continue
 		}
-		if g := s.gender[m.EntityID]; (pronoun == "he" && g == 'f') || (pronoun == "she" && g == 'm') {
+		if pronoun == "he" && s.genderOf(m.EntityID) == 'f' || pronoun == "she" && s.genderOf(m.EntityID) == 'm' {
 			continue
 		}
 		if sp := s.spoke[m.EntityID]; sp > bestSpoke {

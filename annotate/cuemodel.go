@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -317,6 +318,9 @@ func (m *cueModel) score(feats []uint64) float32 {
 	}
 	return s
 }
+
+// cueScratchPool keeps predict's buffers from one document to the next.
+var cueScratchPool = sync.Pool{New: func() any { return &cueScratch{} }}
 
 // cueScratch holds reusable buffers for predict.
 type cueScratch struct {
