@@ -374,7 +374,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case coordinated && !clauseEnds && firstVerbAt(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0:
+				case coordinated && !clauseEnds && opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0:
 					// "Reid caucused on Saturday and says he voted …": the
 					// subject of the sentence's first verb.
 					at.speakerTok = rightNP(toks, s0, s1)
@@ -833,11 +833,11 @@ func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
 	return [2]int{np[0], tail[1]}
 }
 
-// firstVerbAt reports whether the sentence from s0 opens with a noun
+// opensWithSubjectVerb reports whether the sentence from s0 opens with a noun
 // phrase followed by a finite verb, with no comma, quotation mark or other
 // clause before the cue at end: its subject is the subject of a verb
 // coordinated with that one.
-func firstVerbAt(toks []Token, s0, end int) bool {
+func opensWithSubjectVerb(toks []Token, s0, end int) bool {
 	np := rightNP(toks, s0, end)
 	if np[1] == s0 || np[1] >= end {
 		return false
