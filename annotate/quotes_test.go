@@ -120,7 +120,7 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | says | she backed the plan | name | Anna Berg | claim"}},
 		{"a party and state in brackets, then a comma", "Senator Anna Berg (D-Maine), said the bridge is safe.",
 			[]string{"Senator Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
-		{"an appositive between dashes", "The vote was close. Anna Berg — a teacher from Harbourtown — says the bridge is safe.",
+		{"an appositive between dashes", "Anna Berg — a teacher from Harbourtown — says the bridge is safe.",
 			[]string{"Anna Berg | says | the bridge is safe | name | Anna Berg | claim"}},
 		{"a share of those asked", "About 4 in 10 said the bridge is safe.",
 			[]string{"4 in 10 | said | the bridge is safe | nominal |  | claim"}},

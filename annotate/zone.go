@@ -208,5 +208,7 @@ func isDateline(place, rest string) bool {
 	case '"', '“', '‘', '\'', '«':
 		return false
 	}
-	return true
+	// "Anna Berg — a teacher from Harbourtown — says …": a dash before a
+	// lower-case word sets off an appositive; a dateline starts a sentence.
+	return !unicode.IsLower(r)
 }

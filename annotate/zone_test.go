@@ -78,6 +78,11 @@ func TestFindZones(t *testing.T) {
 			want: []string{"body: The mayor said - and meant it - that the bridge would open."},
 		},
 		{
+			name: "a name and an appositive between dashes is not a dateline",
+			text: "Anna Berg — a teacher from Harbourtown — says the bridge is safe.",
+			want: []string{"body: Anna Berg — a teacher from Harbourtown — says the bridge is safe."},
+		},
+		{
 			name: "a speaker's colon before a quote is not a dateline",
 			text: "Haley: \"We will not back down.\"\n\nShe spoke in Ohio.",
 			want: []string{"body: Haley: \"We will not back down.\"\n\nShe spoke in Ohio."},
