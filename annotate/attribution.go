@@ -349,6 +349,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// what was said is the next sentence, or the quotation that
 				// opens it.
 				colonEnd := toks[s1-1].Text == ":" && s1-1-contentFrom <= 6 && (contentFrom == s1-1 || onlyAdjunct(toks, marks, contentFrom, s1-1) || toks[contentFrom].POS == "DT" && noVerb(toks, contentFrom, s1))
+				nextQuote := -1
+				if !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." {
+					nextQuote = quoteOpensNext(text, r, marks, si, usedMark)
+				}
 				switch {
 				case colonEnd && left[0] < left[1]:
 					at.speakerTok = left
@@ -402,10 +406,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						continue
 					}
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." && a.quoteOpensNext(text, r, marks, si, usedMark) >= 0:
+				case nextQuote >= 0:
 					// "X said in a statement. “…”": the quotation opening the
 					// next sentence is what was said.
-					mi := a.quoteOpensNext(text, r, marks, si, usedMark)
+					mi := nextQuote
 					usedMark[mi] = true
 					at.speakerTok = left
 					at.content = [2]int{marks[mi].start, marks[mi].end}
@@ -742,11 +746,8 @@ func longerPart(a, b [2]int) [2]int {
 // colon (X tweeted:): the quotation opening the next sentence of the same
 // zone, or that sentence. It is empty when there is none.
 func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) [2]int {
-	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
-		return [2]int{}
-	}
-	rng := r.sentToks[si+1]
-	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+	rng, ok := nextSentenceInReach(text, r, si)
+	if !ok {
 		return [2]int{}
 	}
 	start := r.tokens[rng[0]].Start
@@ -755,6 +756,19 @@ func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quote
 		return [2]int{marks[mi].start, marks[mi].end}
 	}
 	return [2]int{start, trimSentenceEnd(text, r.tokens, rng[0], rng[1])}
+}
+
+// nextSentenceInReach is the token range of sentence si+1 when it is in the
+// same zone and at most a paragraph break away.
+func nextSentenceInReach(text string, r *nlpResult, si int) ([2]int, bool) {
+	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
+		return [2]int{}, false
+	}
+	rng := r.sentToks[si+1]
+	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+		return [2]int{}, false
+	}
+	return rng, true
 }
 
 // titleBefore reports whether the quotation closing at token t is a title
@@ -792,12 +806,9 @@ var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": 
 
 // quoteOpensNext is the index of an unused quotation that opens sentence
 // si+1 in the same paragraph or the next, or -1.
-func (a *Annotator) quoteOpensNext(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) int {
-	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
-		return -1
-	}
-	rng := r.sentToks[si+1]
-	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+func quoteOpensNext(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) int {
+	rng, ok := nextSentenceInReach(text, r, si)
+	if !ok {
 		return -1
 	}
 	start := r.tokens[rng[0]].Start
@@ -806,8 +817,10 @@ func (a *Annotator) quoteOpensNext(text string, r *nlpResult, marks []quoteMarkS
 		return -1
 	}
 	// The quotation fills its sentence: “A,” Y said. has a cue of its own.
-	if end := tokenAt(r.tokens, marks[mi].end); end >= 0 && end < rng[1] && !strings.Contains(".!?", r.tokens[end].Text) {
-		return -1
+	if end := tokenAt(r.tokens, marks[mi].end); end >= 0 && end < rng[1] {
+		if t := r.tokens[end].Text; t != "." && t != "!" && t != "?" {
+			return -1
+		}
 	}
 	return mi
 }
@@ -912,9 +925,11 @@ func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]
 	return [2]int{content[0], m.end}
 }
 
-// cueComplement reports whether the tokens in [from, to) are a short
-// phrase completing a cue, with no verb or conjunction in it, ending in a
-// comma or full stop.
+// cueComplement reports whether the tokens in [from, to) complete a cue
+// and end in a comma or full stop: a short phrase with no verb or
+// conjunction (told Fox News in Milwaukee.), or the speaker's appositive,
+// which may hold a conjunction and a relative clause with no reporting
+// verb in it.
 func cueComplement(toks []Token, from, to int, lex cueLexicon) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
 	// "…," said X, his colleague and former rival. "…": an appositive may
