@@ -321,7 +321,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				commaBefore := before > s0 && (toks[before-1].Text == "," || isClosingMark(toks[before-1].Text))
 				// What follows the cue: content (X said that …), or the end
 				// of the clause (…, X said.).
-				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text) || onlyAdjunct(toks, marks, contentFrom, s1)
+				// A straight mark opening a quotation (X said "…") is not
+				// the closing mark it may look like.
+				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text) && markStartingAt(toks[contentFrom].Start) < 0 || onlyAdjunct(toks, marks, contentFrom, s1)
 				if clauseEnds && contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") && contentFrom+1 < s1 && markStartingAt(toks[contentFrom+1].Start) >= 0 {
 					clauseEnds = false // He says, “…”
 				}

@@ -154,6 +154,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"an impression after an auxiliary", "So far, Anna Berg does not seem to be enjoying the fight.",
 			[]string{" | does not seem | to be enjoying the fight | unresolved |  | claim"}},
+		{"a straight quotation mark right after the cue opens the statement", "Anna Berg said \"The bridge is safe.\"",
+			[]string{"Anna Berg | said | \"The bridge is safe.\" | name | Anna Berg | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
