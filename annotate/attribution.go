@@ -200,6 +200,18 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			// "is telling reporters": a be-form before the participle makes
 			// it a progressive verb, not a gerund.
 			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
+			// "Asked whether he would run, Berg said …", "when asked about
+			// the plan", "she was asked if …": a question put by someone
+			// the sentence does not name. The question is the content, and
+			// it has no speaker.
+			if !fromModel && cue.lemma == "ask" {
+				if c0, c1 := askedQuestion(toks, low, k, s0, s1); c0 < c1 {
+					out = append(out, attribution{cueLemma: cue.lemma, class: cue.class, sent: si,
+						cue: [2]int{toks[k].Start, toks[k].End}, content: [2]int{toks[c0].Start, toks[c1-1].End},
+						speakerTok: [2]int{-1, -1}, appositive: [2]int{-1, -1}})
+					continue
+				}
+			}
 			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
@@ -520,6 +532,39 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 	}
 	return out
+}
+
+// questionWords open the question after "asked".
+var questionWords = map[string]bool{
+	"whether": true, "if": true, "what": true, "how": true, "why": true, "who": true, "whom": true,
+	"when": true, "where": true, "which": true, "about": true,
+}
+
+// askedQuestion returns the token range of the question when token k is
+// "asked" with no asker before it: at the start of the sentence or of a
+// clause (Asked whether …, / when asked about …) or after a be-form (was
+// asked if …), followed by the question. It returns an empty range
+// otherwise.
+func askedQuestion(toks []Token, low []string, k, s0, s1 int) (int, int) {
+	if low[k] != "asked" || k+1 >= s1 || !questionWords[low[k+1]] {
+		return 0, 0
+	}
+	if k > s0 {
+		switch p := low[k-1]; {
+		case beForms[p], p == "when", p == "after", p == "once", p == "if", p == ",", p == "being":
+		default:
+			return 0, 0
+		}
+	}
+	end := k + 1
+	for end < s1 {
+		switch toks[end].Text {
+		case ",", ";", ":", ".", "?", "!":
+			return k + 1, end
+		}
+		end++
+	}
+	return k + 1, end
 }
 
 // isRelativePronoun reports whether t is who, which or that opening a
