@@ -212,7 +212,20 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					continue
 				}
 			}
-			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
+			// "a new poll showing …", "a group backing the senator": a
+			// participle right after a noun reports what the noun does.
+			// In the subject (a poll showing X worried them) the content
+			// would run on into the main clause, so only a participle after
+			// the main verb counts.
+			reduced := toks[k].POS == "VBG" && k > s0 && (strings.HasPrefix(toks[k-1].POS, "NN") || toks[k-1].POS == "PRP") && (fromModel || mediumWords[low[k-1]])
+			// "released a statement saying …": the participle ends the cue
+			// whose content it opens.
+			if last := len(out) - 1; (reduced || participle) && last >= 0 && out[last].sent == si && out[last].content[0] == toks[k].Start && k+n < s1 {
+				out[last].cue[1] = toks[k+n-1].End
+				out[last].content[0] = toks[k+n].Start
+				continue
+			}
+			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
@@ -293,7 +306,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				default:
 					continue
 				}
-			case participle:
+			case participle || reduced && mediumWords[low[k-1]]:
+				// "The town released a statement saying …": a statement,
+				// letter or ad says what its sender says.
 				// …, saying (that) …: the speaker is the clause's subject,
 				// the speaker of the sentence's previous attribution or its
 				// first noun phrase.
@@ -534,6 +549,18 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	return out
 }
 
+// mediumWords carry what their sender says: "X released a statement
+// saying …" is X's statement.
+var mediumWords = map[string]bool{
+	"statement": true, "statements": true, "release": true, "email": true, "emails": true, "e-mail": true,
+	"letter": true, "letters": true, "memo": true, "note": true, "message": true, "messages": true,
+	"tweet": true, "tweets": true, "post": true, "posts": true, "ad": true, "ads": true, "advert": true,
+	"advertisement": true, "commercial": true, "spot": true, "video": true, "sign": true, "signs": true,
+	"banner": true, "banners": true, "petition": true, "filing": true, "motion": true, "lawsuit": true,
+	"complaint": true, "op-ed": true, "column": true, "editorial": true, "speech": true, "response": true,
+	"interview": true, "appeal": true, "mailer": true, "flyer": true, "leaflet": true,
+}
+
 // questionWords open the question after "asked".
 var questionWords = map[string]bool{
 	"whether": true, "if": true, "what": true, "how": true, "why": true, "who": true, "whom": true,
@@ -744,6 +771,17 @@ func onlyAdjunct(toks []Token, marks []quoteMarkSpan, from, s1 int) bool {
 	}
 	if i := firstMarkFrom(marks, toks[from].Start); i < len(marks) && marks[i].start < toks[s1-1].End {
 		return false
+	}
+	return true
+}
+
+// noFiniteVerb reports whether tokens [from, to) hold no finite verb.
+func noFiniteVerb(toks []Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		switch toks[j].POS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
 	}
 	return true
 }

@@ -160,6 +160,8 @@ func TestQuotes(t *testing.T) {
 			[]string{" | Asked | whether the bridge was safe | unresolved |  | claim", "Anna Berg | said | it was | name | Anna Berg | claim"}},
 		{"a passive question has no speaker", "Anna Berg was asked about the bridge.",
 			[]string{" | asked | about the bridge | unresolved |  | claim"}},
+		{"a statement saying is its sender's", "The council sent a letter urging residents to stay calm.",
+			[]string{"The council | sent a letter urging | residents to stay calm | nominal |  | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
