@@ -658,7 +658,9 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 			j--
 		}
 		if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {
-			if first, _ := leftNP(toks, j, sentStart); first[0] < first[1] {
+			// "Elijah Cummings (D-Md.), chair of …, said": the party and
+			// state between the name and its appositive.
+			if first, _ := leftNP(toks, skipParenthetical(toks, j, sentStart), sentStart); first[0] < first[1] {
 				return first, [2]int{j + 1, end - 1}
 			}
 		}
@@ -670,7 +672,7 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 					break
 				}
 				if toks[k].Text == "," && strings.EqualFold(toks[k+1].Text, "who") {
-					if first, _ := leftNP(toks, k, sentStart); first[0] < first[1] {
+					if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
 						return first, [2]int{k + 1, end - 1}
 					}
 					break
@@ -686,6 +688,11 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		}
 	}
 	j := end - 1
+	// "those surveyed said", "voters polled said": a survey participle
+	// closes the noun phrase.
+	if j > sentStart && toks[j].POS == "VBN" && surveyParticiples[strings.ToLower(toks[j].Text)] && isNPToken(toks[j-1]) {
+		j--
+	}
 	for j >= sentStart && isNPToken(toks[j]) {
 		j--
 		// "Mr. Morgan of the Sierra Club": a noun phrase continues across
@@ -709,6 +716,9 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	}
 	return np, none
 }
+
+// surveyParticiples follow the people a survey asked (those polled).
+var surveyParticiples = map[string]bool{"surveyed": true, "polled": true, "questioned": true, "interviewed": true, "asked": true, "sampled": true, "contacted": true}
 
 // peopleDeterminers stand alone for people as the subject of a cue.
 var peopleDeterminers = map[string]bool{"another": true, "some": true, "many": true, "most": true, "others": true, "several": true, "both": true, "few": true}
@@ -941,7 +951,13 @@ func opensWithSubjectVerb(toks []Token, s0, end int) bool {
 		return false
 	}
 	for j := np[1]; j < end; j++ {
-		if toks[j].Text == "," || toks[j].Text == ";" || isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || strings.EqualFold(toks[j].Text, "that") {
+		// A comma before the conjunction (…, but said) is the
+		// coordination's own; "that" as a determiner (brought that down)
+		// opens no clause.
+		if toks[j].Text == "," && j+1 < end && (strings.EqualFold(toks[j+1].Text, "and") || strings.EqualFold(toks[j+1].Text, "but")) {
+			continue
+		}
+		if toks[j].Text == "," || toks[j].Text == ";" || isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || strings.EqualFold(toks[j].Text, "that") && toks[j].POS != "DT" {
 			return false
 		}
 	}
