@@ -138,10 +138,29 @@ func findQuoteMarks(text string, start, end int) []quoteMarkSpan {
 // close in its paragraph.
 func scanQuote(text string, from, end int, open, closing rune) int {
 	i := from
+	inner := 0 // straight quotations opened inside a curly one
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if r == closing && (closing != '’' || !apostrophe(text, i, n, end)) && (closing != '"' || i > from) {
 			return i + n
+		}
+		if r == '"' && open == '“' {
+			// A curly quotation closed by a straight mark typed by hand
+			// (“I heard it," he said): a straight mark after a word and
+			// before a space or punctuation closes it, unless it closes a
+			// straight quotation opened inside.
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[i+n : end])
+			switch {
+			case isOpeningContext(before):
+				inner++
+			case inner > 0:
+				inner--
+			case i+n == end || unicode.IsSpace(after) || unicode.IsPunct(after):
+				if next := strings.IndexRune(text[i:end], closing); next < 0 || strings.Contains(text[i:i+next], "\n") {
+					return i + n
+				}
+			}
 		}
 		if r == '\n' && strings.HasPrefix(text[i+n:end], "\n") || r == '\n' && strings.HasPrefix(strings.TrimLeft(text[i+n:end], " \t\r"), "\n") {
 			// End of paragraph: the quotation goes on only if the next

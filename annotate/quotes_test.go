@@ -33,6 +33,8 @@ func TestFindQuoteMarks(t *testing.T) {
 		{"nested", "“He called it ‘nonsense’,” she said.", []string{"“He called it ‘nonsense’,”"}},
 		{"unbalanced mark ends at its paragraph", "He said “this never closes.\n\nNext paragraph is not quoted.", []string{"“this never closes."}},
 		{"an inch mark is not a quote", `A 6" pipe burst.` + "\n\nMore text.", nil},
+		{"curly opened, straight closed", "“We will win,\" he said. Then “we won.\"", []string{"“We will win,\"", "“we won.\""}},
+		{"straight quotation inside a curly one", "“He called it \"nonsense\" today,” she said.", []string{"“He called it \"nonsense\" today,”"}},
 		{"stray straight mark ends at its paragraph", `He said "never closed.` + "\n\nMore text.", []string{`"never closed.`}},
 	}
 	for _, tt := range tests {
