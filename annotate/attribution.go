@@ -225,7 +225,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				out[last].content[0] = toks[k+n].Start
 				continue
 			}
-			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
+			// "by saying", "after telling": a gerund after a preposition
+			// reports what the clause's subject said.
+			prepGerund := toks[k].POS == "VBG" && k > s0 && gerundPrepositions[low[k-1]]
+			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced && !prepGerund || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
 				continue // a gerund (a flood warning) or a passive (were told) is not a report
 			}
 			cueStart, cueEnd := k, k+n
@@ -306,9 +309,27 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				default:
 					continue
 				}
-			case participle || reduced && mediumWords[low[k-1]]:
+			case prepGerund && k-1 == s0:
+				// "After saying he was nervous, the man …": the subject
+				// follows the clause, which the comma ends.
+				comma := -1
+				for j := contentFrom; j < s1; j++ {
+					if toks[j].Text == "," {
+						comma = j
+						break
+					}
+				}
+				if comma <= contentFrom || comma+1 >= s1 {
+					continue
+				}
+				if at.speakerTok = rightNP(toks, comma+1, s1); at.speakerTok[0] == at.speakerTok[1] {
+					continue
+				}
+				at.content = [2]int{toks[contentFrom].Start, toks[comma-1].End}
+			case participle || prepGerund || reduced && mediumWords[low[k-1]]:
 				// "The town released a statement saying …": a statement,
-				// letter or ad says what its sender says.
+				// letter or ad says what its sender says. "He answered by
+				// saying …": a gerund after a preposition, the subject's.
 				// …, saying (that) …: the speaker is the clause's subject,
 				// the speaker of the sentence's previous attribution or its
 				// first noun phrase.
@@ -561,6 +582,11 @@ var mediumWords = map[string]bool{
 	"interview": true, "appeal": true, "mailer": true, "flyer": true, "leaflet": true,
 }
 
+// gerundPrepositions take a reporting gerund whose subject is the
+// clause's (by saying, after telling, while arguing); "without" negates
+// and is left out.
+var gerundPrepositions = map[string]bool{"by": true, "after": true, "before": true, "while": true, "since": true, "in": true, "when": true, "upon": true}
+
 // questionWords open the question after "asked".
 var questionWords = map[string]bool{
 	"whether": true, "if": true, "what": true, "how": true, "why": true, "who": true, "whom": true,
@@ -756,6 +782,11 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 			// conjunction, not a nested report (said he thinks that …).
 			cut := strings.TrimRight(text[ats[i].content[0]:begin], " ")
 			trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
+			// "answered the critics by saying …": the gerund's preposition
+			// ends the first content too.
+			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(text[next.cue[0]:next.cue[1]], "ing") {
+				trimmed = cut[:sp]
+			}
 			if trimmed == cut && !strings.HasSuffix(cut, ",") {
 				continue
 			}
