@@ -479,6 +479,20 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					if np[0] == np[1] {
 						continue
 					}
+					if np[1] < s1 && (strings.HasPrefix(toks[np[1]].POS, "VB") || toks[np[1]].POS == "MD") {
+						// "Lance Beebe, 49, a veteran who now works for the
+						// Air Force, said Clinton should be ready": a verb
+						// after the noun phrase makes it the subject of
+						// what was said, and the speaker is the sentence's
+						// first noun phrase, before its long appositive.
+						first := rightNP(toks, s0, s1)
+						if first[0] == first[1] || first[1] >= s1 || toks[first[1]].Text != "," {
+							continue
+						}
+						at.speakerTok = first
+						at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
+						break
+					}
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
 					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark, a.cues)

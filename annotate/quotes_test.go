@@ -178,6 +178,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | told reporters | “It is safe,” Anna Berg told reporters at the bridge, where workers were painting the rails. “We checked it twice.” | name | Anna Berg | claim"}},
 		{"but not across another reporting verb", "“It is safe,” Anna Berg said, adding that the rails were new. “We checked it twice.”",
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Anna Berg | adding | that the rails were new | name | Anna Berg | claim", "Anna Berg |  | “We checked it twice.” | name | Anna Berg | claim"}},
+		{"a long appositive with a participle before the cue", "Anna Berg, dressed in a coat that carried the city's arms, said the bridge is safe.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
