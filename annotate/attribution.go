@@ -479,7 +479,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					if np[0] == np[1] {
 						continue
 					}
-					if np[1] < s1 && (strings.HasPrefix(toks[np[1]].POS, "VB") || toks[np[1]].POS == "MD") {
+					v := np[1]
+					for v < s1 && v < np[1]+3 && toks[v].POS == "RB" {
+						v++ // "said Obamacare so far has been …"
+					}
+					if v < s1 && (strings.HasPrefix(toks[v].POS, "VB") || toks[v].POS == "MD") {
 						// "Lance Beebe, 49, a veteran who now works for the
 						// Air Force, said Clinton should be ready": a verb
 						// after the noun phrase makes it the subject of
@@ -704,14 +708,14 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 				return first, [2]int{j + 1, end - 1}
 			}
 		}
-		// "X, who chairs the council, said": a relative clause set off
+		// "X, who chairs the council, said" (or "whose …"): a relative clause set off
 		// by commas.
 		if toks[end-1].Text == "," {
 			for k := end - 3; k > sentStart && k >= end-25; k-- {
 				if isQuoteMarkToken(toks[k].Text) || toks[k].Text == ";" {
 					break
 				}
-				if toks[k].Text == "," && strings.EqualFold(toks[k+1].Text, "who") {
+				if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "who") || strings.EqualFold(toks[k+1].Text, "whose")) {
 					if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
 						return first, [2]int{k + 1, end - 1}
 					}

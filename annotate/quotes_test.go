@@ -180,6 +180,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Anna Berg | adding | that the rails were new | name | Anna Berg | claim", "Anna Berg |  | “We checked it twice.” | name | Anna Berg | claim"}},
 		{"a long appositive with a participle before the cue", "Anna Berg, dressed in a coat that carried the city's arms, said the bridge is safe.",
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
+		{"a whose-clause between speaker and cue", "Anna Berg, whose office faces the river, said the bridge is safe.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
