@@ -398,7 +398,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// "X tweeted:" or "X wrote on Twitter:" ending its sentence:
 				// what was said is the next sentence, or the quotation that
 				// opens it.
-				colonEnd := toks[s1-1].Text == ":" && s1-1-contentFrom <= 6 && (contentFrom == s1-1 || onlyAdjunct(toks, marks, contentFrom, s1-1) || toks[contentFrom].POS == "DT" && noVerb(toks, contentFrom, s1))
+				colonEnd := contentFrom < s1 && toks[s1-1].Text == ":" && s1-1-contentFrom <= 6 && (contentFrom == s1-1 || onlyAdjunct(toks, marks, contentFrom, s1-1) || toks[contentFrom].POS == "DT" && noVerb(toks, contentFrom, s1))
 				nextQuote := -1
 				if !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." {
 					nextQuote = quoteOpensNext(text, r, marks, si, usedMark)

@@ -377,20 +377,49 @@ func FuzzAnnotate(f *testing.F) {
 		if !utf8.ValidString(text) || len(text) > 4000 {
 			return
 		}
-		d, err := a.Annotate(context.Background(), text, "")
-		if err != nil {
-			t.Fatalf("Annotate(%q): %v", text, err)
-		}
-		n := utf8.RuneCountInString(text)
-		for _, q := range d.Quotes {
-			for _, sp := range []Span{q.Content, q.Cue, q.Speaker} {
-				if sp.Start < 0 || sp.End < sp.Start || sp.End > n {
-					t.Fatalf("Annotate(%q): span %+v outside the text (%d code points)", text, sp, n)
-				}
-			}
-			if q.Content.End == q.Content.Start {
-				t.Fatalf("Annotate(%q): empty content in %+v", text, q)
-			}
-		}
+		checkQuoteSpans(t, a, text)
 	})
+}
+
+// checkQuoteSpans annotates text and checks that no stage fails and that
+// every quote's spans slice the text, with content never empty.
+func checkQuoteSpans(t *testing.T, a *Annotator, text string) {
+	t.Helper()
+	d, err := a.Annotate(context.Background(), text, "")
+	if err != nil {
+		t.Fatalf("Annotate(%q): %v", text, err)
+	}
+	n := utf8.RuneCountInString(text)
+	for _, q := range d.Quotes {
+		for _, sp := range []Span{q.Content, q.Cue, q.Speaker} {
+			if sp.Start < 0 || sp.End < sp.Start || sp.End > n {
+				t.Fatalf("Annotate(%q): span %+v outside the text (%d code points)", text, sp, n)
+			}
+		}
+		if q.Content.End == q.Content.Start {
+			t.Fatalf("Annotate(%q): empty content in %+v", text, q)
+		}
+	}
+}
+
+// TestEagerCueModel runs the quotes stage with a cue model that marks
+// every word it scores, so that learned cues run on over punctuation to
+// the end of their sentence (a cue ending on its sentence's colon once
+// indexed past the sentence).
+func TestEagerCueModel(t *testing.T) {
+	a := newTestAnnotator(t)
+	eager := &cueModel{bits: 8, w: make([]float32, 1<<8)}
+	for i := range eager.w {
+		eager.w[i] = 1
+	}
+	a.cueModel = eager
+	for _, text := range []string{
+		"Anna Berg smiled:",
+		"Anna Berg smiled: “The bridge is safe.”",
+		"The council members, who met on Monday, voted and then smiled, nodding.",
+		"“It is safe,” Anna Berg beamed, grinning. “We checked it.”",
+		"According to Anna Berg, who smiled:",
+	} {
+		checkQuoteSpans(t, a, text)
+	}
 }
