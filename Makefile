@@ -63,7 +63,7 @@ train-cues:
 	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
 
 ## cv-cues: five-fold cross-validation of the cue model on PolNeAR train:
-## the quotes figures on articles the model never saw (about 2 minutes)
+## the quotes figures on articles the model never saw (about 3 minutes)
 cv-cues: build
 	./.ci/cv-cues $(DATA)
 

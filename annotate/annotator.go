@@ -90,6 +90,11 @@ type Annotator struct {
 	cues      cueLexicon
 	cueModel  *cueModel // nil when none is embedded
 	labels    stageLabels
+	// collectFilter is set on the copy that makes the attribution
+	// filter's training examples: every candidate above collectThreshold
+	// is kept, with its features.
+	collectFilter    bool
+	collectThreshold float32
 }
 
 // New loads the models cfg names.

@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,6 +23,13 @@ type attribution struct {
 	entityID, canon  string
 	speakerLabel     string
 	label, resolving string
+	// How the cue was found: by the cue model alone, and the model's score
+	// of its first word (scored is false when the model did not score it).
+	fromModel, scored bool
+	cueScore          float32
+	// The attribution filter's features, kept only while collecting
+	// training examples.
+	filterFeats []uint64
 	// Set by the claims stage.
 	confidence                   float64
 	negated, hedged, conditional bool
@@ -127,6 +136,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	cueSc := cueScratchPool.Get().(*cueScratch)
 	defer cueScratchPool.Put(cueSc)
 	cueSentences := map[int]bool{} // sentences with a cue outside quotation marks
+	filter := a.activeFilter()
+	var filterSc []uint64
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
 			continue
@@ -136,7 +147,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 		// shows, voters who want).
 		var learned []bool
 		if a.cueModel != nil {
-			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc, cueThreshold)
+			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc, a.candidateThreshold(), cueThreshold)
 		}
 		for k := s0; k < s1; k++ {
 			if markAt(toks[k].Start) >= 0 {
@@ -273,7 +284,10 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 				}
 			}
-			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}}
+			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}, fromModel: fromModel}
+			if learned != nil && !math.IsNaN(float64(cueSc.scores[cueStart-s0])) {
+				at.cueScore, at.scored = cueSc.scores[cueStart-s0], true
+			}
 			at.cue = [2]int{toks[cueStart].Start, toks[cueEnd-1].End}
 			sentEnd := trimSentenceEnd(text, toks, s0, s1)
 			switch {
@@ -506,6 +520,21 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			if at.content[1] <= at.content[0] {
 				continue
+			}
+			// The attribution filter judges the whole candidate here, so a
+			// rejected one neither cuts nor hides the attributions after it.
+			if filter != nil || a.collectFilter {
+				at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
+				prior := 0
+				for j := len(out) - 1; j >= 0 && out[j].sent == si; j-- {
+					prior++
+				}
+				filterSc = filterFeatures(filterSc[:0], toks, low, ms, &at, prior)
+				if a.collectFilter {
+					at.filterFeats = slices.Clone(filterSc)
+				} else if filter.score(filterSc) <= filter.threshold {
+					continue
+				}
 			}
 			for mi := sort.Search(len(marks), func(i int) bool { return marks[i].end > at.content[0] }); mi < len(marks) && marks[mi].start < at.content[1]; mi++ {
 				usedMark[mi] = true

@@ -374,7 +374,7 @@ func TestCueModelLearnsATinyCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := b.Sentences("The report shows that costs rose.", nil)[0]
-	got := m.predict(s.toks, s.low, b.a.cues, &cueScratch{}, 0)
+	got := m.predict(s.toks, s.low, b.a.cues, &cueScratch{}, 0, 0)
 	var cues []string
 	for i, c := range got {
 		if c {

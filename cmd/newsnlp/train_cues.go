@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +20,10 @@ type trainCuesOptions struct {
 	bits       uint
 	epochs     int
 	seed       uint64
+	// The attribution filter.
+	filterFolds, filterEpochs  int
+	filterBits                 uint
+	candidate, filterThreshold float64
 }
 
 func newTrainCuesCmd(stdout io.Writer) *cobra.Command {
@@ -29,7 +35,16 @@ func newTrainCuesCmd(stdout io.Writer) *cobra.Command {
 cues of a brat attribution corpus (PolNeAR's training split) are projected
 onto the tokens of the same stages as annotation; the last --held-out share
 of the articles decides the best epoch, so no evaluation data is used. The
-same data and seed give the same bytes.`,
+same data and seed give the same bytes.
+
+Then the attribution filter, which travels in the same file, is trained:
+the articles are split into --filter-folds folds, a cue model is trained
+on all but one fold, and the quotes stage runs with it over that fold,
+taking every word scoring above --candidate as a candidate cue. Each
+candidate attribution is labelled right when its content covers 0.3 of a
+gold content and its cue overlaps that attribution's cue, so the filter learns from candidates on articles their cue
+model never saw, as annotation meets them. --filter-folds 0 leaves the
+filter out (annotation then keeps what scores above -4).`,
 		Example: `  newsnlp train-cues --train ../shared/data/polnear/train -o annotate/model/cue.model`,
 		Hidden:  true,
 		Args:    cobra.NoArgs,
@@ -44,6 +59,13 @@ same data and seed give the same bytes.`,
 	f.UintVar(&opts.bits, "bits", 18, "log2 of the number of hashed feature buckets")
 	f.IntVar(&opts.epochs, "epochs", 15, "at most this many epochs")
 	f.Uint64Var(&opts.seed, "seed", 1, "shuffling seed")
+	f.IntVar(&opts.filterFolds, "filter-folds", 5, "folds for the attribution filter's examples (0: no filter)")
+	// The defaults are make cv-cues' choice (five-fold cross-validation on
+	// PolNeAR train; README, Accuracy).
+	f.IntVar(&opts.filterEpochs, "filter-epochs", 4, "attribution filter training epochs")
+	f.UintVar(&opts.filterBits, "filter-bits", 16, "log2 of the attribution filter's hashed feature buckets")
+	f.Float64Var(&opts.candidate, "candidate", -12, "cue-model score above which a word starts a candidate cue for the filter")
+	f.Float64Var(&opts.filterThreshold, "filter-threshold", -6, "filter score above which annotation keeps a candidate attribution")
 	return cmd
 }
 
@@ -66,20 +88,19 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 		return err
 	}
 	t0 := time.Now()
-	split := len(docs) - int(float64(len(docs))*o.heldOut)
-	var train, held []annotate.CueSentence
+	perDoc := make([][]annotate.CueSentence, len(docs))
 	for i, d := range docs {
 		var cues [][2]int
 		for _, q := range d.Quotes {
 			cues = append(cues, q.Cue.Fragments...)
 		}
-		s := b.Sentences(d.Text, cues)
-		if i < split {
-			train = append(train, s...)
-		} else {
-			held = append(held, s...)
-		}
+		perDoc[i] = b.Sentences(d.Text, cues)
 	}
+	all := make([]int, len(docs))
+	for i := range all {
+		all[i] = i
+	}
+	train, held := splitSentences(perDoc, all, o.heldOut)
 	fmt.Fprintf(stdout, "train-cues: %d training and %d held-out sentences from %d articles in %s\n", len(train), len(held), len(docs), time.Since(t0).Round(time.Millisecond))
 	res, err := b.TrainCueModel(train, held, o.bits, o.epochs, o.seed, func(epoch int, f1 float64) {
 		fmt.Fprintf(stdout, "  epoch %2d  held-out cue-token F1 %.4f  (%s)\n", epoch, f1, time.Since(t0).Round(time.Second))
@@ -87,10 +108,103 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sum, err := writeModelFile(o.out, res.Model)
+	fmt.Fprintf(stdout, "train-cues: best epoch %d (held-out F1 %.4f)\n", res.BestEpoch, res.HeldOutF1[res.BestEpoch-1])
+	model := res.Model
+	if o.filterFolds > 1 {
+		if model, err = trainAttrFilter(o, b, docs, perDoc, model, stdout, t0); err != nil {
+			return err
+		}
+	}
+	sum, err := writeModelFile(o.out, model)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "train-cues: best epoch %d (held-out F1 %.4f); wrote %s (%d bytes, sha256 %s)\n", res.BestEpoch, res.HeldOutF1[res.BestEpoch-1], o.out, len(res.Model), sum)
+	fmt.Fprintf(stdout, "train-cues: wrote %s (%d bytes, sha256 %s)\n", o.out, len(model), sum)
 	return nil
+}
+
+// splitSentences gathers the sentences of the articles in docs (indexes
+// into perDoc), the last heldOut share of the articles held out.
+func splitSentences(perDoc [][]annotate.CueSentence, docs []int, heldOut float64) (train, held []annotate.CueSentence) {
+	split := len(docs) - int(float64(len(docs))*heldOut)
+	for k, i := range docs {
+		if k < split {
+			train = append(train, perDoc[i]...)
+		} else {
+			held = append(held, perDoc[i]...)
+		}
+	}
+	return train, held
+}
+
+// trainAttrFilter makes the filter's examples by cross-fitting (fold k's
+// candidates come from a cue model trained without fold k, as annotation
+// meets unseen articles), trains the filter and returns the cue model file
+// with it.
+func trainAttrFilter(o *trainCuesOptions, b *annotate.CueExampleBuilder, docs []datasets.GoldDoc, perDoc [][]annotate.CueSentence, model []byte, stdout io.Writer, t0 time.Time) ([]byte, error) {
+	folds := o.filterFolds
+	type result struct {
+		ex    []annotate.FilterExample
+		epoch int
+		err   error
+	}
+	results := make([]result, folds)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for k := range folds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var in, out []int
+			for i := range docs {
+				if i%folds == k {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			train, held := splitSentences(perDoc, in, o.heldOut)
+			r, err := b.TrainCueModel(train, held, o.bits, o.epochs, o.seed, nil)
+			if err != nil {
+				results[k].err = err
+				return
+			}
+			results[k].epoch = r.BestEpoch
+			for _, i := range out {
+				var gold []annotate.FilterGold
+				for _, q := range docs[i].Quotes {
+					gold = append(gold, annotate.FilterGold{Content: q.Content.Fragments, Cue: q.Cue.Fragments})
+				}
+				ex, err := b.FilterExamples(r.Model, float32(o.candidate), docs[i].Text, gold)
+				if err != nil {
+					results[k].err = fmt.Errorf("%s: %w", docs[i].ID, err)
+					return
+				}
+				results[k].ex = append(results[k].ex, ex...)
+			}
+		}()
+	}
+	wg.Wait()
+	var ex []annotate.FilterExample
+	for k, r := range results {
+		if r.err != nil {
+			return nil, r.err
+		}
+		good := 0
+		for _, e := range r.ex {
+			if e.Good() {
+				good++
+			}
+		}
+		fmt.Fprintf(stdout, "  filter fold %d: cue model best epoch %d, %d candidates, %d right\n", k, r.epoch, len(r.ex), good)
+		ex = append(ex, r.ex...)
+	}
+	m, err := b.TrainFilter(model, ex, o.filterBits, o.filterEpochs, o.seed, float32(o.candidate), float32(o.filterThreshold))
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stdout, "train-cues: attribution filter trained on %d candidates (%s)\n", len(ex), time.Since(t0).Round(time.Second))
+	return m, nil
 }
