@@ -441,10 +441,14 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// he denied the allegations and said …: the same speaker.
 					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case coordinated && !clauseEnds && opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0:
+				case coordinated && !clauseEnds && (opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0 || coordinatedSubject(toks, low, s0, cueStart)[0] >= 0):
 					// "Reid caucused on Saturday and says he voted …": the
 					// subject of the sentence's first verb.
-					at.speakerTok = rightNP(toks, s0, s1)
+					if opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0 {
+						at.speakerTok = rightNP(toks, s0, s1)
+					} else {
+						at.speakerTok = coordinatedSubject(toks, low, s0, cueStart)
+					}
 					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
 						contentFrom++
 					}
@@ -1045,6 +1049,66 @@ func opensWithSubjectVerb(toks []Token, s0, end int) bool {
 	}
 	return p == "VBD" || p == "VBZ" || p == "VBP"
 }
+
+// coordinatedSubject finds the subject of a cue coordinated with the
+// sentence's first verb when opensWithSubjectVerb cannot: a subject with
+// an appositive or after a time phrase (Gary Emineth, a former chairman,
+// became a delegate and said …; A few minutes later they reversed
+// themselves, rushed everyone inside and said …). The words from the
+// first finite verb to the cue may hold commas but no new clause: no
+// quotation mark, relative or subordinating word, and no subject pronoun
+// or finite verb after a comma. It returns [-1, -1] when there is none.
+func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
+	none := [2]int{-1, -1}
+	// "When X arrived, the crowd cheered and said …": the main clause
+	// starts after the opening clause's comma.
+	if s0 < cueStart && subordinators[low[s0]] {
+		comma := s0
+		for comma < cueStart && toks[comma].Text != "," {
+			comma++
+		}
+		if comma+1 >= cueStart {
+			return none
+		}
+		s0 = comma + 1
+	}
+	v := -1
+	for j := s0; j < cueStart; j++ {
+		if p := toks[j].POS; p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" {
+			v = j
+			break
+		}
+		if isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || toks[j].POS == "WRB" || subordinators[low[j]] {
+			return none
+		}
+	}
+	if v <= s0 {
+		return none
+	}
+	for j := v + 1; j < cueStart-1; j++ {
+		t := toks[j]
+		switch {
+		case isQuoteMarkToken(t.Text), t.Text == ";", t.Text == ":", t.POS == "WDT", t.POS == "WP", t.POS == "WRB":
+			return none
+		case t.POS == "IN" && subordinators[low[j]], low[j] == "that" && t.POS != "DT":
+			return none
+		case t.POS == "PRP" && subjectPronouns[low[j]] != "" && j+1 < cueStart && strings.HasPrefix(toks[j+1].POS, "VB"):
+			return none
+		}
+	}
+	start := skipTemporal(toks, v, s0)
+	np, _ := leftNP(toks, skipAside(toks, start, s0), s0)
+	if np[0] == np[1] {
+		np, _ = leftNP(toks, v, s0)
+	}
+	if np[0] == np[1] {
+		return none
+	}
+	return np
+}
+
+// subordinators open a clause of their own before a coordinated cue.
+var subordinators = map[string]bool{"because": true, "although": true, "though": true, "while": true, "if": true, "when": true, "since": true, "as": true, "after": true, "before": true, "unless": true, "until": true, "whether": true}
 
 // sourceToComma extends the source of a sentence-opening "According to"
 // to the comma that ends it, over participles and prepositions but no
