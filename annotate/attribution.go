@@ -1096,6 +1096,15 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 			return none
 		}
 	}
+	// A subject with no comma and no verb in it is all the words before the
+	// verb (Volunteers from the Hua Ning (华宁) association handed out …).
+	plain := noVerb(toks, s0, v)
+	for j := s0; j < v && plain; j++ {
+		plain = toks[j].Text != "," && !isDash(toks[j].Text) && toks[j].POS != "RB"
+	}
+	if plain && isNPToken(toks[s0]) {
+		return [2]int{s0, v}
+	}
 	start := skipTemporal(toks, v, s0)
 	np, _ := leftNP(toks, skipAside(toks, start, s0), s0)
 	if np[0] == np[1] {
