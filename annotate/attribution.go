@@ -754,6 +754,27 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 					}
 					break
 				}
+				// "X, a close friend of Y who was her chief of staff,
+				// said": an appositive noun phrase ending in a relative
+				// clause; no verb comes before its relative pronoun.
+				if toks[k].Text == "," && isNPToken(toks[k+1]) && !strings.HasPrefix(toks[k+1].POS, "VB") {
+					rel := -1
+					for j := k + 1; j < end-1; j++ {
+						if p := toks[j].POS; p == "WP" || p == "WDT" || p == "WP$" {
+							rel = j
+							break
+						}
+						if strings.HasPrefix(toks[j].POS, "VB") || toks[j].POS == "MD" || toks[j].Text == "," {
+							break
+						}
+					}
+					if rel > k+1 {
+						if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
+							return first, [2]int{k + 1, end - 1}
+						}
+					}
+					break
+				}
 			}
 		}
 		return [2]int{end, end}, none

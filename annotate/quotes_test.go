@@ -186,6 +186,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the bridge is not safe | name | Anna Berg | claim"}},
 		{"but not with a verb in a clause of its own", "When Anna Berg arrived, the crowd cheered and said the bridge is not safe.",
 			[]string{"the crowd | said | the bridge is not safe | nominal |  | claim"}},
+		{"an appositive ending in a relative clause", "Anna Berg, a friend of the mayor who chairs the council, said the bridge is safe.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"an appositive, then a time phrase before the cue", "Anna Berg, who chairs the council, on Sunday defended the plan.",
 			[]string{"Anna Berg | defended | the plan | name | Anna Berg | claim"}},
 		{"an appositive with a possessive and an adverb", "Peter Holm lost. Anna Berg, his former adviser and once a rival, said the count was fair.",
