@@ -175,9 +175,16 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						break
 					}
 				}
-				// An auxiliary alone (she has taken time …) reports nothing.
+				// An auxiliary alone (she has taken time …) reports nothing,
+				// nor does a noun read as a verb right before a lexicon cue:
+				// it is that cue's subject (Party officials said).
 				if n > 0 && onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
 					n = 0
+				}
+				if n > 0 && k+n < s1 && !strings.HasPrefix(toks[k].POS, "VB") {
+					if _, m := a.matchCue(toks, low, k+n, s1); m > 0 {
+						n = 0
+					}
 				}
 				// Nor does a verb the model alone marks inside what a cue
 				// of the sentence reports (told reporters that the plant had
