@@ -58,14 +58,7 @@ func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
 	return f, nil
 }
 
-func (f *attrFilter) score(feats []uint64) float32 {
-	mask := uint64(1)<<f.bits - 1
-	var s float32
-	for _, h := range feats {
-		s += f.w[h&mask]
-	}
-	return s
-}
+func (f *attrFilter) score(feats []uint64) float32 { return hashedScore(f.w, f.bits, feats) }
 
 // candidateThreshold is the cue-model score above which the quotes stage
 // takes a word for part of a cue: the filter's lower one when the model
@@ -328,7 +321,6 @@ func (b *CueExampleBuilder) TrainFilter(cueModel []byte, ex []FilterExample, bit
 	}
 	f := &attrFilter{bits: bits, w: make([]float32, 1<<bits), candidate: candidate, threshold: threshold}
 	totals := make([]float64, len(f.w))
-	mask := uint64(1)<<bits - 1
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
@@ -344,10 +336,7 @@ func (b *CueExampleBuilder) TrainFilter(cueModel []byte, ex []FilterExample, bit
 				if !e.good {
 					d = -1
 				}
-				for _, h := range e.feats {
-					f.w[h&mask] += d
-					totals[h&mask] += c * float64(d)
-				}
+				perceptronUpdate(f.w, totals, bits, e.feats, d, c)
 			}
 			c++
 		}

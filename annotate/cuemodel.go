@@ -314,13 +314,26 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 	)
 }
 
-func (m *cueModel) score(feats []uint64) float32 {
-	mask := uint64(1)<<m.bits - 1
+func (m *cueModel) score(feats []uint64) float32 { return hashedScore(m.w, m.bits, feats) }
+
+// hashedScore sums the weights of hashed features in a table of 2^bits.
+func hashedScore(w []float32, bits uint, feats []uint64) float32 {
+	mask := uint64(1)<<bits - 1
 	var s float32
 	for _, h := range feats {
-		s += m.w[h&mask]
+		s += w[h&mask]
 	}
 	return s
+}
+
+// perceptronUpdate adds d to the weights of feats, and c·d to their running
+// totals, from which the averaged weights are taken.
+func perceptronUpdate(w []float32, totals []float64, bits uint, feats []uint64, d float32, c float64) {
+	mask := uint64(1)<<bits - 1
+	for _, h := range feats {
+		w[h&mask] += d
+		totals[h&mask] += c * float64(d)
+	}
 }
 
 // cueScratchPool keeps predict's buffers from one document to the next.
@@ -508,7 +521,6 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 	}
 	m := &cueModel{bits: bits, w: make([]float32, 1<<bits)}
 	totals := make([]float64, len(m.w))
-	mask := uint64(1)<<bits - 1
 	c := 1.0
 	order := make([]int, len(train))
 	for i := range order {
@@ -539,10 +551,7 @@ func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uin
 					if !s.isCue[i] {
 						d = -1
 					}
-					for _, h := range feats {
-						m.w[h&mask] += d
-						totals[h&mask] += c * float64(d)
-					}
+					perceptronUpdate(m.w, totals, bits, feats, d, c)
 				}
 				c++
 				prev = guess
