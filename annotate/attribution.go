@@ -189,7 +189,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// Nor does a verb the model alone marks inside what a cue
 				// of the sentence reports (told reporters that the plant had
 				// not released any gas).
-				if last := len(out) - 1; n > 0 && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) {
+				if last := len(out) - 1; n > 0 && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) && !coordinatedVerb(toks, low, s0, k) {
 					n = 0
 				}
 				fromModel = n > 0
@@ -214,7 +214,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				continue
 			}
 			cueSentences[si] = true
-			participle := toks[k].POS == "VBG" && k > s0 && toks[k-1].Text == ","
+			participle := toks[k].POS == "VBG" && commaBefore(toks, s0, k)
 			// "is telling reporters": a be-form before the participle makes
 			// it a progressive verb, not a gerund.
 			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
@@ -866,6 +866,12 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(text[next.cue[0]:next.cue[1]], "ing") {
 				trimmed = cut[:sp]
 			}
+			// "…was “corrupt,” noting …": the closing mark stays with the
+			// first content.
+			if r, size := utf8.DecodeLastRuneInString(cut); trimmed == cut && size > 0 && isClosingMark(string(r)) && strings.HasSuffix(cut[:len(cut)-size], ",") {
+				ats[i].content[1] = ats[i].content[0] + len(cut)
+				break
+			}
 			if trimmed == cut && !strings.HasSuffix(cut, ",") {
 				continue
 			}
@@ -1276,6 +1282,36 @@ func cueComplement(toks []Token, from, to int, lex cueLexicon) bool {
 func endsLikeAttributed(text string, m quoteMarkSpan) bool {
 	inner := strings.TrimRight(text[m.start:m.end], "”\"’'")
 	return strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?")
+}
+
+// coordinatedVerb reports whether the verb at token k opens a verb phrase
+// coordinated with the clause before it: after "and" or "but" (and called
+// it …, but was careful not to …), or a participle after a comma (…,
+// implying that …). Auxiliaries and adverbs before it are stepped over.
+func coordinatedVerb(toks []Token, low []string, s0, k int) bool {
+	if !strings.HasPrefix(toks[k].POS, "VB") {
+		return false
+	}
+	j := k - 1
+	for j > s0 && (cueAux[low[j]] || toks[j].POS == "RB" || toks[j].POS == "MD") {
+		j--
+	}
+	if j <= s0 {
+		return false
+	}
+	if low[j] == "and" || low[j] == "but" {
+		return toks[j+1].POS != "VBN" && toks[j+1].POS != "VB" || j+1 < k
+	}
+	return toks[j+1].POS == "VBG" && commaBefore(toks, s0, j+1)
+}
+
+// commaBefore reports whether token k follows a comma, or a comma and the
+// quotation mark closing after it (called it "corrupt," noting …).
+func commaBefore(toks []Token, s0, k int) bool {
+	if k > s0 && toks[k-1].Text == "," {
+		return true
+	}
+	return k-1 > s0 && isClosingMark(toks[k-1].Text) && toks[k-2].Text == ","
 }
 
 // newClauseBetween reports whether a new clause starts between byte
