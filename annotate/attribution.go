@@ -215,6 +215,13 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			cueSentences[si] = true
 			participle := toks[k].POS == "VBG" && commaBefore(toks, s0, k)
+			// "…, noting that … and suggesting that …": a participle
+			// coordinated with the one before it.
+			if last := len(out) - 1; !participle && toks[k].POS == "VBG" && k > s0 && (low[k-1] == "and" || low[k-1] == "but") && last >= 0 && out[last].sent == si {
+				if c := tokenAt(toks, out[last].cue[1]-1); c >= 0 && toks[c].POS == "VBG" {
+					participle = true
+				}
+			}
 			// "is telling reporters": a be-form before the participle makes
 			// it a progressive verb, not a gerund.
 			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
@@ -639,6 +646,32 @@ var mediumWords = map[string]bool{
 	"interview": true, "appeal": true, "mailer": true, "flyer": true, "leaflet": true,
 }
 
+// postModifiers follow the noun of a speaker's noun phrase (a source
+// close to the campaign, officials familiar with the talks).
+var postModifiers = map[string]bool{
+	"close to": true, "familiar with": true, "knowledgeable about": true, "briefed on": true,
+	"loyal to": true, "allied with": true, "aligned with": true, "sympathetic to": true, "opposed to": true,
+}
+
+// pluralNounAsVerb reports whether a token the tagger calls a verb is a
+// lowercase plural noun of a kind that speaks (strategists, officials,
+// analysts): it ends in -ists, -ians, -ants, -ents, -ers or -ors.
+func pluralNounAsVerb(t Token) bool {
+	w := t.Text
+	for _, suf := range []string{"ists", "ians", "ants", "ents", "ers", "ors", "officials", "experts", "voters", "critics", "aides", "leaders"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 || w == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSubordinators open an adverbial clause (…, because she thinks …).
+var clauseSubordinators = map[string]bool{
+	"because": true, "although": true, "though": true, "while": true, "whereas": true, "as": true,
+	"since": true, "when": true, "after": true, "before": true, "if": true, "unless": true, "until": true,
+}
+
 // gerundPrepositions take a reporting gerund whose subject is the
 // clause's (by saying, after telling, while arguing); "without" negates
 // and is left out.
@@ -798,13 +831,27 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 	if j > sentStart && toks[j].POS == "VBN" && surveyParticiples[strings.ToLower(toks[j].Text)] && isNPToken(toks[j-1]) {
 		j--
 	}
-	for j >= sentStart && isNPToken(toks[j]) {
+	// "…, strategists think": a plural noun right before the cue that the
+	// tagger reads as a verb.
+	if j > sentStart && toks[j].POS == "VBZ" && pluralNounAsVerb(toks[j]) && (toks[j-1].Text == "," || toks[j-1].POS == "DT" || toks[j-1].POS == "JJ" || toks[j-1].POS == "CD") {
 		j--
-		// "Mr. Morgan of the Sierra Club": a noun phrase continues across
-		// "of" to the noun before it.
-		if j-1 >= sentStart && j < end-1 && strings.EqualFold(toks[j].Text, "of") && isNPToken(toks[j-1]) && toks[j+1].POS != "PRP" {
+	}
+	for {
+		for j >= sentStart && isNPToken(toks[j]) {
 			j--
+			// "Mr. Morgan of the Sierra Club": a noun phrase continues across
+			// "of" to the noun before it.
+			if j-1 >= sentStart && j < end-1 && strings.EqualFold(toks[j].Text, "of") && isNPToken(toks[j-1]) && toks[j+1].POS != "PRP" {
+				j--
+			}
 		}
+		// "a source close to him", "people familiar with the talks": an
+		// adjective and its object after the noun.
+		if j-2 >= sentStart && j < end-1 && postModifiers[strings.ToLower(toks[j-1].Text)+" "+strings.ToLower(toks[j].Text)] && isNPToken(toks[j-2]) {
+			j -= 2
+			continue
+		}
+		break
 	}
 	np = [2]int{j + 1, end}
 	for np[0] < np[1] && toks[np[0]].POS == "POS" {
@@ -861,6 +908,11 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 			// conjunction, not a nested report (said he thinks that …).
 			cut := strings.TrimRight(text[ats[i].content[0]:begin], " ")
 			trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
+			// "…, because she thinks …": a subordinate clause after a comma
+			// is a clause of its own.
+			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && strings.HasSuffix(cut[:sp], ",") && clauseSubordinators[strings.ToLower(cut[sp+1:])] {
+				trimmed = cut[:sp]
+			}
 			// "answered the critics by saying …": the gerund's preposition
 			// ends the first content too.
 			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(text[next.cue[0]:next.cue[1]], "ing") {

@@ -162,6 +162,18 @@ func scanQuote(text string, from, end int, open, closing rune) int {
 				}
 			}
 		}
+		if r == '”' && open == '"' {
+			// A straight quotation closed by a curly mark ("It is over,”
+			// he said): the curly mark closes it when no straight mark
+			// does on the same line.
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[i+n : end])
+			if !isOpeningContext(before) && (i+n == end || unicode.IsSpace(after) || unicode.IsPunct(after)) {
+				if next := strings.IndexByte(text[i:end], '"'); next < 0 || strings.Contains(text[i:i+next], "\n") {
+					return i + n
+				}
+			}
+		}
 		if r == '\n' && strings.HasPrefix(text[i+n:end], "\n") || r == '\n' && strings.HasPrefix(strings.TrimLeft(text[i+n:end], " \t\r"), "\n") {
 			// End of paragraph: the quotation goes on only if the next
 			// paragraph reopens the same mark.
