@@ -646,6 +646,26 @@ var mediumWords = map[string]bool{
 	"interview": true, "appeal": true, "mailer": true, "flyer": true, "leaflet": true,
 }
 
+// speakerPrepositions join a speaker's noun to a phrase that places it
+// (the senator from Vermont, officials in Iowa, a spokesman for the
+// campaign). The noun before them is the speaker; a name after them is
+// not (a spokesman for Trump is not Trump).
+var speakerPrepositions = map[string]bool{"from": true, "at": true, "in": true, "with": true, "for": true}
+
+func isNounTag(p string) bool { return p == "NN" || p == "NNS" || p == "NNP" || p == "NNPS" }
+
+// speakerHead is the part of a speaker's tokens before a prepositional
+// phrase that places it (officials | in Iowa), and the whole span when
+// there is none.
+func speakerHead(toks []Token, sp [2]int) [2]int {
+	for k := sp[0] + 1; k < sp[1]-1; k++ {
+		if toks[k].POS == "IN" && speakerPrepositions[strings.ToLower(toks[k].Text)] && isNounTag(toks[k-1].POS) {
+			return [2]int{sp[0], k}
+		}
+	}
+	return sp
+}
+
 // postModifiers follow the noun of a speaker's noun phrase (a source
 // close to the campaign, officials familiar with the talks).
 var postModifiers = map[string]bool{
@@ -842,6 +862,12 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 			// "Mr. Morgan of the Sierra Club": a noun phrase continues across
 			// "of" to the noun before it.
 			if j-1 >= sentStart && j < end-1 && strings.EqualFold(toks[j].Text, "of") && isNPToken(toks[j-1]) && toks[j+1].POS != "PRP" {
+				j--
+			}
+			// "the senator from Vermont", "officials in Iowa", "a
+			// spokesman for the campaign": a noun and its prepositional
+			// phrase.
+			if j-1 >= sentStart && j < end-1 && speakerPrepositions[strings.ToLower(toks[j].Text)] && toks[j].POS == "IN" && isNounTag(toks[j-1].POS) && !temporalWords[strings.ToLower(toks[j-1].Text)] && toks[j+1].POS != "PRP" {
 				j--
 			}
 		}
@@ -1858,7 +1884,8 @@ func (s *speakerResolver) resolve(at *attribution) {
 		}
 		return
 	}
-	best := s.nameIn(at.speakerTok)
+	head := speakerHead(s.r.tokens, at.speakerTok)
+	best := s.nameIn(head)
 	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
 		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
 			// The minister for coastal affairs, Tomas Reyna, said.
@@ -1867,7 +1894,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 	t0, t1 := at.speakerTok[0], at.speakerTok[1]
 	at.speaker = [2]int{s.r.tokens[t0].Start, s.r.tokens[t1-1].End}
-	if best < 0 {
+	if best < 0 && head == at.speakerTok {
 		best = s.namedBefore(t0, t1)
 	}
 	if best >= 0 {
@@ -1883,10 +1910,19 @@ func (s *speakerResolver) resolve(at *attribution) {
 			return
 		}
 	}
-	head := strings.ToLower(s.r.tokens[t1-1].Text)
+	noun := strings.ToLower(s.r.tokens[head[1]-1].Text)
 	at.resolving = "nominal"
-	if i, ok := s.nominals[head]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
+	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
 		s.set(at, i, "nominal")
+		return
+	}
+	// "Analysts at Corran Bank", "a spokesman for the ministry": people
+	// who speak for an organization are tied to it; a person or a place
+	// after the preposition is not who spoke (a spokesman for Trump).
+	if head != at.speakerTok {
+		if i := s.nameIn([2]int{head[1], t1}); i >= 0 && s.ms[i].Label == "ORG" {
+			s.set(at, i, "nominal")
+		}
 	}
 }
 
