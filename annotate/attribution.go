@@ -620,6 +620,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	// Floating quotations: a full quoted sentence with no cue of its own
 	// takes the speaker of the attribution just before it.
 	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
+	out = dropNested(out)
 	for i := range out {
 		at := &out[i]
 		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) {
@@ -2060,4 +2061,65 @@ func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
 		}
 	}
 	return best
+}
+
+// dropNested removes an attribution whose content lies within another's
+// (nine tenths of it or more): a report nested in a statement (he said
+// officials told him …) or the same statement found by two cues. Of two
+// cues with the same content the lexicon's, then the nearer, is kept.
+// PolNeAR annotates some nested reports, but in cross-validation the
+// nested ones found were wrong three times in four: dropping them all
+// took content F1 from 0.747 to 0.756 and quote+speaker from 0.658 to
+// 0.667. The seed's annotator left them out too. A nested denial stays.
+func dropNested(ats []attribution) []attribution {
+	within := func(a, b [2]int) bool {
+		lo, hi := max(a[0], b[0]), min(a[1], b[1])
+		return hi > lo && 10*(hi-lo) >= 9*(a[1]-a[0]) && a[1]-a[0] <= b[1]-b[0]
+	}
+	drop := make([]bool, len(ats))
+	for i := range ats {
+		for j := range ats {
+			if i == j || drop[i] || drop[j] || !within(ats[i].content, ats[j].content) {
+				continue
+			}
+			if !within(ats[j].content, ats[i].content) {
+				// A denial reported inside a statement (the station
+				// reported that the mayor had denied it) is what a reader
+				// of claims looks for: it stays.
+				// So does a statement a source is credited with (“…,” X
+				// said, according to the Times): X's is the statement.
+				drop[i] = ats[i].class != "deny" && ats[j].cueLemma != "according to"
+				continue
+			}
+			worse := i
+			switch {
+			case ats[i].fromModel != ats[j].fromModel:
+				if ats[j].fromModel {
+					worse = j
+				}
+			case cueDistance(ats[j]) > cueDistance(ats[i]):
+				worse = j
+			}
+			drop[worse] = true
+		}
+	}
+	out := ats[:0]
+	for i, at := range ats {
+		if !drop[i] {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// cueDistance is how far, in bytes, an attribution's cue is from its
+// content.
+func cueDistance(at attribution) int {
+	switch {
+	case at.cue[1] <= at.content[0]:
+		return at.content[0] - at.cue[1]
+	case at.content[1] <= at.cue[0]:
+		return at.cue[0] - at.content[1]
+	}
+	return 0
 }

@@ -65,7 +65,7 @@ filter out (annotation then keeps what scores above -4).`,
 	f.IntVar(&opts.filterEpochs, "filter-epochs", 4, "attribution filter training epochs")
 	f.UintVar(&opts.filterBits, "filter-bits", 16, "log2 of the attribution filter's hashed feature buckets")
 	f.Float64Var(&opts.candidate, "candidate", -12, "cue-model score above which a word starts a candidate cue for the filter")
-	f.Float64Var(&opts.filterThreshold, "filter-threshold", -6, "filter score above which annotation keeps a candidate attribution")
+	f.Float64Var(&opts.filterThreshold, "filter-threshold", -7, "filter score above which annotation keeps a candidate attribution")
 	return cmd
 }
 
