@@ -155,7 +155,15 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			cue, n := a.matchCue(toks, low, k, s1)
 			fromModel := false
-			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1]) && canStartCue(toks, k) {
+			// A verb coordinated inside what the sentence's last cue
+			// reports (…, and voted against it; …, tying X to Y) is a
+			// candidate whatever the model scores it: the filter judges.
+			forced := false
+			if last := len(out) - 1; n == 0 && learned != nil && !learned[k-s0] && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && finiteOrParticiple(toks[k].POS) && coordinatedVerb(toks, low, s0, k) {
+				learned[k-s0] = true
+				forced = true
+			}
+			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1] || forced) && canStartCue(toks, k) {
 				n = 1
 				for k+n < s1 && learned[k+n-s0] {
 					n++
@@ -1382,6 +1390,10 @@ func coordinatedVerb(toks []Token, low []string, s0, k int) bool {
 		return toks[j+1].POS != "VBN" && toks[j+1].POS != "VB" || j+1 < k
 	}
 	return toks[j+1].POS == "VBG" && commaBefore(toks, s0, j+1)
+}
+
+func finiteOrParticiple(p string) bool {
+	return p == "VBD" || p == "VBZ" || p == "VBP" || p == "VBG"
 }
 
 // commaBefore reports whether token k follows a comma, or a comma and the
