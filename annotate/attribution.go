@@ -515,8 +515,8 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				case commaBefore:
 					// "…," said X.
 					np := rightNP(toks, cueEnd, s1)
-					if np[0] == np[1] {
-						continue
+					if np[0] == np[1] || onlyTemporal(low[np[0]:np[1]]) {
+						continue // "…, X, R-Ky., said Tuesday": a day is no speaker
 					}
 					v := np[1]
 					for v < s1 && v < np[1]+3 && toks[v].POS == "RB" {
@@ -675,6 +675,28 @@ func speakerHead(toks []Token, sp [2]int) [2]int {
 	return sp
 }
 
+// partyStatePeriod reports whether token j is the period that ends a
+// party and state abbreviation (R-Ky., D-N.Y.), which the tokenizer splits
+// off: it belongs to the appositive it ends.
+func partyStatePeriod(toks []Token, j int) bool {
+	if j == 0 || toks[j].Text != "." || toks[j-1].End != toks[j].Start {
+		return false
+	}
+	w := toks[j-1].Text
+	return len(w) >= 3 && strings.ContainsRune("DRI", rune(w[0])) && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// onlyTemporal reports whether every word is a time word (Tuesday, last
+// week).
+func onlyTemporal(words []string) bool {
+	for _, w := range words {
+		if !temporalWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // postModifiers follow the noun of a speaker's noun phrase (a source
 // close to the campaign, officials familiar with the talks).
 var postModifiers = map[string]bool{
@@ -800,7 +822,7 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		// professor at Syracuse and a former adviser) but no verb. Commas
 		// or dashes set it off (Jason Sims — a teacher — says).
 		j := end - 2
-		for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS]) {
+		for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS] || partyStatePeriod(toks, j)) {
 			j--
 		}
 		if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {

@@ -126,6 +126,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “The bridge is safe,” | name | Anna Berg | claim", "the Harbour Times | according to | “The bridge is safe,” Anna Berg said | name | Harbour Times | claim"}},
 		{"a verb coordinated inside a content is a candidate for the filter", "Anna Berg criticized the bridge as unsafe and voted against the plan in May.",
 			[]string{"Anna Berg | criticized | the bridge as unsafe | name | Anna Berg | claim", "Anna Berg | voted against | the plan in May | name | Anna Berg | claim"}},
+		{"a party and state abbreviation as an appositive", "The bridge is safe, Senator Anna Berg, D-Me., said Tuesday.",
+			[]string{"Senator Anna Berg | said | The bridge is safe | name | Anna Berg | claim"}},
 		{"a cue closing its sentence, then a quotation", "Anna Berg said in a statement. “The bridge is safe.”",
 			[]string{"Anna Berg | said | “The bridge is safe.” | name | Anna Berg | claim"}},
 		{"a quotation with its own cue is not the sentence before's", "Anna Berg said in a statement. “The bridge is safe,” Peter Holm said.",
