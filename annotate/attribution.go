@@ -705,8 +705,9 @@ var postModifiers = map[string]bool{
 }
 
 // pluralNounAsVerb reports whether a token the tagger calls a verb is a
-// lowercase plural noun of a kind that speaks (strategists, officials,
-// analysts): it ends in -ists, -ians, -ants, -ents, -ers or -ors.
+// lowercase plural noun of a kind that speaks (strategists, analysts,
+// officials): it ends in -ists, -ians, -ants, -ents, -ers or -ors, or is
+// one of a few such nouns with other endings (officials, critics, aides).
 func pluralNounAsVerb(t Token) bool {
 	w := t.Text
 	for _, suf := range []string{"ists", "ians", "ants", "ents", "ers", "ors", "officials", "experts", "voters", "critics", "aides", "leaders"} {
@@ -1409,6 +1410,10 @@ func coordinatedVerb(toks []Token, low []string, s0, k int) bool {
 		return false
 	}
 	if low[j] == "and" || low[j] == "but" {
+		// A bare participle or infinitive right after "and" goes on with
+		// the verb before it (was arrested and charged, to build and
+		// run); with an auxiliary or adverb between, it is a verb phrase
+		// of its own (and has since described).
 		return toks[j+1].POS != "VBN" && toks[j+1].POS != "VB" || j+1 < k
 	}
 	return toks[j+1].POS == "VBG" && commaBefore(toks, s0, j+1)
@@ -2104,7 +2109,8 @@ func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
 // PolNeAR annotates some nested reports, but in cross-validation the
 // nested ones found were wrong three times in four: dropping them all
 // took content F1 from 0.747 to 0.756 and quote+speaker from 0.658 to
-// 0.667. The seed's annotator left them out too. A nested denial stays.
+// 0.667. The seed's annotator left them out too. A nested denial stays,
+// and so does a statement inside what "according to" credits to a source.
 func dropNested(ats []attribution) []attribution {
 	within := func(a, b [2]int) bool {
 		lo, hi := max(a[0], b[0]), min(a[1], b[1])
