@@ -222,7 +222,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				continue
 			}
 			cueSentences[si] = true
-			participle := toks[k].POS == "VBG" && commaBefore(toks, s0, k)
+			participle := toks[k].POS == "VBG" && afterComma(toks, s0, k)
 			// "…, noting that … and suggesting that …": a participle
 			// coordinated with the one before it.
 			if last := len(out) - 1; !participle && toks[k].POS == "VBG" && k > s0 && (low[k-1] == "and" || low[k-1] == "but") && last >= 0 && out[last].sent == si {
@@ -1416,16 +1416,16 @@ func coordinatedVerb(toks []Token, low []string, s0, k int) bool {
 		// of its own (and has since described).
 		return toks[j+1].POS != "VBN" && toks[j+1].POS != "VB" || j+1 < k
 	}
-	return toks[j+1].POS == "VBG" && commaBefore(toks, s0, j+1)
+	return toks[j+1].POS == "VBG" && afterComma(toks, s0, j+1)
 }
 
 func finiteOrParticiple(p string) bool {
 	return p == "VBD" || p == "VBZ" || p == "VBP" || p == "VBG"
 }
 
-// commaBefore reports whether token k follows a comma, or a comma and the
+// afterComma reports whether token k follows a comma, or a comma and the
 // quotation mark closing after it (called it "corrupt," noting …).
-func commaBefore(toks []Token, s0, k int) bool {
+func afterComma(toks []Token, s0, k int) bool {
 	if k > s0 && toks[k-1].Text == "," {
 		return true
 	}
