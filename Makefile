@@ -21,11 +21,13 @@ run: build
 ## test: everything a fresh machine can run (no network, no ../shared/data)
 test:
 	$(GO) test ./...
+	cd third_party/dateparser && $(GO) test ./...
 
 ## lint: formatting, vet, and the import-direction rule of DESIGN.md
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd third_party/dateparser && $(GO) vet ./...
 	./.ci/check-imports
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s); `make test` runs

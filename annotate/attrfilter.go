@@ -50,10 +50,13 @@ func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
 		return nil, errors.New("attribution filter: bad header")
 	}
 	f := &attrFilter{bits: uint(bits), w: make([]float32, 1<<bits)}
-	for _, x := range []any{&f.candidate, &f.threshold, f.w} {
+	for _, x := range []any{&f.candidate, &f.threshold} {
 		if err := binary.Read(r, binary.LittleEndian, x); err != nil {
 			return nil, fmt.Errorf("attribution filter: %w", err)
 		}
+	}
+	if err := readFloat32s(r, f.w); err != nil {
+		return nil, fmt.Errorf("attribution filter: %w", err)
 	}
 	return f, nil
 }

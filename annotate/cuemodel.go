@@ -442,7 +442,7 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 		return nil, fmt.Errorf("cue model: bad header")
 	}
 	m := &cueModel{bits: uint(bits), w: make([]float32, 1<<bits)}
-	if err := binary.Read(r, binary.LittleEndian, m.w); err != nil {
+	if err := readFloat32s(r, m.w); err != nil {
 		return nil, fmt.Errorf("cue model: %w", err)
 	}
 	// A model trained before the attribution filter has nothing more.

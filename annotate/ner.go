@@ -497,10 +497,11 @@ func (m *nerModel) marshal() ([]byte, error) {
 var ErrNoNERModel = errors.New("no trained NER model is embedded (run make train-ner)")
 
 func unmarshalNERModel(b []byte) (*nerModel, error) {
-	r, err := openModel("NER model", nerMagic, b, ErrNoNERModel)
+	r, done, err := streamModel("NER model", nerMagic, b, ErrNoNERModel)
 	if err != nil {
 		return nil, err
 	}
+	defer done()
 	var format, bits, tags uint32
 	for _, v := range []*uint32{&format, &bits, &tags} {
 		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
@@ -511,7 +512,7 @@ func unmarshalNERModel(b []byte) (*nerModel, error) {
 		return nil, fmt.Errorf("NER model: format %d, %d tags, %d bits: not this version's", format, tags, bits)
 	}
 	m := newNERModel(uint(bits))
-	if err := binary.Read(r, binary.LittleEndian, m.w); err != nil {
+	if err := readFloat32s(r, m.w); err != nil {
 		return nil, fmt.Errorf("NER model: %w", err)
 	}
 	return m, nil

@@ -119,3 +119,29 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestExtractHTMLDateInText reads a page whose only date is in its
+// byline. The dates go-htmldate's own patterns read are the same as with
+// the real go-dateparser; "Sept. 21, 2016" is the one left to the English
+// parser that stands in for go-dateparser (third_party/dateparser), and
+// the real one read it as 2016-01-01.
+func TestExtractHTMLDateInText(t *testing.T) {
+	for _, c := range []struct{ byline, want string }{
+		{"Tuesday 3 March 2015 10:04 GMT", "2015-03-03"},
+		{"March 3rd, 2015, 4:05 p.m. EST", "2015-03-03"},
+		{"Published on Sept. 21, 2016", "2016-09-21"},
+		{"Updated 21st of September 2016", "2016-09-21"},
+		{"3. März 2015", "2015-03-03"},
+		{"le 3 mars 2015", "2015-03-03"},
+	} {
+		html := strings.Replace(page("Bridge to close for repairs", bridgeBody), `<meta property="article:published_time" content="2024-05-02T09:30:00Z">`, "", 1)
+		html = strings.Replace(html, "<article>", `<article><p class="byline"><span class="date">`+c.byline+`</span></p>`, 1)
+		p, err := ExtractHTML([]byte(html), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published == nil || p.Published.Format("2006-01-02") != c.want {
+			t.Errorf("byline %q: Published = %v, want %s", c.byline, p.Published, c.want)
+		}
+	}
+}
