@@ -135,6 +135,9 @@ func newWriter(dir, version string, opts Options) *Writer {
 		parquet.Compression(newZstdCodec(zstdLevel, pageBytes)),
 		parquet.DataPageVersion(1),
 		parquet.PageBufferSize(pageBytes),
+		// Bounds of article text and quotations prune nothing; skip them.
+		parquet.SkipPageBounds("text"),
+		parquet.SkipPageBounds("content"),
 		parquet.KeyValueMetadata(MetaSchemaVersion, SchemaVersion),
 		parquet.KeyValueMetadata(MetaConfig, opts.Config),
 		parquet.KeyValueMetadata(MetaVersion, version),
