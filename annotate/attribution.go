@@ -629,6 +629,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	// takes the speaker of the attribution just before it.
 	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
 	out = dropNested(out)
+	out = dropCrossing(out)
 	for i := range out {
 		at := &out[i]
 		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) {
@@ -1618,6 +1619,17 @@ func signedQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool)
 func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bool) []attribution {
 	var out []attribution
 	toks := r.tokens
+	// The tagger reads a lone name before a colon as a common noun
+	// (Matthews/NNS, Lopez/NN); a word of a person's or organisation's
+	// name found elsewhere in the article is a name here too.
+	names := map[string]bool{}
+	for _, m := range r.mentions {
+		if m.Label == "PERSON" || m.Label == "ORG" {
+			for _, w := range strings.Fields(m.Text) {
+				names[w] = true
+			}
+		}
+	}
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
 			continue
@@ -1632,10 +1644,14 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 			k++
 		}
 		label := k
-		for k < s1 && k < label+3 && (toks[k].POS == "NNP" || toks[k].POS == "NNPS" || isAllCapsWord(toks[k].Text)) {
+		for k < s1 && k < label+3 && (toks[k].POS == "NNP" || toks[k].POS == "NNPS" || isAllCapsWord(toks[k].Text) || isCapitalized(toks[k].Text) && names[toks[k].Text]) {
 			k++
 		}
 		if k == label || k+1 >= s1 || toks[k].Text != ":" {
+			continue
+		}
+		// A label over a number or a word is a table row (Clinton: 1,769).
+		if words := countWords(toks[k+1 : s1]); words < 2 {
 			continue
 		}
 		taken := false
@@ -2162,4 +2178,57 @@ func cueDistance(at attribution) int {
 		return at.cue[0] - at.content[1]
 	}
 	return 0
+}
+
+// isCapitalized reports whether a word starts with a capital letter and
+// goes on in lower case (Lopez, not LOPEZ or lopez).
+func isCapitalized(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n < len(s) && unicode.IsUpper(r) && strings.IndexFunc(s[n:], unicode.IsLower) >= 0
+}
+
+// countWords counts the tokens that hold a letter.
+func countWords(toks []Token) int {
+	n := 0
+	for _, t := range toks {
+		if strings.IndexFunc(t.Text, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// dropCrossing settles two attributions that cross, each one's cue inside
+// the other's content: in 'It was not what we expected to see,' said X,
+// "said" reports the quotation and "expected" would report "to see,' said
+// X". They cannot both be right. The one whose cue the lexicon knows is
+// kept over one the cue model found alone, else the one with the nearer
+// cue.
+func dropCrossing(ats []attribution) []attribution {
+	inside := func(cue, content [2]int) bool { return content[0] <= cue[0] && cue[1] <= content[1] && cue[0] < cue[1] }
+	drop := make([]bool, len(ats))
+	for i := range ats {
+		for j := i + 1; j < len(ats); j++ {
+			if drop[i] || drop[j] || !inside(ats[i].cue, ats[j].content) || !inside(ats[j].cue, ats[i].content) {
+				continue
+			}
+			worse := i
+			switch {
+			case ats[i].fromModel != ats[j].fromModel:
+				if ats[j].fromModel {
+					worse = j
+				}
+			case cueDistance(ats[j]) > cueDistance(ats[i]):
+				worse = j
+			}
+			drop[worse] = true
+		}
+	}
+	out := ats[:0]
+	for i, at := range ats {
+		if !drop[i] {
+			out = append(out, at)
+		}
+	}
+	return out
 }

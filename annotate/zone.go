@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sync"
 	"regexp"
 	"strings"
 	"unicode"
@@ -136,7 +137,8 @@ func FindZones(text, title string) []Zone {
 	}
 
 	bodyStart := paras[i].start
-	if m := datelinePattern.FindStringSubmatchIndex(text[bodyStart:paras[i].end]); m != nil && isDateline(text[bodyStart+m[2]:bodyStart+m[3]], text[bodyStart+m[1]:paras[i].end]) {
+	if m := datelinePattern.FindStringSubmatchIndex(text[bodyStart:paras[i].end]); m != nil && isDateline(text[bodyStart+m[2]:bodyStart+m[3]], text[bodyStart+m[1]:paras[i].end]) &&
+		(!strings.Contains(text[bodyStart+m[3]:bodyStart+m[1]], ":") || colonDateline(text[bodyStart+m[2]:bodyStart+m[3]])) {
 		zones = append(zones, Zone{ZoneDateline, bodyStart + m[2], bodyStart + m[3]})
 		paras[i].start = bodyStart + m[1]
 	}
@@ -195,6 +197,41 @@ func looksLikeHeadline(p string) bool {
 // editorialLabel matches words that introduce a paragraph with a colon the
 // way a dateline does but are page labels, not places.
 var editorialLabel = regexp.MustCompile(`^(?i:headline|update[sd]?|breaking( news)?|editor'?s note|note|watch|video|photos?|read|sources?|opinion|analysis|exclusive|comment|full disclosure|disclosure|correction|live|warning|disclaimer|summary|background|related|important|attention|transcript|listen)$`)
+
+// colonDateline reports whether the words before a paragraph's colon are a
+// dateline's place: written in capitals (`NEW DELHI:`) or a city or
+// country of the gazetteer (`Kabul:`). Anything else is a speaker's label,
+// a headline's (`Trump: …`) or a transcript's (`Matthews: …`).
+func colonDateline(place string) bool {
+	if strings.ToUpper(place) == place {
+		return true
+	}
+	if i := strings.IndexAny(place, ",("); i > 0 {
+		place = place[:i]
+	}
+	return placeNames()[strings.ToLower(strings.TrimSpace(place))]
+}
+
+// placeNames is every name and alias of the gazetteer's cities and
+// countries, in lower case.
+var placeNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, f := range []string{"gazetteer/cities.txt", "gazetteer/countries.txt"} {
+		b, err := gazetteerFS.ReadFile(f)
+		if err != nil {
+			panic(err) // embedded: cannot fail
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+				continue
+			}
+			for _, n := range strings.Split(line, "|") {
+				names[strings.ToLower(strings.TrimSpace(n))] = true
+			}
+		}
+	}
+	return names
+})
 
 // isDateline rejects matches of datelinePattern that are not a place: a
 // speaker introducing a quote (`Haley: "…"`), a page label (`Headline:`),

@@ -68,6 +68,16 @@ func TestFindZones(t *testing.T) {
 			want: []string{"dateline: (Reuters)", "body: Officials on Thursday certified the result."},
 		},
 		{
+			name: "a speaker's label is not a dateline; a capitalised place is",
+			text: "Berg: The bridge is safe.\n\nAnna Berg spoke on Monday.",
+			want: []string{"body: Berg: The bridge is safe.\n\nAnna Berg spoke on Monday."},
+		},
+		{
+			name: "a place of the gazetteer before a colon",
+			text: "Kabul: Officials said the road had reopened.",
+			want: []string{"dateline: Kabul", "body: Officials said the road had reopened."},
+		},
+		{
 			name: "a page label is not a dateline",
 			text: "Update: Prices dropped again on Monday, traders said.\n\nThey rose later.",
 			want: []string{"body: Update: Prices dropped again on Monday, traders said.\n\nThey rose later."},
