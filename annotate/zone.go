@@ -1,9 +1,9 @@
 package annotate
 
 import (
-	"sync"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -138,7 +138,7 @@ func FindZones(text, title string) []Zone {
 
 	bodyStart := paras[i].start
 	if m := datelinePattern.FindStringSubmatchIndex(text[bodyStart:paras[i].end]); m != nil && isDateline(text[bodyStart+m[2]:bodyStart+m[3]], text[bodyStart+m[1]:paras[i].end]) &&
-		(!strings.Contains(text[bodyStart+m[3]:bodyStart+m[1]], ":") || colonDateline(text[bodyStart+m[2]:bodyStart+m[3]])) {
+		(i > 0 || !strings.Contains(text[bodyStart+m[3]:bodyStart+m[1]], ":") || colonDateline(text[bodyStart+m[2]:bodyStart+m[3]])) {
 		zones = append(zones, Zone{ZoneDateline, bodyStart + m[2], bodyStart + m[3]})
 		paras[i].start = bodyStart + m[1]
 	}
@@ -198,10 +198,11 @@ func looksLikeHeadline(p string) bool {
 // way a dateline does but are page labels, not places.
 var editorialLabel = regexp.MustCompile(`^(?i:headline|update[sd]?|breaking( news)?|editor'?s note|note|watch|video|photos?|read|sources?|opinion|analysis|exclusive|comment|full disclosure|disclosure|correction|live|warning|disclaimer|summary|background|related|important|attention|transcript|listen)$`)
 
-// colonDateline reports whether the words before a paragraph's colon are a
-// dateline's place: written in capitals (`NEW DELHI:`) or a city or
-// country of the gazetteer (`Kabul:`). Anything else is a speaker's label,
-// a headline's (`Trump: …`) or a transcript's (`Matthews: …`).
+// colonDateline reports whether the words before the colon of a text's
+// first line are a dateline's place: written in capitals (`NEW DELHI:`) or
+// a city or country of the gazetteer (`Kabul:`). Anything else there is a
+// headline's speaker (`Trump: …`). After a title, `Port Alvera:` is taken
+// for a place.
 func colonDateline(place string) bool {
 	if strings.ToUpper(place) == place {
 		return true
