@@ -2147,25 +2147,10 @@ func dropNested(ats []attribution) []attribution {
 				drop[i] = ats[i].class != "deny" && ats[j].cueLemma != "according to"
 				continue
 			}
-			worse := i
-			switch {
-			case ats[i].fromModel != ats[j].fromModel:
-				if ats[j].fromModel {
-					worse = j
-				}
-			case cueDistance(ats[j]) > cueDistance(ats[i]):
-				worse = j
-			}
-			drop[worse] = true
+			drop[worse(ats, i, j)] = true
 		}
 	}
-	out := ats[:0]
-	for i, at := range ats {
-		if !drop[i] {
-			out = append(out, at)
-		}
-	}
-	return out
+	return without(ats, drop)
 }
 
 // cueDistance is how far, in bytes, an attribution's cue is from its
@@ -2212,18 +2197,29 @@ func dropCrossing(ats []attribution) []attribution {
 			if drop[i] || drop[j] || !inside(ats[i].cue, ats[j].content) || !inside(ats[j].cue, ats[i].content) {
 				continue
 			}
-			worse := i
-			switch {
-			case ats[i].fromModel != ats[j].fromModel:
-				if ats[j].fromModel {
-					worse = j
-				}
-			case cueDistance(ats[j]) > cueDistance(ats[i]):
-				worse = j
-			}
-			drop[worse] = true
+			drop[worse(ats, i, j)] = true
 		}
 	}
+	return without(ats, drop)
+}
+
+// worse is which of two attributions for one statement goes: one the cue
+// model found alone before the lexicon's, else the one with the farther
+// cue.
+func worse(ats []attribution, i, j int) int {
+	switch {
+	case ats[i].fromModel != ats[j].fromModel:
+		if ats[j].fromModel {
+			return j
+		}
+	case cueDistance(ats[j]) > cueDistance(ats[i]):
+		return j
+	}
+	return i
+}
+
+// without is ats less those marked in drop, in place.
+func without(ats []attribution, drop []bool) []attribution {
 	out := ats[:0]
 	for i, at := range ats {
 		if !drop[i] {
