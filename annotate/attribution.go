@@ -1621,14 +1621,24 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 	toks := r.tokens
 	// The tagger reads a lone name before a colon as a common noun
 	// (Matthews/NNS, Lopez/NN); a word of a person's or organisation's
-	// name found elsewhere in the article is a name here too.
-	names := map[string]bool{}
-	for _, m := range r.mentions {
-		if m.Label == "PERSON" || m.Label == "ORG" {
-			for _, w := range strings.Fields(m.Text) {
-				names[w] = true
+	// name found elsewhere in the article is a name here too. The set is
+	// built only for an article with such a label.
+	var names map[string]bool
+	isName := func(w string) bool {
+		if !isCapitalized(w) {
+			return false
+		}
+		if names == nil {
+			names = map[string]bool{}
+			for _, m := range r.mentions {
+				if m.Label == "PERSON" || m.Label == "ORG" {
+					for _, f := range strings.Fields(m.Text) {
+						names[f] = true
+					}
+				}
 			}
 		}
+		return names[w]
 	}
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
@@ -1644,7 +1654,7 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 			k++
 		}
 		label := k
-		for k < s1 && k < label+3 && (toks[k].POS == "NNP" || toks[k].POS == "NNPS" || isAllCapsWord(toks[k].Text) || isCapitalized(toks[k].Text) && names[toks[k].Text]) {
+		for k < s1 && k < label+3 && (toks[k].POS == "NNP" || toks[k].POS == "NNPS" || isAllCapsWord(toks[k].Text) || isName(toks[k].Text)) {
 			k++
 		}
 		if k == label || k+1 >= s1 || toks[k].Text != ":" {
@@ -2168,8 +2178,7 @@ func cueDistance(at attribution) int {
 // isCapitalized reports whether a word starts with a capital letter and
 // goes on in lower case (Lopez, not LOPEZ or lopez).
 func isCapitalized(s string) bool {
-	r, n := utf8.DecodeRuneInString(s)
-	return n < len(s) && unicode.IsUpper(r) && strings.IndexFunc(s[n:], unicode.IsLower) >= 0
+	return startsUpper(s) && strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 // countWords counts the tokens that hold a letter.

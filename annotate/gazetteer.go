@@ -48,16 +48,11 @@ var gazFiles = []struct{ file, label string }{
 func loadGazetteer(tok *tokenize.Tokenizer) (*gazetteer, error) {
 	g := &gazetteer{byFirst: map[string][]*gazEntry{}, byName: map[string]*gazEntry{}}
 	for _, f := range gazFiles {
-		b, err := gazetteerFS.ReadFile(f.file)
+		lines, err := gazetteerLines(f.file)
 		if err != nil {
 			return nil, err
 		}
-		for _, line := range strings.Split(string(b), "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			names := strings.Split(line, "|")
+		for _, names := range lines {
 			canonical := names[0]
 			if f.label == "NORP" {
 				canonical = ""
@@ -67,7 +62,6 @@ func loadGazetteer(tok *tokenize.Tokenizer) (*gazetteer, error) {
 				names = names[:1]
 			}
 			for _, name := range names {
-				name = strings.TrimSpace(name)
 				if name == "" {
 					continue
 				}
@@ -94,6 +88,28 @@ func loadGazetteer(tok *tokenize.Tokenizer) (*gazetteer, error) {
 		g.byFirst[k] = es
 	}
 	return g, nil
+}
+
+// gazetteerLines reads one embedded list: each entry line split on |, its
+// names trimmed; blank lines and # comments left out.
+func gazetteerLines(file string) ([][]string, error) {
+	b, err := gazetteerFS.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		names := strings.Split(line, "|")
+		for i := range names {
+			names[i] = strings.TrimSpace(names[i])
+		}
+		out = append(out, names)
+	}
+	return out, nil
 }
 
 // normalizeName folds case and white space for name lookups.

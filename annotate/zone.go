@@ -210,7 +210,7 @@ func colonDateline(place string) bool {
 	if i := strings.IndexAny(place, ",("); i > 0 {
 		place = place[:i]
 	}
-	return placeNames()[strings.ToLower(strings.TrimSpace(place))]
+	return placeNames()[normalizeName(place)]
 }
 
 // placeNames is every name and alias of the gazetteer's cities and
@@ -218,16 +218,13 @@ func colonDateline(place string) bool {
 var placeNames = sync.OnceValue(func() map[string]bool {
 	names := map[string]bool{}
 	for _, f := range []string{"gazetteer/cities.txt", "gazetteer/countries.txt"} {
-		b, err := gazetteerFS.ReadFile(f)
+		lines, err := gazetteerLines(f)
 		if err != nil {
 			panic(err) // embedded: cannot fail
 		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
-				continue
-			}
-			for _, n := range strings.Split(line, "|") {
-				names[strings.ToLower(strings.TrimSpace(n))] = true
+		for _, line := range lines {
+			for _, n := range line {
+				names[normalizeName(n)] = true
 			}
 		}
 	}

@@ -137,7 +137,7 @@ func (p *Parser) Parse(cfg *Configuration, s string, formats ...string) (Date, e
 			switch {
 			case !ok:
 				return Date{}, ErrNotParsed
-			case len(strings.TrimRight(w, "stndrh")) == 4 && year == 0 && n >= 1900 && n <= 2100:
+			case year == 0 && n >= 1900 && n <= 2100:
 				year = n
 			case n >= 1 && n <= 31 && day == 0:
 				day = n
