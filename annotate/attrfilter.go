@@ -115,6 +115,7 @@ const (
 	afLemmaKind
 	afLemmaContentFirst
 	afPrior
+	afFallback
 )
 
 // bucket is the index of the first bound n does not exceed (len(bounds)
@@ -188,7 +189,10 @@ func filterFeatures(dst []uint64, toks []Token, low []string, ms []Mention, at *
 			}
 		}
 	}
-	var cueBefore, fromModel uint64
+	var cueBefore, fromModel, fallback uint64
+	if at.fallback {
+		fallback = 1
+	}
 	if at.cue[1] > at.cue[0] && at.cue[1] <= at.content[0] {
 		cueBefore = 1
 	}
@@ -229,6 +233,7 @@ func filterFeatures(dst []uint64, toks []Token, low []string, ms []Mention, at *
 		mix(afLemmaKind, lemma, kind),
 		mix(afLemmaContentFirst, lemma, contentFirst),
 		mix(afPrior, uint64(min(prior, 2))),
+		mix(afFallback, fallback, rh),
 	)
 }
 

@@ -27,6 +27,9 @@ type attribution struct {
 	// of its first word (scored is false when the model did not score it).
 	fromModel, scored bool
 	cueScore          float32
+	// fallback is set when no rule placed the speaker next to the cue and
+	// the clause's subject (or no speaker) stands in: the filter judges it.
+	fallback bool
 	// The attribution filter's features, kept only while collecting
 	// training examples.
 	filterFeats []uint64
@@ -232,7 +235,12 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			// "is telling reporters": a be-form before the participle makes
 			// it a progressive verb, not a gerund.
-			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[k-1]] || low[k-1] == "'s" || low[k-1] == "’s")
+			// An adverb may come between (are quietly saying).
+			be := k - 1
+			if be > s0 && toks[be].POS == "RB" {
+				be--
+			}
+			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[be]] || low[be] == "'s" || low[be] == "’s")
 			// "Asked whether he would run, Berg said …", "she was asked if
 			// …": a question put by someone the sentence does not name. The question is the content, and
 			// it has no speaker.
@@ -298,7 +306,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			if contentFrom+2 < s1 && toks[contentFrom].Text == "," {
 				for j := contentFrom + 2; j < s1 && j <= contentFrom+7; j++ {
 					if toks[j].Text == "," {
-						if j+1 < s1 && low[j+1] == "that" && noVerb(toks, contentFrom+1, j) {
+						if j+1 < s1 && (low[j+1] == "that" || !strings.HasPrefix(toks[j+1].POS, "VB") && toks[j+1].POS != "CC" && !isQuoteMarkToken(toks[j+1].Text)) && noVerb(toks, contentFrom+1, j) {
 							contentFrom = j + 1
 						}
 						break
@@ -370,7 +378,14 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// first noun phrase.
 				at.speakerTok = rightNP(toks, s0, s1)
 				if n := len(out); n > 0 && out[n-1].sent == si {
-					at.speakerTok, at.appositive = out[n-1].speakerTok, out[n-1].appositive
+					at.speakerTok, at.appositive, at.relativeTo = out[n-1].speakerTok, out[n-1].appositive, out[n-1].relativeTo
+				} else if at.speakerTok[0] == at.speakerTok[1] && (filter != nil || a.collectFilter) {
+					// "But Obama, making it clear …", "In London, Jones …
+					// after arguing …": the clause's subject, for the
+					// filter to judge.
+					if sp := clauseSubject(toks, low, s0, k); sp[0] >= 0 {
+						at.speakerTok, at.fallback = sp, true
+					}
 				}
 				for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
 					contentFrom++ // …, saying, “…”
@@ -438,7 +453,73 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				if !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." {
 					nextQuote = quoteOpensNext(text, r, marks, si, usedMark)
 				}
+				// No subject next to the cue (Mr. Comey described, in
+				// blistering terms, …; Mike Shields, president of …, a
+				// super PAC …, said nearly every …): the clause's subject,
+				// when one is found, speaks, and the filter judges.
+				fallback := func() bool {
+					// "When asked about …, X said": a reduced clause puts a
+					// question to the main clause's subject.
+					if clauseEnds || quoteBefore || filter == nil && !a.collectFilter || cueStart > s0 && subordinators[low[cueStart-1]] {
+						return false
+					}
+					// A restrictive clause (a memo that warned him) describes
+					// its noun; an infinitive after a common noun (on
+					// condition of anonymity to discuss) names a purpose.
+					if rp > s0 && rp == cueStart-1 && isRelativePronoun(toks[rp]) && toks[rp-1].Text != "," {
+						return false
+					}
+					if cueStart-1 > s0 && toks[cueStart-1].POS == "TO" && (toks[cueStart-2].POS == "NN" || toks[cueStart-2].POS == "NNS") {
+						return false
+					}
+					// Nor a verb inside what the sentence's last cue reports
+					// (refused to deny that …).
+					if last := len(out) - 1; last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) && !coordinatedVerb(toks, low, s0, k) {
+						return false
+					}
+					from := contentFrom
+					for from < s1 && (toks[from].Text == "," || toks[from].Text == ":") {
+						from++
+					}
+					if from >= s1 {
+						return false
+					}
+					at.speakerTok, at.fallback = clauseSubject(toks, low, s0, cueStart), true
+					// "Anna Berg, who has both endorsed the plan …": the
+					// relative pronoun of the clause the cue is in speaks.
+					for j := cueStart - 1; j > s0+1; j-- {
+						if (low[j] == "who" || low[j] == "which") && toks[j-1].Text == "," {
+							if np, _ := leftNP(toks, j-1, s0); np[0] < np[1] {
+								at.speakerTok, at.relativeTo = [2]int{j, j + 1}, np
+							}
+							break
+						}
+					}
+					at.content = contentAfter(text, toks, marks, from, s1, sentEnd, usedMark)
+					return true
+				}
+				// "The meeting was first reported by Politico": the agent
+				// of a passive cue is the speaker, its subject what was
+				// said.
+				agent := [2]int{-1, -1}
+				if left[0] < left[1] && (filter != nil || a.collectFilter) {
+					by := -1
+					switch {
+					case low[cueEnd-1] == "by":
+						by = cueEnd - 1
+					case cueEnd < s1 && low[cueEnd] == "by":
+						by = cueEnd
+					}
+					if by > k && toks[by-1].POS == "VBN" {
+						if np := rightNP(toks, by+1, s1); np[0] < np[1] {
+							agent = withPrepositionalTail(toks, np, s1)
+						}
+					}
+				}
 				switch {
+				case agent[0] >= 0:
+					at.speakerTok, at.fallback = agent, true
+					at.content = [2]int{toks[left[0]].Start, toks[left[1]-1].End}
 				case colonEnd && left[0] < left[1]:
 					at.speakerTok = left
 					if at.content = a.nextSentenceContent(text, r, marks, si, usedMark); at.content[0] == at.content[1] {
@@ -461,7 +542,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					at.content = [2]int{marks[prevQuote].start, marks[prevQuote].end}
 				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
 					// he denied the allegations and said …: the same speaker.
-					at.speakerTok, at.appositive = out[len(out)-1].speakerTok, out[len(out)-1].appositive
+					at.speakerTok, at.appositive, at.relativeTo = out[len(out)-1].speakerTok, out[len(out)-1].appositive, out[len(out)-1].relativeTo
 					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
 				case coordinated && !clauseEnds && (opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0 || coordinatedSubject(toks, low, s0, cueStart)[0] >= 0):
 					// "Reid caucused on Saturday and says he voted …": the
@@ -516,6 +597,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// "…," said X.
 					np := rightNP(toks, cueEnd, s1)
 					if np[0] == np[1] || onlyTemporal(low[np[0]:np[1]]) {
+						if fallback() {
+							break
+						}
 						continue // "…, X, R-Ky., said Tuesday": a day is no speaker
 					}
 					v := np[1]
@@ -530,6 +614,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						// first noun phrase, before its long appositive.
 						first := rightNP(toks, s0, s1)
 						if first[0] == first[1] || first[1] >= s1 || toks[first[1]].Text != "," {
+							if fallback() {
+								break
+							}
 							continue
 						}
 						at.speakerTok = first
@@ -539,8 +626,20 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					at.speakerTok = np
 					at.content = contentBefore(text, toks, marks, s0, before-1)
 					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark, a.cues)
+				case fallback():
 				default:
 					continue
+				}
+			}
+			// What a speaker said in a relative clause between commas ends
+			// where the main clause resumes: "Anna Berg, who criticised it,
+			// spoke last."
+			if sp := at.speakerTok[0]; sp > s0 && at.speakerTok[1] == sp+1 && (low[sp] == "who" || low[sp] == "which") && toks[sp-1].Text == "," {
+				for j := tokenAt(toks, at.content[0]); j > sp && j+1 < s1 && toks[j].Start < at.content[1]; j++ {
+					if p := toks[j+1].POS; toks[j].Text == "," && (p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD") {
+						at.content[1] = toks[j-1].End
+						break
+					}
 				}
 			}
 			if at.content[1] <= at.content[0] {
@@ -1259,6 +1358,35 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 		return none
 	}
 	return np
+}
+
+// clauseSubject is the subject of the clause a cue stands in when no rule
+// finds it next to the cue: the subject of a verb the cue is coordinated
+// with, else the first noun phrase of the sentence, after an opening
+// phrase that a comma ends (In South Carolina, he …), when it comes
+// before the cue (some economists - including … - warn; Those over 60
+// say). It returns [-1, -1] when there is none.
+func clauseSubject(toks []Token, low []string, s0, cueStart int) [2]int {
+	if sp := coordinatedSubject(toks, low, s0, cueStart); sp[0] >= 0 {
+		return sp
+	}
+	start := s0
+	if p := toks[s0].POS; p == "IN" || p == "RB" || p == "VBG" || p == "VBN" || p == "WRB" || p == "TO" {
+		for j := s0 + 1; j < cueStart; j++ {
+			if toks[j].Text == "," {
+				start = j + 1
+				break
+			}
+		}
+		if start == s0 {
+			return [2]int{-1, -1}
+		}
+	}
+	// "It is too soon to say …": an expletive subject speaks for nobody.
+	if np := rightNP(toks, start, cueStart); np[0] < np[1] && !(np[1]-np[0] == 1 && (low[np[0]] == "it" || low[np[0]] == "there")) {
+		return np
+	}
+	return [2]int{-1, -1}
 }
 
 // subordinators open a clause of their own before a coordinated cue.
