@@ -268,11 +268,19 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			// "by saying", "after telling": a gerund after a preposition
 			// reports what the clause's subject said.
 			prepGerund := toks[k].POS == "VBG" && k > s0 && gerundPrepositions[low[k-1]]
-			if n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced && !prepGerund || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]]) {
-				continue // a gerund (a flood warning) or a passive (were told) is not a report
+			// A gerund (a flood warning) or a passive (were told) is
+			// rarely a report: only the filter may keep a passive or a
+			// gerund opening the sentence (Conceding that …, X said).
+			// Gerunds inside the sentence kept by the filter got the
+			// speaker wrong nearly half the time in cross-validation.
+			weak := n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced && !prepGerund || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]])
+			if weak && (filter == nil && !a.collectFilter || toks[k].POS == "VBG" && k > s0) {
+				continue
 			}
 			cueStart, cueEnd := k, k+n
-			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD" || low[cueStart-1] == "since" && cueStart-2 >= s0 && cueAux[low[cueStart-2]]) {
+			// "he all but accused": "all but" is an adverb too.
+			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD" || low[cueStart-1] == "since" && cueStart-2 >= s0 && cueAux[low[cueStart-2]] ||
+				(low[cueStart-1] == "but" && cueStart-2 >= s0 && low[cueStart-2] == "all" || low[cueStart-1] == "all" && low[cueStart] == "but")) {
 				cueStart--
 			}
 			contentFrom := cueEnd
@@ -313,7 +321,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 				}
 			}
-			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}, fromModel: fromModel}
+			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}, fromModel: fromModel, fallback: weak}
 			if learned != nil && !math.IsNaN(float64(cueSc.scores[cueStart-s0])) {
 				at.cueScore, at.scored = cueSc.scores[cueStart-s0], true
 			}
@@ -352,7 +360,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				default:
 					continue
 				}
-			case prepGerund && k-1 == s0:
+			case prepGerund && k-1 == s0 || weak && toks[k].POS == "VBG" && cueStart == s0:
 				// "After saying he was nervous, the man …": the subject
 				// follows the clause, which the comma ends.
 				comma := -1
@@ -379,6 +387,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				at.speakerTok = rightNP(toks, s0, s1)
 				if n := len(out); n > 0 && out[n-1].sent == si {
 					at.speakerTok, at.appositive, at.relativeTo = out[n-1].speakerTok, out[n-1].appositive, out[n-1].relativeTo
+				} else if at.speakerTok[0] < at.speakerTok[1] && (onlyTemporal(low[at.speakerTok[0]:at.speakerTok[1]]) || at.speakerTok[1]-at.speakerTok[0] == 1 && (low[s0] == "it" || low[s0] == "there")) {
+					// "Tuesday, while discussing …", "It was there that
+					// Swanson spoke, pointing to …": no day and no "it"
+					// speaks; the clause's subject does.
+					at.speakerTok = clauseSubject(toks, low, s0, k)
 				} else if at.speakerTok[0] == at.speakerTok[1] && (filter != nil || a.collectFilter) {
 					// "But Obama, making it clear …", "In London, Jones …
 					// after arguing …": the clause's subject, for the
@@ -520,6 +533,22 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				case agent[0] >= 0:
 					at.speakerTok, at.fallback = agent, true
 					at.content = [2]int{toks[left[0]].Start, toks[left[1]-1].End}
+				case weak && toks[k].POS == "VBN":
+					// "He was asked about the plan", "The result was
+					// announced": a passive with no agent names no speaker;
+					// its subject is what was said when nothing follows.
+					from := contentFrom
+					for from < s1 && (toks[from].Text == "," || toks[from].Text == ":") {
+						from++
+					}
+					switch {
+					case !clauseEnds && from < s1:
+						at.content = contentAfter(text, toks, marks, from, s1, sentEnd, usedMark)
+					case left[0] < left[1]:
+						at.content = [2]int{toks[left[0]].Start, toks[left[1]-1].End}
+					default:
+						continue
+					}
 				case colonEnd && left[0] < left[1]:
 					at.speakerTok = left
 					if at.content = a.nextSentenceContent(text, r, marks, si, usedMark); at.content[0] == at.content[1] {
@@ -642,6 +671,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					}
 				}
 			}
+			if weak && toks[k].POS == "VBG" && at.speakerTok[0] < 0 {
+				continue
+			}
 			if at.content[1] <= at.content[0] {
 				continue
 			}
@@ -731,7 +763,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	out = dropCrossing(out)
 	for i := range out {
 		at := &out[i]
-		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) {
+		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) || expletiveSpeaker(toks, low, at) {
 			// "It seems …", "Cuban appeared to …": the writer's impression,
 			// not a statement of the subject's; "Cruz is expected to win":
 			// the subject of a passive is what is expected, not who expects.
@@ -989,7 +1021,7 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		j--
 	}
 	for {
-		for j >= sentStart && isNPToken(toks[j]) {
+		for j >= sentStart && (isNPToken(toks[j]) || initialDot(toks, j)) {
 			j--
 			// "Mr. Morgan of the Sierra Club": a noun phrase continues across
 			// "of" to the noun before it.
@@ -1033,12 +1065,31 @@ var surveyParticiples = map[string]bool{"surveyed": true, "polled": true, "quest
 // peopleDeterminers stand alone for people as the subject of a cue.
 var peopleDeterminers = map[string]bool{"another": true, "some": true, "many": true, "most": true, "others": true, "several": true, "both": true, "few": true}
 
+// initialDot reports whether token j is the full stop of an initial or a
+// title the tokenizer split off (Patrick F. Kennedy, Sens. Merkley): it
+// touches the letter or abbreviation before it and a capitalised word
+// follows.
+func initialDot(toks []Token, j int) bool {
+	if toks[j].Text != "." || j == 0 || j+1 >= len(toks) || toks[j-1].End != toks[j].Start || !startsUpper(toks[j+1].Text) {
+		return false
+	}
+	w := toks[j-1].Text
+	return utf8.RuneCountInString(w) == 1 && startsUpper(w) || titleAbbreviations[w]
+}
+
+// titleAbbreviations come before a name with a full stop.
+var titleAbbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sen": true, "Sens": true, "Rep": true, "Reps": true,
+	"Gov": true, "Gen": true, "Lt": true, "Col": true, "Sgt": true, "Capt": true, "Prof": true, "Rev": true,
+	"Pres": true, "Supt": true, "Atty": true, "St": true,
+}
+
 func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // rightNP is the simple noun phrase starting at start.
 func rightNP(toks []Token, start, sentEnd int) [2]int {
 	j := start
-	for j < sentEnd && isNPToken(toks[j]) {
+	for j < sentEnd && (isNPToken(toks[j]) || j > start && initialDot(toks, j)) {
 		j++
 	}
 	return [2]int{start, j}
@@ -1607,6 +1658,24 @@ func passiveCue(toks []Token, low []string, cue [2]int) bool {
 	}
 	return beForms[low[i]] && (j+1 >= len(toks) || low[j+1] != "by")
 }
+
+// expletiveSpeaker reports whether an attribution's speaker is the "it"
+// of a copula (It is unclear whether …, it became clear that …, it looked
+// as if …): nobody is speaking.
+func expletiveSpeaker(toks []Token, low []string, at *attribution) bool {
+	sp := at.speakerTok
+	if sp[0] < 0 || sp[1]-sp[0] != 1 || low[sp[0]] != "it" && low[sp[0]] != "there" {
+		return false
+	}
+	c := tokenAt(toks, at.cue[0])
+	if c < 0 {
+		return false
+	}
+	return beForms[low[c]] || low[c] == "'s" || low[c] == "’s" || copulaWords[low[c]]
+}
+
+// copulaWords link an expletive subject to what it says of the world.
+var copulaWords = map[string]bool{"became": true, "becomes": true, "become": true, "looked": true, "looks": true, "look": true, "remains": true, "remained": true}
 
 // impressionCue reports whether a cue holds an impression word (seems,
 // does not seem, has appeared).

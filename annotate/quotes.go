@@ -113,6 +113,11 @@ func findQuoteMarks(text string, start, end int) []quoteMarkSpan {
 			closing = '"'
 		case r == '‘' && isOpeningContext(prev):
 			closing = '’'
+		case r == '\'' && isOpeningContext(prev) && startsUpper(text[i+n:end]):
+			// 'It was not what we expected,' said …: a straight single
+			// mark before a capital opens a quotation when one closes it
+			// in the paragraph.
+			closing = '\''
 		}
 		if closing == 0 {
 			prev = r
@@ -141,7 +146,7 @@ func scanQuote(text string, from, end int, open, closing rune) int {
 	inner := 0 // straight quotations opened inside a curly one
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
-		if r == closing && (closing != '’' || !apostrophe(text, i, n, end)) && (closing != '"' || i > from) {
+		if r == closing && (closing != '’' || !apostrophe(text, i, n, end)) && (closing != '"' || i > from) && (closing != '\'' || straightSingleCloses(text, i, n, end)) {
 			return i + n
 		}
 		if r == '"' && open == '“' {
@@ -185,17 +190,30 @@ func scanQuote(text string, from, end int, open, closing rune) int {
 				i = j + utf8.RuneLen(open)
 				continue
 			}
-			if open == '‘' {
+			if open == '‘' || open == '\'' {
 				return -1
 			}
 			return trimRightSpace(text, i)
 		}
 		i += n
 	}
-	if open == '‘' {
+	if open == '‘' || open == '\'' {
 		return -1
 	}
 	return trimRightSpace(text, end)
+}
+
+// straightSingleCloses reports whether the straight mark at i closes a
+// quotation opened with one: it ends the quoted words' punctuation (…,'
+// or …?') or comes before a comma or full stop, and it is no apostrophe
+// (don't, the voters' choice).
+func straightSingleCloses(text string, i, n, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i+n : end])
+	if unicode.IsLetter(after) || unicode.IsDigit(after) {
+		return false
+	}
+	return strings.ContainsRune(",.?!;:", before) || after == ',' || after == '.'
 }
 
 // apostrophe reports whether the ’ at i is an apostrophe: between letters
