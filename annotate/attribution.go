@@ -166,7 +166,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				learned[k-s0] = true
 				forced = true
 			}
-			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1] || forced) && canStartCue(toks, k) {
+			// A noun the model marks, with its holder before it (Mr.
+			// Trump's decision to …, her criticism of …) or after it
+			// (criticism from Clinton about …).
+			nominal := n == 0 && !strings.HasPrefix(toks[k].POS, "VB") && nominalCueSlot(toks[s0:s1], k-s0)
+			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1] || forced) && canStartCue(toks[s0:s1], k-s0) {
 				n = 1
 				for k+n < s1 && learned[k+n-s0] {
 					n++
@@ -180,7 +184,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						for n > 0 && (toks[k+n-1].POS == "TO" || toks[k+n-1].POS == "IN") {
 							n--
 						}
-						if onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
+						// "cheered and said": a verb coordinated with the
+						// lexicon's cue leaves the report to it.
+						if onlyAuxiliaries(toks[k:k+n], low[k:k+n]) || n > 0 && toks[k+n-1].POS == "CC" {
 							n = 0
 						}
 						break
@@ -328,6 +334,36 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			at.cue = [2]int{toks[cueStart].Start, toks[cueEnd-1].End}
 			sentEnd := trimSentenceEnd(text, toks, s0, s1)
 			switch {
+			case nominal && fromModel:
+				// Only the filter may keep one.
+				if filter == nil && !a.collectFilter {
+					continue
+				}
+				at.fallback = true
+				switch {
+				case toks[k-1].POS == "PRP$":
+					at.speakerTok = [2]int{k - 1, k}
+				case toks[k-1].POS == "POS":
+					if np, _ := leftNP(toks, k-1, s0); np[0] < np[1] {
+						at.speakerTok = [2]int{np[0], k - 1}
+					}
+				}
+				from := cueEnd
+				if at.speakerTok[0] < 0 && from < s1 && (low[from] == "from" || low[from] == "by") {
+					np := rightNP(toks, from+1, s1)
+					if np[0] == np[1] {
+						continue
+					}
+					at.speakerTok, from = np, np[1]
+				}
+				if at.speakerTok[0] < 0 || from >= s1 {
+					continue
+				}
+				if at.content = nominalContent(toks, low, from, cueEnd, s1); at.content[0] < 0 {
+					continue
+				}
+			case nominal:
+				continue
 			case cue.lemma == "according to":
 				np := rightNP(toks, cueEnd, s1)
 				if np[0] == np[1] {
@@ -385,8 +421,13 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// the speaker of the sentence's previous attribution or its
 				// first noun phrase.
 				at.speakerTok = rightNP(toks, s0, s1)
-				if n := len(out); n > 0 && out[n-1].sent == si {
+				v := lastFiniteVerb(toks, s0, k)
+				if n := len(out); n > 0 && out[n-1].sent == si && (v < 0 || toks[v].Start >= out[n-1].cue[0] && toks[v].End <= out[n-1].cue[1] || toks[v].Start >= out[n-1].content[0] && toks[v].End <= out[n-1].content[1]) {
 					at.speakerTok, at.appositive, at.relativeTo = out[n-1].speakerTok, out[n-1].appositive, out[n-1].relativeTo
+				} else if sp := subjectOf(toks, low, s0, v); sp[0] >= 0 {
+					// "Mr. Obama made peace a priority, announcing …": the
+					// subject of the finite verb before the participle.
+					at.speakerTok = sp
 				} else if at.speakerTok[0] < at.speakerTok[1] && (onlyTemporal(low[at.speakerTok[0]:at.speakerTok[1]]) || at.speakerTok[1]-at.speakerTok[0] == 1 && (low[s0] == "it" || low[s0] == "there")) {
 					// "Tuesday, while discussing …", "It was there that
 					// Swanson spoke, pointing to …": no day and no "it"
@@ -498,6 +539,11 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						return false
 					}
 					at.speakerTok, at.fallback = clauseSubject(toks, low, s0, cueStart), true
+					// "Said Ellis, “…”": the speaker follows a cue that
+					// opens the sentence.
+					if np := rightNP(toks, cueEnd, s1); cueStart == s0 && !fromModel && np[0] < np[1] && np[1]+1 < s1 && (toks[np[1]].Text == "," || toks[np[1]].Text == ":") {
+						at.speakerTok, from = np, np[1]+1
+					}
 					// "Anna Berg, who has both endorsed the plan …": the
 					// relative pronoun of the clause the cue is in speaks.
 					for j := cueStart - 1; j > s0+1; j-- {
@@ -688,7 +734,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				filterSc = filterFeatures(filterSc[:0], toks, low, ms, &at, prior)
 				if a.collectFilter {
 					at.filterFeats = slices.Clone(filterSc)
-				} else if filter.score(filterSc) <= filter.threshold {
+				} else if filter.score(filterSc) <= filter.threshold && !(!at.fromModel && at.class == "deny") {
 					continue
 				}
 			}
@@ -1406,6 +1452,67 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 		np, _ = leftNP(toks, v, s0)
 	}
 	if np[0] == np[1] {
+		return none
+	}
+	return np
+}
+
+// nominalContent is what a noun cue reports: an infinitive, a that-clause
+// or a prepositional object after it (her decision to run, the claim that
+// …, criticism of the plan), up to the verb of the clause the noun stands
+// in (Mr. Trump's decision to run has showed …) or a comma. cueEnd is
+// where the cue ends: a cue that took the preposition (support for) has
+// its object right after it. It returns [-1, -1] when none follows.
+func nominalContent(toks []Token, low []string, from, cueEnd, s1 int) [2]int {
+	none := [2]int{-1, -1}
+	if p := toks[cueEnd-1].POS; !(p == "IN" || p == "TO") && !(low[from] == "that" || low[from] == "to" || toks[from].POS == "IN") {
+		return none
+	}
+	j := from + 1
+	if low[from] == "that" {
+		// The that-clause has a finite verb of its own.
+		for j < s1 && !finiteVerbTag(toks[j].POS) {
+			j++
+		}
+		j++
+	}
+	for j < s1 && !finiteVerbTag(toks[j].POS) && !isClauseEnd(toks[j].Text) && toks[j].Text != ";" {
+		j++
+	}
+	j = min(j, s1)
+	if j <= from {
+		return none
+	}
+	return [2]int{toks[from].Start, toks[j-1].End}
+}
+
+func finiteVerbTag(p string) bool { return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" }
+
+// lastFiniteVerb is the last finite verb in [s0, k) outside quotation
+// marks, or -1.
+func lastFiniteVerb(toks []Token, s0, k int) int {
+	for j := k - 1; j >= s0; j-- {
+		if finiteVerbTag(toks[j].POS) {
+			return j
+		}
+	}
+	return -1
+}
+
+// subjectOf is the noun phrase before the finite verb v (over auxiliaries,
+// adverbs, a time phrase and an aside, as a cue's subject is found), or
+// [-1, -1].
+func subjectOf(toks []Token, low []string, s0, v int) [2]int {
+	none := [2]int{-1, -1}
+	if v <= s0 {
+		return none
+	}
+	for v-1 >= s0 && (cueAux[low[v-1]] || toks[v-1].POS == "RB" || toks[v-1].POS == "MD") {
+		v--
+	}
+	end := skipAside(toks, skipTemporal(toks, skipParenthetical(toks, v, s0), s0), s0)
+	np, _ := leftNP(toks, end, s0)
+	if np[0] >= np[1] || isRelativePronoun(toks[np[0]]) {
 		return none
 	}
 	return np

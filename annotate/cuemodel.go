@@ -403,7 +403,7 @@ const cueThreshold = -4
 // verb in the third person (a new poll shows, the data suggests).
 func canStartCue(toks []Token, i int) bool {
 	p := toks[i].POS
-	if strings.HasPrefix(p, "VB") {
+	if strings.HasPrefix(p, "VB") || nominalCueSlot(toks, i) {
 		return true
 	}
 	if i == 0 || (p != "NNS" && p != "NN") || !strings.HasSuffix(toks[i].Text, "s") {
@@ -414,6 +414,21 @@ func canStartCue(toks []Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// nominalCueSlot reports whether token i is a noun whose holder the
+// sentence names next to it: after a possessive (Mr. Trump's decision,
+// her criticism) or before "from" or "by" (criticism from Clinton). Such
+// a noun may be a cue (PolNeAR annotates decisions, criticism, support and
+// claims as attributions).
+func nominalCueSlot(toks []Token, i int) bool {
+	if p := toks[i].POS; p != "NN" && p != "NNS" {
+		return false
+	}
+	if i > 0 && (toks[i-1].POS == "POS" || toks[i-1].POS == "PRP$") {
+		return true
+	}
+	return i+1 < len(toks) && (strings.EqualFold(toks[i+1].Text, "from") || strings.EqualFold(toks[i+1].Text, "by"))
 }
 
 var cueMagic = []byte("newsnlp-cue\x00")
