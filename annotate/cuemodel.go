@@ -398,9 +398,10 @@ func (m *cueModel) predict(toks []Token, low []string, lex cueLexicon, sc *cueSc
 // cueThreshold only decides whether the next word goes on with the cue.
 const cueThreshold = -4
 
-// canStartCue reports whether token i may start a learned cue: a verb, or
-// a plural noun right after a noun, which is how the tagger often reads a
-// verb in the third person (a new poll shows, the data suggests).
+// canStartCue reports whether token i may start a learned cue: a verb, a
+// noun with its holder next to it (nominalCueSlot), or a plural noun right
+// after a noun, which is how the tagger often reads a verb in the third
+// person (a new poll shows, the data suggests).
 func canStartCue(toks []Token, i int) bool {
 	p := toks[i].POS
 	if strings.HasPrefix(p, "VB") || nominalCueSlot(toks, i) {

@@ -84,8 +84,8 @@ func isOpeningContext(prev rune) bool {
 }
 
 // findQuoteMarks finds direct quotations in [start, end) of text: “…”,
-// "…" and ‘…’ (a ’ between letters or before a digit is an apostrophe, not
-// a mark). A quotation may run over several paragraphs when each reopens
+// "…", ‘…’ and '…' (a ’ or ' between letters or before a digit is an
+// apostrophe, not a mark). A quotation may run over several paragraphs when each reopens
 // the mark; one left open ends at the end of its paragraph, so a stray mark
 // never swallows the rest of the article. Quotations inside a quotation
 // are part of it.
