@@ -140,6 +140,9 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 	defer cueScratchPool.Put(cueSc)
 	cueSentences := map[int]bool{} // sentences with a cue outside quotation marks
 	filter := a.activeFilter()
+	// judged: a filter will judge the candidates (or they are being
+	// collected to train one), so the rules may propose weaker ones.
+	judged := filter != nil || a.collectFilter
 	var filterSc []uint64
 	for si, rng := range r.sentToks {
 		if !quoteZone(r.sentences[si].Zone) {
@@ -280,7 +283,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			// Gerunds inside the sentence kept by the filter got the
 			// speaker wrong nearly half the time in cross-validation.
 			weak := n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced && !prepGerund || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]])
-			if weak && (filter == nil && !a.collectFilter || toks[k].POS == "VBG" && k > s0) {
+			if weak && (!judged || toks[k].POS == "VBG" && k > s0) {
 				continue
 			}
 			cueStart, cueEnd := k, k+n
@@ -336,7 +339,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			switch {
 			case nominal && fromModel:
 				// Only the filter may keep one.
-				if filter == nil && !a.collectFilter {
+				if !judged {
 					continue
 				}
 				at.fallback = true
@@ -433,7 +436,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// Swanson spoke, pointing to …": no day and no "it"
 					// speaks; the clause's subject does.
 					at.speakerTok = clauseSubject(toks, low, s0, k)
-				} else if at.speakerTok[0] == at.speakerTok[1] && (filter != nil || a.collectFilter) {
+				} else if at.speakerTok[0] == at.speakerTok[1] && judged {
 					// "But Obama, making it clear …", "In London, Jones …
 					// after arguing …": the clause's subject, for the
 					// filter to judge.
@@ -441,9 +444,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						at.speakerTok, at.fallback = sp, true
 					}
 				}
-				for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
-					contentFrom++ // …, saying, “…”
-				}
+				contentFrom = pastCommaColon(toks, contentFrom, s1) // …, saying, “…”
 				if at.speakerTok[0] == at.speakerTok[1] || contentFrom >= s1 {
 					continue
 				}
@@ -514,7 +515,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				fallback := func() bool {
 					// "When asked about …, X said": a reduced clause puts a
 					// question to the main clause's subject.
-					if clauseEnds || quoteBefore || filter == nil && !a.collectFilter || cueStart > s0 && subordinators[low[cueStart-1]] {
+					if clauseEnds || quoteBefore || !judged || cueStart > s0 && subordinators[low[cueStart-1]] {
 						return false
 					}
 					// A restrictive clause (a memo that warned him) describes
@@ -531,10 +532,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					if last := len(out) - 1; last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) && !coordinatedVerb(toks, low, s0, k) {
 						return false
 					}
-					from := contentFrom
-					for from < s1 && (toks[from].Text == "," || toks[from].Text == ":") {
-						from++
-					}
+					from := pastCommaColon(toks, contentFrom, s1)
 					if from >= s1 {
 						return false
 					}
@@ -561,7 +559,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 				// of a passive cue is the speaker, its subject what was
 				// said.
 				agent := [2]int{-1, -1}
-				if left[0] < left[1] && (filter != nil || a.collectFilter) {
+				if left[0] < left[1] && judged {
 					by := -1
 					switch {
 					case low[cueEnd-1] == "by":
@@ -583,10 +581,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					// "He was asked about the plan", "The result was
 					// announced": a passive with no agent names no speaker;
 					// its subject is what was said when nothing follows.
-					from := contentFrom
-					for from < s1 && (toks[from].Text == "," || toks[from].Text == ":") {
-						from++
-					}
+					from := pastCommaColon(toks, contentFrom, s1)
 					switch {
 					case !clauseEnds && from < s1:
 						at.content = contentAfter(text, toks, marks, from, s1, sentEnd, usedMark)
@@ -627,9 +622,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 					} else {
 						at.speakerTok = coordinatedSubject(toks, low, s0, cueStart)
 					}
-					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
-						contentFrom++
-					}
+					contentFrom = pastCommaColon(toks, contentFrom, s1)
 					if contentFrom >= s1 {
 						continue
 					}
@@ -644,9 +637,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 						// phrase it stands for resolves it.
 						at.speakerTok, at.relativeTo = [2]int{rp, rp + 1}, left
 					}
-					for contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") {
-						contentFrom++
-					}
+					contentFrom = pastCommaColon(toks, contentFrom, s1)
 					if contentFrom >= s1 {
 						continue
 					}
@@ -722,7 +713,7 @@ func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Me
 			}
 			// The attribution filter judges the whole candidate here, so a
 			// rejected one neither cuts nor hides the attributions after it.
-			if filter != nil || a.collectFilter {
+			if judged {
 				at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 				prior := 0
 				for j := len(out) - 1; j >= 0 && out[j].sent == si; j-- {
@@ -1516,6 +1507,15 @@ func subjectOf(toks []Token, low []string, s0, v int) [2]int {
 		return none
 	}
 	return np
+}
+
+// pastCommaColon steps from j over commas and colons (said, “…”; said:
+// …), up to end.
+func pastCommaColon(toks []Token, j, end int) int {
+	for j < end && (toks[j].Text == "," || toks[j].Text == ":") {
+		j++
+	}
+	return j
 }
 
 // clauseSubject is the subject of the clause a cue stands in when no rule
