@@ -10,6 +10,7 @@ import (
 
 	"github.com/jdkato/prose/v3"
 	"github.com/jdkato/prose/v3/token"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // benchTexts loads the article texts of the BBC corpus in ../shared/data
@@ -53,7 +54,7 @@ func BenchmarkBareProse(b *testing.B) {
 				b.Fatal(err)
 			}
 			for _, tok := range doc.Tokens() {
-				if IsWord(tok.Text) {
+				if doc.IsWord(tok.Text) {
 					words++
 				}
 			}
@@ -77,7 +78,7 @@ func BenchmarkAnnotate(b *testing.B) {
 				b.Fatal(err)
 			}
 			for _, tok := range d.Tokens {
-				if IsWord(tok.Text) {
+				if doc.IsWord(tok.Text) {
 					words++
 				}
 			}
@@ -108,7 +109,7 @@ func preNER(b *testing.B, a *Annotator, texts []string) ([]nlpResult, int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		words += r.words
+		words += r.Words
 		rs = append(rs, r)
 	}
 	return rs, words
@@ -124,12 +125,13 @@ func BenchmarkNERNewsnlp(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for k := range rs {
 			r := &rs[k]
-			r.mentions = r.mentions[:0]
-			casing := newDocCasing(r.tokens, r.lower, r.sentToks)
+			r.Mentions = r.Mentions[:0]
+			casing := newDocCasing(r.Tokens, r.Lower, r.sentToks)
 			sc := &nerScratch{}
-			for si, rng := range r.sentToks {
-				if nerZone(r.sentences[si].Zone) && rng[0] < rng[1] {
-					r.mentions = a.modelMentions(r.mentions, r.tokens[rng[0]:rng[1]], r.lower[rng[0]:rng[1]], rng[0], si, casing, sc)
+			for si := range r.Sentences {
+				rng := r.Sentences[si].Tokens()
+				if nerZone(r.Sentences[si].Zone) && rng[0] < rng[1] {
+					r.Mentions = a.modelMentions(r.Mentions, r.Tokens[rng[0]:rng[1]], r.Lower[rng[0]:rng[1]], rng[0], si, casing, sc)
 				}
 			}
 			a.entities(texts[k], r)
@@ -154,13 +156,14 @@ func BenchmarkNERProse(b *testing.B) {
 	rs, words := preNER(b, a, texts)
 	for k, t := range texts {
 		r := &rs[k]
-		for si, rng := range r.sentToks {
-			if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
+		for si := range r.Sentences {
+			rng := r.Sentences[si].Tokens()
+			if !nerZone(r.Sentences[si].Zone) || rng[0] == rng[1] {
 				continue
 			}
-			s := r.sentences[si]
+			s := r.Sentences[si]
 			var toks []token.Token
-			for _, tk := range r.tokens[rng[0]:rng[1]] {
+			for _, tk := range r.Tokens[rng[0]:rng[1]] {
 				toks = append(toks, token.Token{Text: tk.Text, Tag: tk.POS, Start: tk.Start - s.Start})
 			}
 			sents = append(sents, sent{t[s.Start:s.End], toks})
@@ -181,7 +184,7 @@ func BenchmarkNERProse(b *testing.B) {
 func BenchmarkNLPStage(b *testing.B) {
 	texts := benchTexts(b)
 	a := newTestAnnotator(b)
-	zones := make([][]Zone, len(texts))
+	zones := make([][]doc.Zone, len(texts))
 	for i, t := range texts {
 		zones[i] = FindZones(t, "")
 	}
@@ -197,7 +200,7 @@ func BenchmarkNLPStage(b *testing.B) {
 
 // preQuoted is a document with the stages before quotes done.
 type preQuoted struct {
-	zones []Zone
+	zones []doc.Zone
 	r     nlpResult
 }
 
@@ -212,7 +215,7 @@ func preQuotes(b *testing.B, a *Annotator, texts []string) []preQuoted {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r.mentions = a.entities(t, &r)
+		r.Mentions = a.entities(t, &r)
 		docs[i] = preQuoted{z, r}
 	}
 	return docs
@@ -227,7 +230,7 @@ func BenchmarkQuotesStage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k, t := range texts {
-			a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.mentions)
+			a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.Mentions)
 		}
 	}
 }
@@ -240,7 +243,7 @@ func BenchmarkClaimsStage(b *testing.B) {
 	docs := preQuotes(b, a, texts)
 	ats := make([][]attribution, len(docs))
 	for k, t := range texts {
-		ats[k] = a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.mentions)
+		ats[k] = a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.Mentions)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

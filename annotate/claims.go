@@ -1,8 +1,11 @@
 package annotate
 
 import (
+	"context"
 	"sort"
 	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // The claims stage labels every attribution a claim or a denial. A denial
@@ -110,14 +113,20 @@ var callCues = map[string]bool{"call": true, "called": true, "calls": true, "des
 
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'s": true, "’s": true}
 
-// claimsStage labels each attribution; ats is in text order.
-func (a *Annotator) claimsStage(text string, r *nlpResult, ats []attribution) {
-	toks := r.tokens
+// claimsStage sets the label, confidence, flags and evidence of every
+// quote in d.Quotes, which are in text order.
+type claimsStage struct{}
+
+func (claimsStage) Name() string { return "claims" }
+
+func (claimsStage) Run(_ context.Context, r *doc.Document) error {
+	ats := r.Quotes
+	toks := r.Tokens
 	var words, tags []string // reused across attributions
 	for i := range ats {
 		at := &ats[i]
-		lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.content[0] })
-		hi := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.content[1] })
+		lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.Content.Start })
+		hi := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.Content.End })
 		// Words of other attributions nested in this content are theirs
 		// (the newspaper reported that the minister had denied …).
 		nested := nestedAttributions(ats, i)
@@ -131,15 +140,16 @@ func (a *Annotator) claimsStage(text string, r *nlpResult, ats []attribution) {
 		}
 		label(at, words, tags, toks, ats, i, r)
 	}
+	return nil
 }
 
 // nestedAttributions are the other attributions inside attribution i's
 // content.
-func nestedAttributions(ats []attribution, i int) []int {
-	c := ats[i].content
+func nestedAttributions(ats []doc.Quote, i int) []int {
+	c := [2]int{ats[i].Content.Start, ats[i].Content.End}
 	var out []int
 	for j := range ats {
-		if o := ats[j].content; j != i && o[0] >= c[0] && o[1] <= c[1] && o != c {
+		if o := [2]int{ats[j].Content.Start, ats[j].Content.End}; j != i && o[0] >= c[0] && o[1] <= c[1] && o != c {
 			out = append(out, j)
 		}
 	}
@@ -148,21 +158,21 @@ func nestedAttributions(ats []attribution, i int) []int {
 
 // nestedIn reports whether token t belongs to the cue or content of one of
 // the nested attributions.
-func nestedIn(ats []attribution, nested []int, t Token) bool {
+func nestedIn(ats []doc.Quote, nested []int, t doc.Token) bool {
 	for _, j := range nested {
 		o := ats[j]
-		if t.Start >= o.content[0] && t.End <= o.content[1] || o.cue[1] > o.cue[0] && t.Start >= o.cue[0] && t.End <= o.cue[1] {
+		if t.Start >= o.Content.Start && t.End <= o.Content.End || o.Cue.End > o.Cue.Start && t.Start >= o.Cue.Start && t.End <= o.Cue.End {
 			return true
 		}
 	}
 	return false
 }
 
-func label(at *attribution, words, tags []string, toks []Token, ats []attribution, i int, r *nlpResult) {
-	at.label, at.confidence = "claim", confClaim
-	at.evidence = nil
-	if at.cueLemma != "" {
-		at.evidence = append(at.evidence, "cue:"+at.cueLemma)
+func label(at *doc.Quote, words, tags []string, toks []doc.Token, ats []doc.Quote, i int, r *doc.Document) {
+	at.Label, at.Confidence = doc.LabelClaim, confClaim
+	at.Evidence = nil
+	if at.CueLemma != "" {
+		at.Evidence = append(at.Evidence, "cue:"+at.CueLemma)
 	}
 	// Flags.
 	neg := -1
@@ -174,71 +184,71 @@ func label(at *attribution, words, tags []string, toks []Token, ats []attributio
 		maybeFalse = maybeFalse || falsityWords[w] || trueWords[w]
 		maybeUnsupported = maybeUnsupported || supportNouns[w]
 		if hedgeWords[w] {
-			at.hedged = true
+			at.Hedged = true
 		}
 		if conditionWords[w] && (w != "provided" || k+1 < len(words) && words[k+1] == "that") {
-			at.conditional = true
+			at.Conditional = true
 		}
 	}
-	at.negated = neg >= 0
-	if at.cueLemma == "claim" {
-		at.hedged = true // "claimed" keeps its distance
+	at.Negated = neg >= 0
+	if at.CueLemma == "claim" {
+		at.Hedged = true // "claimed" keeps its distance
 	}
-	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.cue[0] }); !at.hedged && k < len(toks) && toks[k].End <= at.cue[1]; k++ {
-		at.hedged = hedgeWords[strings.ToLower(toks[k].Text)] // reportedly said
+	for k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.Cue.Start }); !at.Hedged && k < len(toks) && toks[k].End <= at.Cue.End; k++ {
+		at.Hedged = hedgeWords[strings.ToLower(toks[k].Text)] // reportedly said
 	}
 
-	if at.class == "deny" {
-		if n := negatedCue(toks, at.cue); n != "" {
-			at.confidence = confNegatedCue
-			at.evidence = append(at.evidence, "negated-cue:"+n)
+	if at.CueClass == "deny" {
+		if n := negatedCue(toks, [2]int{at.Cue.Start, at.Cue.End}); n != "" {
+			at.Confidence = confNegatedCue
+			at.Evidence = append(at.Evidence, "negated-cue:"+n)
 			return
 		}
 		head := objectHead(words, tags)
 		if requestNouns[singular(head)] {
-			at.label, at.confidence = "denial", confRefusal
-			at.evidence = append(at.evidence, "refusal:"+head)
+			at.Label, at.Confidence = doc.LabelDenial, confRefusal
+			at.Evidence = append(at.Evidence, "refusal:"+head)
 			return
 		}
-		at.label, at.confidence = "denial", confDenialCueOther
+		at.Label, at.Confidence = doc.LabelDenial, confDenialCueOther
 		if len(words) > 0 && (words[0] == "that" || strings.HasPrefix(tags[0], "VBG") || assertionNouns[singular(head)]) || head == "" {
-			at.confidence = confDenialCue
+			at.Confidence = confDenialCue
 		}
 		return
 	}
 	if maybeFalse {
-		if w := falsity(words, tags, at.cueLemma); w != "" {
-			at.label, at.confidence = "denial", confFalsity
-			at.evidence = append(at.evidence, "falsity:"+w)
+		if w := falsity(words, tags, at.CueLemma); w != "" {
+			at.Label, at.Confidence = doc.LabelDenial, confFalsity
+			at.Evidence = append(at.Evidence, "falsity:"+w)
 			return
 		}
 	}
 	if maybeUnsupported {
 		if w := noSupport(words); w != "" {
-			at.label, at.confidence = "denial", confNoSupport
-			at.evidence = append(at.evidence, "no-support:"+w)
+			at.Label, at.Confidence = doc.LabelDenial, confNoSupport
+			at.Evidence = append(at.Evidence, "no-support:"+w)
 			return
 		}
 	}
-	if neg < 0 || at.class == "accuse" || intentNegation(words, neg) {
+	if neg < 0 || at.CueClass == "accuse" || intentNegation(words, neg) {
 		if neg >= 0 {
-			at.confidence = confNegatedClaim
-			at.evidence = append(at.evidence, "negation:"+words[neg])
+			at.Confidence = confNegatedClaim
+			at.Evidence = append(at.Evidence, "negation:"+words[neg])
 		}
 		return
 	}
 	if w := allegationBefore(toks, ats, i, r); w != "" {
-		at.label, at.confidence = "denial", confAnswer
-		at.evidence = append(at.evidence, "negation:"+words[neg], "answers:"+w)
+		at.Label, at.Confidence = doc.LabelDenial, confAnswer
+		at.Evidence = append(at.Evidence, "negation:"+words[neg], "answers:"+w)
 		return
 	}
-	at.confidence = confNegatedClaim
-	at.evidence = append(at.evidence, "negation:"+words[neg])
+	at.Confidence = confNegatedClaim
+	at.Evidence = append(at.Evidence, "negation:"+words[neg])
 }
 
 // negatedCue is the word that negates a denial cue (did not deny, refused
 // to deny), or "".
-func negatedCue(toks []Token, cue [2]int) string {
+func negatedCue(toks []doc.Token, cue [2]int) string {
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= cue[0] })
 	for j := k; j < len(toks) && toks[j].End <= cue[1]; j++ {
 		w := strings.ToLower(toks[j].Text)
@@ -386,20 +396,20 @@ func intentNegation(words []string, k int) bool {
 // in its own sentence outside the content or the sentence before (an
 // allegation, critics, asked whether), or an attribution of those
 // sentences that accused or denied.
-func allegationBefore(toks []Token, ats []attribution, i int, r *nlpResult) string {
+func allegationBefore(toks []doc.Token, ats []doc.Quote, i int, r *doc.Document) string {
 	at := ats[i]
-	s0 := at.sent - 1
+	s0 := at.Sent - 1
 	if s0 < 0 {
 		s0 = 0
 	}
-	for si := at.sent; si >= s0; si-- {
-		if si >= len(r.sentToks) || r.sentences[si].Zone != r.sentences[at.sent].Zone {
+	for si := at.Sent; si >= s0; si-- {
+		if si >= len(r.Sentences) || r.Sentences[si].Zone != r.Sentences[at.Sent].Zone {
 			continue
 		}
-		rng := r.sentToks[si]
+		rng := r.Sentences[si].Tokens()
 		for k := rng[0]; k < rng[1]; k++ {
 			t := toks[k]
-			if t.Start >= at.content[0] && t.End <= at.content[1] {
+			if t.Start >= at.Content.Start && t.End <= at.Content.End {
 				continue
 			}
 			w := strings.ToLower(t.Text)
@@ -411,9 +421,9 @@ func allegationBefore(toks []Token, ats []attribution, i int, r *nlpResult) stri
 			}
 		}
 	}
-	for j := i - 1; j >= 0 && ats[j].sent >= s0; j-- {
-		if ats[j].class == "accuse" || ats[j].class == "deny" {
-			return "earlier " + ats[j].cueLemma
+	for j := i - 1; j >= 0 && ats[j].Sent >= s0; j-- {
+		if ats[j].CueClass == "accuse" || ats[j].CueClass == "deny" {
+			return "earlier " + ats[j].CueLemma
 		}
 	}
 	return ""

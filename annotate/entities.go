@@ -1,11 +1,13 @@
 package annotate
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
 // Output entity labels and how they come from the model's CoNLL types and
@@ -20,7 +22,7 @@ import (
 //
 // The model's type decides: a city's name is an organisation when it names
 // a team ("Chicago beat Boston"), and the context says so, not the list.
-func (a *Annotator) outputLabel(modelType, text string) string {
+func (a *entitiesStage) outputLabel(modelType, text string) string {
 	e := a.gaz.lookup(text)
 	switch modelType {
 	case "PER":
@@ -46,14 +48,6 @@ func (a *Annotator) outputLabel(modelType, text string) string {
 	return "MISC"
 }
 
-// nameParticles are the lower-case words inside names (Jabhat al Fateh al
-// Sham, Ludwig van Beethoven, Charles de Gaulle).
-var nameParticles = map[string]bool{
-	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "ul": true,
-	"de": true, "del": true, "della": true, "di": true, "da": true, "du": true, "dos": true, "das": true,
-	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ter": true,
-}
-
 // personHonorifics are the titles that name nothing but a person.
 var personHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true}
 
@@ -72,13 +66,28 @@ var personTitles = map[string]bool{
 	"cardinal": true, "archbishop": true, "bishop": true, "ayatollah": true, "councillor": true, "councilor": true,
 }
 
-// entities is the entities stage: it repairs the model's mentions, adds
+// entitiesStage assigns d.Mentions their final labels, boundaries,
+// entity ids and canonical names, from the entity model's mentions.
+type entitiesStage struct {
+	gaz *gazetteer
+	// repair: the model's mentions are repaired and mapped (entityModelSpec).
+	repair bool
+}
+
+func (*entitiesStage) Name() string { return "entities" }
+
+func (a *entitiesStage) Run(_ context.Context, d *doc.Document) error {
+	d.Mentions = a.entities(d.Text, d)
+	return nil
+}
+
+// entities repairs the model's mentions, adds
 // the gazetteer's names the model missed, maps labels, and clusters the
 // mentions of one entity under one entity_id and canonical name. Offsets
 // are bytes.
-func (a *Annotator) entities(text string, r *nlpResult) []Mention {
-	ms := r.mentions
-	if a.model != nil {
+func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
+	ms := r.Mentions
+	if a.repair {
 		ms = a.repairMentions(text, r, ms)
 		ms = orgByHeadNoun(r, ms)
 		ms = a.addGazetteerMentions(r, ms)
@@ -91,7 +100,7 @@ func (a *Annotator) entities(text string, r *nlpResult) []Mention {
 	for i := range ms {
 		ms[i].Text = text[ms[i].Start:ms[i].End]
 	}
-	if a.model != nil {
+	if a.repair {
 		consistentLabels(ms)
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
@@ -102,49 +111,49 @@ func (a *Annotator) entities(text string, r *nlpResult) []Mention {
 // repairMentions applies the rules a model trained on CoNLL cannot learn:
 // a mention never spans a line break; a person's title is not part of the
 // name; a name continues through lower-case particles.
-func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Mention {
-	toks := r.tokens
-	var out []Mention
+func (a *entitiesStage) repairMentions(text string, r *doc.Document, ms []doc.Mention) []doc.Mention {
+	toks := r.Tokens
+	var out []doc.Mention
 	for _, m := range ms {
-		if m.tok0 < 0 {
+		if m.TokStart < 0 {
 			out = append(out, m)
 			continue
 		}
-		sentEnd := r.sentToks[m.Sent][1]
-		sentStart := r.sentToks[m.Sent][0]
+		sentEnd := r.Sentences[m.Sent].Tokens()[1]
+		sentStart := r.Sentences[m.Sent].Tokens()[0]
 		// Names continue through particles: Jabhat al Fateh al Sham.
-		for m.tok1+1 < sentEnd && nameParticles[toks[m.tok1].Text] && startsUpper(toks[m.tok1+1].Text) && sameLine(text, toks[m.tok1-1], toks[m.tok1+1]) {
-			m.tok1 += 2
-			for m.tok1 < sentEnd && startsUpper(toks[m.tok1].Text) && IsWord(toks[m.tok1].Text) && sameLine(text, toks[m.tok1-1], toks[m.tok1]) {
-				m.tok1++
+		for m.TokEnd+1 < sentEnd && english.NameParticles[toks[m.TokEnd].Text] && english.StartsUpper(toks[m.TokEnd+1].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd+1]) {
+			m.TokEnd += 2
+			for m.TokEnd < sentEnd && english.StartsUpper(toks[m.TokEnd].Text) && doc.IsWord(toks[m.TokEnd].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd]) {
+				m.TokEnd++
 			}
 		}
-		for m.tok0-2 >= sentStart && nameParticles[toks[m.tok0-1].Text] && startsUpper(toks[m.tok0-2].Text) && IsWord(toks[m.tok0-2].Text) && sameLine(text, toks[m.tok0-2], toks[m.tok0]) {
-			m.tok0 -= 2
+		for m.TokStart-2 >= sentStart && english.NameParticles[toks[m.TokStart-1].Text] && english.StartsUpper(toks[m.TokStart-2].Text) && doc.IsWord(toks[m.TokStart-2].Text) && sameLine(text, toks[m.TokStart-2], toks[m.TokStart]) {
+			m.TokStart -= 2
 		}
 		// A name never contains a quotation mark: keep what follows the
 		// last one (…,” Berg said), else what precedes the first.
-		for k := m.tok1 - 1; k >= m.tok0; k-- {
-			if isQuoteMarkToken(toks[k].Text) {
-				if k+1 < m.tok1 {
-					m.tok0 = k + 1
+		for k := m.TokEnd - 1; k >= m.TokStart; k-- {
+			if english.IsQuoteMark(toks[k].Text) {
+				if k+1 < m.TokEnd {
+					m.TokStart = k + 1
 				} else {
-					m.tok1 = k
+					m.TokEnd = k
 				}
 				m.Origin = "rule"
-				k = m.tok1
+				k = m.TokEnd
 			}
 		}
-		if m.tok1 <= m.tok0 {
+		if m.TokEnd <= m.TokStart {
 			continue
 		}
-		m.Start, m.End = toks[m.tok0].Start, toks[m.tok1-1].End
+		m.Start, m.End = toks[m.TokStart].Start, toks[m.TokEnd-1].End
 		// A sentence's first word "The" is the article, not part of the
 		// name (The United Nations has said); in mid-sentence a capital
 		// The belongs to the name (The Hague).
-		if m.tok1-m.tok0 > 1 && m.tok0 == sentStart && toks[m.tok0].Text == "The" {
-			m.tok0++
-			m.Start = toks[m.tok0].Start
+		if m.TokEnd-m.TokStart > 1 && m.TokStart == sentStart && toks[m.TokStart].Text == "The" {
+			m.TokStart++
+			m.Start = toks[m.TokStart].Start
 		}
 		// A name starts after lower-case words (and a person's after
 		// titles: General Motors keeps its General), and ends before
@@ -152,26 +161,26 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		// it, and sometimes closes it too late (the BBC that it).
 		// Mr, Mrs, Ms, Miss and Mx name a person whatever the model
 		// thought of the name after them (Ms Holm is not an organisation).
-		if m.tok1-m.tok0 > 1 && m.Label != "PER" && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] {
+		if m.TokEnd-m.TokStart > 1 && m.Label != "PER" && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] {
 			m.Label = "PER"
 		}
-		for m.tok1-m.tok0 > 1 && !nameParticles[toks[m.tok0].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.tok0].Text, "."))] || startsLower(toks[m.tok0].Text)) {
-			m.tok0++
+		for m.TokEnd-m.TokStart > 1 && !english.NameParticles[toks[m.TokStart].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] || english.StartsLower(toks[m.TokStart].Text)) {
+			m.TokStart++
 		}
-		for m.tok1-m.tok0 > 1 && startsLower(toks[m.tok1-1].Text) {
-			m.tok1--
+		for m.TokEnd-m.TokStart > 1 && english.StartsLower(toks[m.TokEnd-1].Text) {
+			m.TokEnd--
 		}
-		for m.tok1-m.tok0 > 1 && nameParticles[toks[m.tok1-1].Text] {
-			m.tok1--
+		for m.TokEnd-m.TokStart > 1 && english.NameParticles[toks[m.TokEnd-1].Text] {
+			m.TokEnd--
 		}
 		// Split at line breaks.
-		start := m.tok0
-		for k := m.tok0 + 1; k <= m.tok1; k++ {
-			if k == m.tok1 || !sameLine(text, toks[k-1], toks[k]) {
+		start := m.TokStart
+		for k := m.TokStart + 1; k <= m.TokEnd; k++ {
+			if k == m.TokEnd || !sameLine(text, toks[k-1], toks[k]) {
 				part := m
-				part.tok0, part.tok1 = start, k
+				part.TokStart, part.TokEnd = start, k
 				part.Start, part.End = toks[start].Start, toks[k-1].End
-				if k != m.tok1 || start != m.tok0 {
+				if k != m.TokEnd || start != m.TokStart {
 					part.Origin = "rule"
 				}
 				out = append(out, part)
@@ -183,18 +192,18 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 	// a model error.
 	kept := out[:0]
 	for _, m := range out {
-		if hasUpper(text[m.Start:m.End]) {
+		if english.HasUpper(text[m.Start:m.End]) {
 			kept = append(kept, m)
 		}
 	}
 	out = kept
 	// Particle extension can run into the next mention: keep the longer.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].tok0 < out[j].tok0 })
-	var merged []Mention
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TokStart < out[j].TokStart })
+	var merged []doc.Mention
 	for _, m := range out {
-		if n := len(merged); n > 0 && m.tok0 >= 0 && merged[n-1].tok0 >= 0 && m.tok0 < merged[n-1].tok1 {
-			if m.tok1 > merged[n-1].tok1 {
-				merged[n-1].tok1 = m.tok1
+		if n := len(merged); n > 0 && m.TokStart >= 0 && merged[n-1].TokStart >= 0 && m.TokStart < merged[n-1].TokEnd {
+			if m.TokEnd > merged[n-1].TokEnd {
+				merged[n-1].TokEnd = m.TokEnd
 				merged[n-1].End = m.End
 				merged[n-1].Origin = "rule"
 			}
@@ -203,28 +212,6 @@ func (a *Annotator) repairMentions(text string, r *nlpResult, ms []Mention) []Me
 		merged = append(merged, m)
 	}
 	return merged
-}
-
-func isQuoteMarkToken(s string) bool {
-	// Most tokens are plain ASCII words: rule them out without a search.
-	plain := true
-	for i := 0; i < len(s) && plain; i++ {
-		c := s[i]
-		plain = c < 0x80 && c != '"' && c != '\'' && c != '`'
-	}
-	if plain {
-		return false
-	}
-	return strings.ContainsAny(s, "“”\"«»") || s == "''" || s == "``" || s == "‘" || s == "’"
-}
-
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // orgHeads are nouns that, right after "the NAME", make NAME an
@@ -241,20 +228,21 @@ var orgHeads = map[string]bool{
 // (with name particles inside) between "the" and an organisation head noun
 // is an organisation. A mention covering exactly the run is relabelled; a
 // run the model missed becomes a mention.
-func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
+func orgByHeadNoun(r *doc.Document, ms []doc.Mention) []doc.Mention {
 	at := map[[2]int]int{} // token range → mention index
 	covered := map[int]bool{}
 	for i, m := range ms {
-		if m.tok0 >= 0 {
-			at[[2]int{m.tok0, m.tok1}] = i
-			for k := m.tok0; k < m.tok1; k++ {
+		if m.TokStart >= 0 {
+			at[[2]int{m.TokStart, m.TokEnd}] = i
+			for k := m.TokStart; k < m.TokEnd; k++ {
 				covered[k] = true
 			}
 		}
 	}
-	toks := r.tokens
-	for si, rng := range r.sentToks {
-		if !nerZone(r.sentences[si].Zone) {
+	toks := r.Tokens
+	for si := range r.Sentences {
+		rng := r.Sentences[si].Tokens()
+		if !nerZone(r.Sentences[si].Zone) {
 			continue
 		}
 		for i := rng[0]; i < rng[1]; i++ {
@@ -262,10 +250,10 @@ func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
 				continue
 			}
 			j := i + 1
-			for j < rng[1] && (startsUpper(toks[j].Text) && IsWord(toks[j].Text) || nameParticles[toks[j].Text] && j > i+1) {
+			for j < rng[1] && (english.StartsUpper(toks[j].Text) && doc.IsWord(toks[j].Text) || english.NameParticles[toks[j].Text] && j > i+1) {
 				j++
 			}
-			if j == i+1 || j >= rng[1] || !orgHeads[strings.ToLower(toks[j].Text)] || nameParticles[toks[j-1].Text] {
+			if j == i+1 || j >= rng[1] || !orgHeads[strings.ToLower(toks[j].Text)] || english.NameParticles[toks[j-1].Text] {
 				continue
 			}
 			if k, ok := at[[2]int{i + 1, j}]; ok {
@@ -280,7 +268,7 @@ func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
 				free = free && !covered[k]
 			}
 			if free {
-				ms = append(ms, Mention{Start: toks[i+1].Start, End: toks[j-1].End, Label: "ORG", Sent: si, Origin: "rule", tok0: i + 1, tok1: j})
+				ms = append(ms, doc.Mention{Start: toks[i+1].Start, End: toks[j-1].End, Label: "ORG", Sent: si, Origin: "rule", TokStart: i + 1, TokEnd: j})
 				for k := i + 1; k < j; k++ {
 					covered[k] = true
 				}
@@ -290,40 +278,31 @@ func orgByHeadNoun(r *nlpResult, ms []Mention) []Mention {
 	return ms
 }
 
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // sameLine reports whether no line break separates two tokens.
-func sameLine(text string, a, b Token) bool {
+func sameLine(text string, a, b doc.Token) bool {
 	return !strings.ContainsRune(text[a.End:b.Start], '\n')
 }
 
 // addGazetteerMentions adds the curated names the model did not find, in
 // the zones entities are looked for in. Only names that are unambiguous in
 // news are listed, and a name must be written as listed (capitals kept).
-func (a *Annotator) addGazetteerMentions(r *nlpResult, ms []Mention) []Mention {
+func (a *entitiesStage) addGazetteerMentions(r *doc.Document, ms []doc.Mention) []doc.Mention {
 	covered := make(map[int]bool)
 	for _, m := range ms {
-		for k := m.tok0; k < m.tok1; k++ {
+		for k := m.TokStart; k < m.TokEnd; k++ {
 			covered[k] = true
 		}
 	}
 	// A sentence's mentions are found only if it is in an entity zone;
 	// sentences with no model mention may still be such sentences.
-	for si, rng := range r.sentToks {
-		if !nerZone(r.sentences[si].Zone) {
+	for si := range r.Sentences {
+		rng := r.Sentences[si].Tokens()
+		if !nerZone(r.Sentences[si].Zone) {
 			continue
 		}
 		words := make([]string, rng[1]-rng[0])
 		for k := range words {
-			words[k] = r.tokens[rng[0]+k].Text
+			words[k] = r.Tokens[rng[0]+k].Text
 		}
 		for _, g := range a.gaz.match(words) {
 			free := true
@@ -336,7 +315,7 @@ func (a *Annotator) addGazetteerMentions(r *nlpResult, ms []Mention) []Mention {
 				continue
 			}
 			t0, t1 := rng[0]+g.start, rng[0]+g.end
-			ms = append(ms, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: g.entry.label, Sent: si, Origin: "gazetteer", tok0: t0, tok1: t1})
+			ms = append(ms, doc.Mention{Start: r.Tokens[t0].Start, End: r.Tokens[t1-1].End, Label: g.entry.label, Sent: si, Origin: "gazetteer", TokStart: t0, TokEnd: t1})
 		}
 	}
 	return ms
@@ -345,11 +324,11 @@ func (a *Annotator) addGazetteerMentions(r *nlpResult, ms []Mention) []Mention {
 // consistentLabels gives every mention of one name the label most of its
 // mentions have (ties: the first mention's), so that Millbrook is not an
 // organisation in one sentence and a person in the next.
-func consistentLabels(ms []Mention) {
+func consistentLabels(ms []doc.Mention) {
 	counts := map[string]map[string]int{}
 	first := map[string]string{}
 	for _, m := range ms {
-		k := nameKey(m.Text)
+		k := english.NameKey(m.Text)
 		if counts[k] == nil {
 			counts[k] = map[string]int{}
 			first[k] = m.Label
@@ -357,7 +336,7 @@ func consistentLabels(ms []Mention) {
 		counts[k][m.Label]++
 	}
 	for i := range ms {
-		k := nameKey(ms[i].Text)
+		k := english.NameKey(ms[i].Text)
 		best := first[k]
 		labels := make([]string, 0, len(counts[k]))
 		for l := range counts[k] {
@@ -374,39 +353,6 @@ func consistentLabels(ms []Mention) {
 			ms[i].Origin = "rule"
 		}
 	}
-}
-
-// nameKey folds what differs between spellings of one name: case, hyphens,
-// dots and apostrophes (Al-Nusra = Al Nusra).
-func nameKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // a separator is pending
-	for _, r := range s {
-		switch {
-		case r == '’' || r == '\'':
-			continue
-		case r == '-' || r == '.' || unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// surname is the last word of a person's name without an Arabic article
-// (Bashar Al-Assad → assad).
-func surname(key string) string {
-	f := strings.Fields(key)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
 }
 
 // entityCluster is one entity of a document.
@@ -432,7 +378,7 @@ func (c *entityCluster) root() *entityCluster {
 // → Sergei Lavrov), and an organisation's shorter form with its full name
 // (Al Fateh al Sham → Jabhat al Fateh al Sham). The canonical name is the
 // fullest. Pronoun and nominal mentions join clusters in the quotes stage.
-func (a *Annotator) cluster(ms []Mention) {
+func (a *entitiesStage) cluster(ms []doc.Mention) {
 	var clusters []*entityCluster
 	byKey := map[string]*entityCluster{}
 	for i := range ms {
@@ -440,10 +386,10 @@ func (a *Annotator) cluster(ms []Mention) {
 		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" {
 			canon = e.canonical
 		}
-		key := ms[i].Label + "\x00" + nameKey(canon)
+		key := ms[i].Label + "\x00" + english.NameKey(canon)
 		c := byKey[key]
 		if c == nil {
-			c = &entityCluster{label: ms[i].Label, canonical: canon, key: nameKey(canon), words: len(strings.Fields(canon))}
+			c = &entityCluster{label: ms[i].Label, canonical: canon, key: english.NameKey(canon), words: len(strings.Fields(canon))}
 			byKey[key] = c
 			clusters = append(clusters, c)
 		}
@@ -520,7 +466,7 @@ func (a *Annotator) cluster(ms []Mention) {
 func partOfName(c, d *entityCluster) bool {
 	cw, dw := strings.Fields(c.key), strings.Fields(d.key)
 	if c.label == "PERSON" {
-		return surname(c.key) == surname(d.key) && len(cw) < len(dw)
+		return english.Surname(c.key) == english.Surname(d.key) && len(cw) < len(dw)
 	}
 	if len(cw) < 2 {
 		return false

@@ -1,6 +1,10 @@
 package annotate
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsnlp/newsnlp/annotate/english"
+)
 
 func TestNameKey(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -15,8 +19,8 @@ func TestNameKey(t *testing.T) {
 		{"", ""},
 		{"-.-", ""},
 	} {
-		if got := nameKey(c.in); got != c.want {
-			t.Errorf("nameKey(%q) = %q, want %q", c.in, got, c.want)
+		if got := english.NameKey(c.in); got != c.want {
+			t.Errorf("english.NameKey(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

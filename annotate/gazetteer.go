@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -183,31 +182,4 @@ func (g *gazetteer) featuresInto(dst []string, toks []string) []string {
 		out[m.end-1] = m.entry.label + "-L"
 	}
 	return out
-}
-
-// firstNameGender maps a lower-case first name to 'm' or 'f', from
-// gazetteer/firstnames.txt.
-var firstNameGender = sync.OnceValue(func() map[string]byte {
-	b, err := gazetteerFS.ReadFile("gazetteer/firstnames.txt")
-	if err != nil {
-		panic(err) // embedded: present in every build
-	}
-	g := map[string]byte{}
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		sex, name, ok := strings.Cut(line, " ")
-		if ok && (sex == "m" || sex == "f") {
-			g[strings.ToLower(strings.TrimSpace(name))] = sex[0]
-		}
-	}
-	return g
-})
-
-// honorificGender maps titles that say a person's gender.
-var honorificGender = map[string]byte{
-	"mr": 'm', "mr.": 'm', "mister": 'm', "sir": 'm', "lord": 'm', "king": 'm', "prince": 'm',
-	"mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f', "lady": 'f', "dame": 'f', "madam": 'f', "queen": 'f', "princess": 'f',
 }

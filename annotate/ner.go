@@ -10,6 +10,10 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
+	"github.com/newsnlp/newsnlp/annotate/perceptron"
 )
 
 // nerTypes are the entity types newsnlp's model emits: CoNLL-2003's four.
@@ -68,21 +72,7 @@ type nerSentence struct {
 }
 
 func newNERToken(text, lower, pos, gaz string) nerToken {
-	return nerToken{text: text, lower: lower, shape: wordShape(text, 3), short: wordShape(text, 1), pos: pos, suffix3: suffix(lower, 3), gaz: gaz}
-}
-
-// shapeClass maps an upper-case letter to X, a lower-case one to x, a digit
-// to d and keeps any other character.
-func shapeClass(r rune) rune {
-	switch {
-	case unicode.IsUpper(r):
-		return 'X'
-	case unicode.IsLower(r):
-		return 'x'
-	case unicode.IsDigit(r):
-		return 'd'
-	}
-	return r
+	return nerToken{text: text, lower: lower, shape: wordShape(text, 3), short: wordShape(text, 1), pos: pos, suffix3: english.Suffix(lower, 3), gaz: gaz}
 }
 
 // wordShape maps letters to X or x, digits to d and keeps other
@@ -95,7 +85,7 @@ func wordShape(s string, maxRun int) string {
 	var last rune
 	run := 0
 	for _, r := range s {
-		c := shapeClass(r)
+		c := english.ShapeClass(r)
 		if c == last {
 			run++
 			if run >= maxRun {
@@ -138,44 +128,18 @@ var tabledShapes = func() map[string]string {
 	return m
 }()
 
-func suffix(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := len(s)
-	for k := 0; k < n; k++ {
-		_, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-	}
-	return s[i:]
-}
-
-func prefix(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-	}
-	return s[:i]
-}
-
-// Feature hashing: FNV-1a over a template number and the strings.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
+// fh is a feature hash: FNV-1a over a template number and the strings.
 func fh(tmpl byte, parts ...string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(perceptron.FNVOffset)
 	h ^= uint64(tmpl)
-	h *= fnvPrime
+	h *= perceptron.FNVPrime
 	for _, p := range parts {
 		for i := 0; i < len(p); i++ {
 			h ^= uint64(p[i])
-			h *= fnvPrime
+			h *= perceptron.FNVPrime
 		}
 		h ^= 0xff
-		h *= fnvPrime
+		h *= perceptron.FNVPrime
 	}
 	return h
 }
@@ -241,10 +205,10 @@ func (s *nerSentence) staticHashes(dst []uint64, i int) []uint64 {
 		fh(fLower, t.lower),
 		fh(fWord, t.text),
 		fh(fShape, t.shape),
-		fh(fSuffix2, suffix(t.lower, 2)),
+		fh(fSuffix2, english.Suffix(t.lower, 2)),
 		fh(fSuffix3, t.suffix3),
-		fh(fSuffix4, suffix(t.lower, 4)),
-		fh(fPrefix3, prefix(t.lower, 3)),
+		fh(fSuffix4, english.Suffix(t.lower, 4)),
+		fh(fPrefix3, english.Prefix(t.lower, 3)),
 		fh(fPOS, t.pos),
 		fh(fPrevLower, p.lower),
 		fh(fNextLower, n.lower),
@@ -280,9 +244,10 @@ const (
 
 // newDocCasing reads the casing of every word of a document's sentences
 // (given as token ranges); words of all-caps sentences are not counted.
-func newDocCasing(toks []Token, low []string, sentToks [][2]int) docCasing {
+func newDocCasing(toks []doc.Token, low []string, sents []doc.Sentence) docCasing {
 	d := docCasing{}
-	for _, rng := range sentToks {
+	for _, s := range sents {
+		rng := s.Tokens()
 		sent := toks[rng[0]:rng[1]]
 		if allCaps(sent) {
 			continue
@@ -315,7 +280,7 @@ func (d docCasing) feature(lower string) string {
 
 // allCaps reports whether a sentence is written in capitals (a headline):
 // it has cased letters, none lower case, and more than two tokens.
-func allCaps(toks []Token) bool {
+func allCaps(toks []doc.Token) bool {
 	cased := false
 	for _, t := range toks {
 		for _, r := range t.Text {
@@ -489,7 +454,7 @@ func (m *nerModel) marshal() ([]byte, error) {
 	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
 	binary.Write(&raw, binary.LittleEndian, uint32(nerTagCount))
 	binary.Write(&raw, binary.LittleEndian, m.w)
-	return compressModel(raw.Bytes())
+	return perceptron.Compress(raw.Bytes())
 }
 
 // ErrNoNERModel is returned when the binary was built without a trained
@@ -497,7 +462,7 @@ func (m *nerModel) marshal() ([]byte, error) {
 var ErrNoNERModel = errors.New("no trained NER model is embedded (run make train-ner)")
 
 func unmarshalNERModel(b []byte) (*nerModel, error) {
-	r, done, err := streamModel("NER model", nerMagic, b, ErrNoNERModel)
+	r, done, err := perceptron.Stream("NER model", nerMagic, b, ErrNoNERModel)
 	if err != nil {
 		return nil, err
 	}
@@ -512,7 +477,7 @@ func unmarshalNERModel(b []byte) (*nerModel, error) {
 		return nil, fmt.Errorf("NER model: format %d, %d tags, %d bits: not this version's", format, tags, bits)
 	}
 	m := newNERModel(uint(bits))
-	if err := readFloat32s(r, m.w); err != nil {
+	if err := perceptron.ReadFloat32s(r, m.w); err != nil {
 		return nil, fmt.Errorf("NER model: %w", err)
 	}
 	return m, nil
@@ -588,10 +553,7 @@ func TrainNER(train, dev []NERSentence, opts NERTrainOptions, progress func(epoc
 				prev2, prev = prev, guess
 			}
 		}
-		avg := &nerModel{bits: m.bits, w: make([]float32, len(m.w))}
-		for i := range m.w {
-			avg.w[i] = m.w[i] - float32(totals[i]/c)
-		}
+		avg := &nerModel{bits: m.bits, w: perceptron.Average(m.w, totals, c)}
 		f1 := spanF1(avg, dev)
 		res.DevF1 = append(res.DevF1, f1)
 		if progress != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // tinyCorpus is a training set written for this test: people visit places
@@ -120,7 +121,7 @@ func mentionsWith(t *testing.T, text string, model ...any) []string {
 	}
 	for i := 0; i < len(model); i += 3 {
 		t0, t1, typ := model[i].(int), model[i+1].(int), model[i+2].(string)
-		r.mentions = append(r.mentions, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: typ, Sent: r.tokens[t0].Sent, Origin: "model", tok0: t0, tok1: t1})
+		r.Mentions = append(r.Mentions, doc.Mention{Start: r.Tokens[t0].Start, End: r.Tokens[t1-1].End, Label: typ, Sent: r.Tokens[t0].Sent, Origin: "model", TokStart: t0, TokEnd: t1})
 	}
 	var out []string
 	for _, m := range a.entities(text, &r) {
@@ -255,7 +256,7 @@ func TestClusters(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := func(word string, nth int) int {
-		for i, tok := range r.tokens {
+		for i, tok := range r.Tokens {
 			if tok.Text == word {
 				if nth == 0 {
 					return i
@@ -267,7 +268,7 @@ func TestClusters(t *testing.T) {
 		return -1
 	}
 	add := func(t0, t1 int, typ string) {
-		r.mentions = append(r.mentions, Mention{Start: r.tokens[t0].Start, End: r.tokens[t1-1].End, Label: typ, Sent: r.tokens[t0].Sent, Origin: "model", tok0: t0, tok1: t1})
+		r.Mentions = append(r.Mentions, doc.Mention{Start: r.Tokens[t0].Start, End: r.Tokens[t1-1].End, Label: typ, Sent: r.Tokens[t0].Sent, Origin: "model", TokStart: t0, TokEnd: t1})
 	}
 	add(idx("Marta", 0), idx("Marta", 0)+2, "PER")
 	add(idx("United", 0), idx("United", 0)+2, "LOC")

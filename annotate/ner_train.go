@@ -1,6 +1,10 @@
 package annotate
 
-import "context"
+import (
+	"context"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
 
 // LabeledSpan is a gold entity mention for training: code point offsets
 // into the text and a CoNLL type (PER, ORG, LOC, MISC).
@@ -14,36 +18,42 @@ type LabeledSpan struct {
 // runs, so that the model trains on the tokens and tags it will see. Gold
 // spans are projected onto the tokens they overlap.
 type NERExampleBuilder struct {
-	a *Annotator
+	nlp *nlpStage
+	ner *newsnlpNER // its gazetteer features; no weights
 }
 
 // NewNERExampleBuilder loads the models the stages before NER need.
 func NewNERExampleBuilder() (*NERExampleBuilder, error) {
-	a, err := newUntrained()
+	nlp, err := newNLPStage()
 	if err != nil {
 		return nil, err
 	}
-	return &NERExampleBuilder{a: a}, nil
+	gaz, err := loadGazetteer(nlp.tokenizer)
+	if err != nil {
+		return nil, err
+	}
+	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz}}, nil
 }
 
 // Sentences returns the labelled sentences of the entity zones of text.
 // Spans of unknown types are ignored; a span overlapping one already
 // placed in its sentence is dropped.
 func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSentence {
-	zones := FindZones(text, "")
-	r, _ := b.a.nlp(context.Background(), text, zones, false) // a background context never ends
-	byteAt := byteOffsets(text)
+	r := &doc.Document{Text: text, Zones: FindZones(text, "")}
+	_ = b.nlp.Run(context.Background(), r) // a background context never ends
+	byteAt := doc.ByteOffsets(text)
 	typeIndex := map[string]int{}
 	for i, t := range nerTypes {
 		typeIndex[t] = i
 	}
-	casing := newDocCasing(r.tokens, r.lower, r.sentToks)
+	casing := newDocCasing(r.Tokens, r.Lower, r.Sentences)
 	var out []NERSentence
-	for si, rng := range r.sentToks {
-		if !nerZone(r.sentences[si].Zone) || rng[0] == rng[1] {
+	for si := range r.Sentences {
+		rng := r.Sentences[si].Tokens()
+		if !nerZone(r.Sentences[si].Zone) || rng[0] == rng[1] {
 			continue
 		}
-		toks := r.tokens[rng[0]:rng[1]]
+		toks := r.Tokens[rng[0]:rng[1]]
 		var spansHere []nerSpan
 		used := make([]bool, len(toks))
 		for _, sp := range spans {
@@ -76,7 +86,7 @@ func (b *NERExampleBuilder) Sentences(text string, spans []LabeledSpan) []NERSen
 			}
 			spansHere = append(spansHere, nerSpan{i0, i1, typ})
 		}
-		out = append(out, NERSentence{sent: b.a.nerSentenceOf(toks, r.lower[rng[0]:rng[1]], casing), tags: encodeSpans(len(toks), spansHere)})
+		out = append(out, NERSentence{sent: b.ner.sentenceInto(&nerScratch{}, toks, r.Lower[rng[0]:rng[1]], casing), tags: encodeSpans(len(toks), spansHere)})
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // paragraph is a maximal run of non-blank lines, trimmed of surrounding
@@ -96,28 +98,28 @@ const maxTitleRunes = 200
 // (`Leave a Reply`, `You may also like`) to the end; standalone furniture
 // paragraphs elsewhere; the rest is body, one zone per run of body
 // paragraphs.
-func FindZones(text, title string) []Zone {
+func FindZones(text, title string) []doc.Zone {
 	paras := paragraphs(text)
 	if len(paras) == 0 {
 		return nil
 	}
-	var zones []Zone
+	var zones []doc.Zone
 	i := 0
 	titleNorm := normalizeLine(title)
 	first := text[paras[0].start:paras[0].end]
 	switch {
 	case titleNorm != "" && normalizeLine(first) == titleNorm:
-		zones = append(zones, Zone{ZoneTitle, paras[0].start, paras[0].end})
+		zones = append(zones, doc.Zone{doc.ZoneTitle, paras[0].start, paras[0].end})
 		i = 1
 	case titleNorm == "" && len(paras) > 1 && looksLikeHeadline(first):
-		zones = append(zones, Zone{ZoneTitle, paras[0].start, paras[0].end})
+		zones = append(zones, doc.Zone{doc.ZoneTitle, paras[0].start, paras[0].end})
 		titleNorm = normalizeLine(first)
 		i = 1
 	}
 	// A repeated headline sits right after the title, before the body.
 	for j := i; j < len(paras) && j < i+3 && titleNorm != ""; j++ {
 		if normalizeLine(text[paras[j].start:paras[j].end]) == titleNorm {
-			zones = append(zones, Zone{ZoneTitleRepeat, paras[j].start, paras[j].end})
+			zones = append(zones, doc.Zone{doc.ZoneTitleRepeat, paras[j].start, paras[j].end})
 			i = j + 1
 			break
 		}
@@ -139,14 +141,14 @@ func FindZones(text, title string) []Zone {
 	bodyStart := paras[i].start
 	if m := datelinePattern.FindStringSubmatchIndex(text[bodyStart:paras[i].end]); m != nil && isDateline(text[bodyStart+m[2]:bodyStart+m[3]], text[bodyStart+m[1]:paras[i].end]) &&
 		(i > 0 || !strings.Contains(text[bodyStart+m[3]:bodyStart+m[1]], ":") || colonDateline(text[bodyStart+m[2]:bodyStart+m[3]])) {
-		zones = append(zones, Zone{ZoneDateline, bodyStart + m[2], bodyStart + m[3]})
+		zones = append(zones, doc.Zone{doc.ZoneDateline, bodyStart + m[2], bodyStart + m[3]})
 		paras[i].start = bodyStart + m[1]
 	}
 
 	open := -1 // index of the first paragraph of the body run being built
 	flush := func(j int) {
 		if open >= 0 {
-			zones = append(zones, Zone{ZoneBody, paras[open].start, paras[j-1].end})
+			zones = append(zones, doc.Zone{doc.ZoneBody, paras[open].start, paras[j-1].end})
 			open = -1
 		}
 	}
@@ -154,10 +156,10 @@ func FindZones(text, title string) []Zone {
 		p := strings.TrimSpace(text[paras[j].start:paras[j].end])
 		if j > i && boilerplateLine.MatchString(p) {
 			flush(j)
-			if n := len(zones); n > 0 && zones[n-1].Kind == ZoneBoilerplate {
+			if n := len(zones); n > 0 && zones[n-1].Kind == doc.ZoneBoilerplate {
 				zones[n-1].End = paras[j].end
 			} else {
-				zones = append(zones, Zone{ZoneBoilerplate, paras[j].start, paras[j].end})
+				zones = append(zones, doc.Zone{doc.ZoneBoilerplate, paras[j].start, paras[j].end})
 			}
 			continue
 		}
@@ -168,10 +170,10 @@ func FindZones(text, title string) []Zone {
 	flush(tail)
 	if tail < len(paras) {
 		last := paras[len(paras)-1].end
-		if n := len(zones); n > 0 && zones[n-1].Kind == ZoneBoilerplate {
+		if n := len(zones); n > 0 && zones[n-1].Kind == doc.ZoneBoilerplate {
 			zones[n-1].End = last
 		} else {
-			zones = append(zones, Zone{ZoneBoilerplate, paras[tail].start, last})
+			zones = append(zones, doc.Zone{doc.ZoneBoilerplate, paras[tail].start, last})
 		}
 	}
 	return zones

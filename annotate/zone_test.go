@@ -6,10 +6,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // zoneTexts renders zones as "kind: text" for readable comparisons.
-func zoneTexts(text string, zones []Zone) []string {
+func zoneTexts(text string, zones []doc.Zone) []string {
 	var out []string
 	for _, z := range zones {
 		out = append(out, z.Kind+": "+text[z.Start:z.End])
@@ -146,7 +147,7 @@ func FuzzFindZones(f *testing.F) {
 	f.Add("WASHINGTON (Reuters) - Text.", "Some title")
 	f.Add("\n\n\n", "")
 	f.Add("a\r\n\r\nb", "a")
-	f.Add("“Quote” — said\u00a0someone\u2028next", "")
+	f.Add("“doc.Quote” — said\u00a0someone\u2028next", "")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		// Text reaching annotate is valid UTF-8: datasets replaces bad
 		// bytes on reading. FindZones must still not panic on it.

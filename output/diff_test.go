@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // writeRun writes one output with the given documents.
@@ -27,12 +27,12 @@ func writeRun(t *testing.T, dir string, docs ...*Doc) {
 func TestDiff(t *testing.T) {
 	dir := t.TempDir()
 	old := testDoc("a", 4)
-	old.Annotated.Mentions = []annotate.Mention{{Start: 0, End: 4, Text: "word", Label: "ORG", EntityID: "E1", Canonical: "word", Origin: "model"}}
+	old.Annotated.Mentions = []doc.Mention{{Start: 0, End: 4, Text: "word", Label: "ORG", EntityID: "E1", Canonical: "word", Origin: "model"}}
 	writeRun(t, filepath.Join(dir, "old"), old, testDoc("gone", 2))
 
-	cur := testDoc("a", 5)                                                                                                                             // one token more: added
-	cur.Annotated.Tokens[1].POS = "VB"                                                                                                                 // changed
-	cur.Annotated.Mentions = []annotate.Mention{{Start: 0, End: 4, Text: "word", Label: "PERSON", EntityID: "E7", Canonical: "word", Origin: "model"}} // label changed
+	cur := testDoc("a", 5)                                                                                                                        // one token more: added
+	cur.Annotated.Tokens[1].POS = "VB"                                                                                                            // changed
+	cur.Annotated.Mentions = []doc.Mention{{Start: 0, End: 4, Text: "word", Label: "PERSON", EntityID: "E7", Canonical: "word", Origin: "model"}} // label changed
 	writeRun(t, filepath.Join(dir, "new"), cur)
 
 	diffs, err := Diff(filepath.Join(dir, "old"), filepath.Join(dir, "new"), nil, 10)

@@ -10,15 +10,15 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 func testDoc(id string, words int) *Doc {
 	text := strings.TrimSpace(strings.Repeat("word ", words))
-	d := &annotate.Document{Text: text, Zones: []annotate.Zone{{Kind: annotate.ZoneBody, Start: 0, End: len(text)}}}
-	d.Sentences = []annotate.Sentence{{Start: 0, End: len(text), Zone: annotate.ZoneBody}}
+	d := &doc.Document{Text: text, Zones: []doc.Zone{{Kind: annotate.ZoneBody, Start: 0, End: len(text)}}}
+	d.Sentences = []doc.Sentence{{Start: 0, End: len(text), Zone: annotate.ZoneBody}}
 	for i := 0; i < words; i++ {
-		d.Tokens = append(d.Tokens, annotate.Token{Start: i * 5, End: i*5 + 4, Text: "word", POS: "NN"})
+		d.Tokens = append(d.Tokens, doc.Token{Start: i * 5, End: i*5 + 4, Text: "word", POS: "NN"})
 	}
 	return &Doc{DocID: id, Source: "test", Record: 1, Annotated: d}
 }

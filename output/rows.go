@@ -91,6 +91,7 @@ type QuoteRow struct {
 	Cue               *string  `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to)"`
 	CueLemma          *string  `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
 	CueClass          *string  `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
+	Rule              string   `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn); the README lists them all"`
 	SpeakerStart      *int32   `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`
 	SpeakerEnd        *int32   `parquet:"speaker_end,optional" doc:"code point after the speaker mention"`
 	Speaker           *string  `parquet:"speaker,optional" doc:"the speaker mention as written (Lavrov, He, the minister)"`

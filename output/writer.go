@@ -13,7 +13,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // Table names, which are also the names of their folders under OUT.
@@ -361,7 +361,7 @@ type Doc struct {
 	Meta        string
 	Warnings    []string
 	DuplicateOf string
-	Annotated   *annotate.Document
+	Annotated   *doc.Document
 }
 
 // WriteDoc writes one article's rows to every table.
@@ -371,9 +371,9 @@ func (w *Writer) WriteDoc(d *Doc) error {
 	nClaims, nDenials := int32(0), int32(0)
 	for _, q := range a.Quotes {
 		switch q.Label {
-		case "claim":
+		case doc.LabelClaim:
 			nClaims++
-		case "denial":
+		case doc.LabelDenial:
 			nDenials++
 		}
 	}
@@ -435,7 +435,7 @@ func (w *Writer) WriteDoc(d *Doc) error {
 	return nil
 }
 
-func quoteRow(id string, i int, q annotate.Quote) QuoteRow {
+func quoteRow(id string, i int, q doc.Quote) QuoteRow {
 	r := QuoteRow{
 		DocID:             id,
 		QuoteIdx:          int32(i),
@@ -452,6 +452,7 @@ func quoteRow(id string, i int, q annotate.Quote) QuoteRow {
 		Conditional:       q.Conditional,
 		CueLemma:          optString(q.CueLemma),
 		CueClass:          optString(q.CueClass),
+		Rule:              q.Rule,
 		SpeakerEntityID:   optString(q.SpeakerEntityID),
 		SpeakerCanonical:  optString(q.SpeakerCanonical),
 		SpeakerLabel:      optString(q.SpeakerLabel),

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/datasets"
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -155,7 +156,7 @@ func (r *Result) count(source string, failed bool) {
 type job struct {
 	article *datasets.Article
 	readErr *datasets.RecordError
-	doc     *annotate.Document
+	doc     *doc.Document
 	err     error
 	done    chan struct{}
 	spent   time.Duration
@@ -293,7 +294,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 				if first, dup := seen[k]; dup {
 					j.dupOf, j.skip = first, NotAnnotatedDuplicate
 					j.lang, _ = languageOf(a)
-					j.doc = annotate.Unannotated(a.Text)
+					j.doc = doc.Unannotated(a.Text)
 					close(j.done)
 				} else {
 					seen[k] = a.ID
@@ -475,13 +476,13 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 // annotateArticle decides an article's language and runs every stage on it
 // when it is English; otherwise its Document is the text alone and skip
 // says why.
-func annotateArticle(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (doc *annotate.Document, lang, skip string, err error) {
+func annotateArticle(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (d *doc.Document, lang, skip string, err error) {
 	lang, annotateIt := languageOf(a)
 	if !annotateIt {
-		return annotate.Unannotated(a.Text), lang, NotAnnotatedLanguage, nil
+		return doc.Unannotated(a.Text), lang, NotAnnotatedLanguage, nil
 	}
-	doc, err = ann.Annotate(ctx, a.Text, a.Title)
-	return doc, lang, "", err
+	d, err = ann.Annotate(ctx, a.Text, a.Title)
+	return d, lang, "", err
 }
 
 // AnnotateOne annotates one article exactly as Run's workers do (language

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/datasets"
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -13,7 +14,7 @@ import (
 // docOf joins an article's input metadata with its annotations.
 // lang is the article's language (its own field, else detected) and dupOf
 // the doc_id whose text it repeats ("" for none).
-func docOf(a *datasets.Article, d *annotate.Document, lang, dupOf string) *output.Doc {
+func docOf(a *datasets.Article, d *doc.Document, lang, dupOf string) *output.Doc {
 	return &output.Doc{
 		DocID:       a.ID,
 		Source:      a.Source,

@@ -150,7 +150,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 		"on-error":   {pipeline.OnErrorSkip, pipeline.OnErrorFail},
 		"progress":   {"auto", "always", "never"},
 		"log-format": {"text", "json"},
-		"ner":        annotate.NERModels,
+		"ner":        annotate.NERModels(),
 	} {
 		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 	}

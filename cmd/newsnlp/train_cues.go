@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/quotes"
 	"github.com/newsnlp/newsnlp/datasets"
 )
 
@@ -83,18 +84,24 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	if format != datasets.GoldBrat {
 		return usagef("train-cues: %s is %s gold, not a brat attribution folder", o.train, format)
 	}
-	b, err := annotate.NewCueExampleBuilder()
+	ann, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	b, err := quotes.NewTrainer(ann.Prepare)
 	if err != nil {
 		return err
 	}
 	t0 := time.Now()
-	perDoc := make([][]annotate.CueSentence, len(docs))
+	perDoc := make([][]quotes.CueSentence, len(docs))
 	for i, d := range docs {
 		var cues [][2]int
 		for _, q := range d.Quotes {
 			cues = append(cues, q.Cue.Fragments...)
 		}
-		perDoc[i] = b.Sentences(d.Text, cues)
+		if perDoc[i], err = b.Sentences(d.Text, cues); err != nil {
+			return fmt.Errorf("train-cues: %s: %w", d.ID, err)
+		}
 	}
 	all := make([]int, len(docs))
 	for i := range all {
@@ -125,7 +132,7 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 
 // splitSentences gathers the sentences of the articles in docs (indexes
 // into perDoc), the last heldOut share of the articles held out.
-func splitSentences(perDoc [][]annotate.CueSentence, docs []int, heldOut float64) (train, held []annotate.CueSentence) {
+func splitSentences(perDoc [][]quotes.CueSentence, docs []int, heldOut float64) (train, held []quotes.CueSentence) {
 	split := len(docs) - int(float64(len(docs))*heldOut)
 	for k, i := range docs {
 		if k < split {
@@ -141,10 +148,10 @@ func splitSentences(perDoc [][]annotate.CueSentence, docs []int, heldOut float64
 // candidates come from a cue model trained without fold k, as annotation
 // meets unseen articles), trains the filter and returns the cue model file
 // with it.
-func trainAttrFilter(o *trainCuesOptions, b *annotate.CueExampleBuilder, docs []datasets.GoldDoc, perDoc [][]annotate.CueSentence, model []byte, stdout io.Writer, t0 time.Time) ([]byte, error) {
+func trainAttrFilter(o *trainCuesOptions, b *quotes.Trainer, docs []datasets.GoldDoc, perDoc [][]quotes.CueSentence, model []byte, stdout io.Writer, t0 time.Time) ([]byte, error) {
 	folds := o.filterFolds
 	type result struct {
-		ex    []annotate.FilterExample
+		ex    []quotes.FilterExample
 		epoch int
 		err   error
 	}
@@ -173,9 +180,9 @@ func trainAttrFilter(o *trainCuesOptions, b *annotate.CueExampleBuilder, docs []
 			}
 			results[k].epoch = r.BestEpoch
 			for _, i := range out {
-				var gold []annotate.FilterGold
+				var gold []quotes.FilterGold
 				for _, q := range docs[i].Quotes {
-					gold = append(gold, annotate.FilterGold{Content: q.Content.Fragments, Cue: q.Cue.Fragments})
+					gold = append(gold, quotes.FilterGold{Content: q.Content.Fragments, Cue: q.Cue.Fragments})
 				}
 				ex, err := b.FilterExamples(r.Model, float32(o.candidate), docs[i].Text, gold)
 				if err != nil {
@@ -187,7 +194,7 @@ func trainAttrFilter(o *trainCuesOptions, b *annotate.CueExampleBuilder, docs []
 		}()
 	}
 	wg.Wait()
-	var ex []annotate.FilterExample
+	var ex []quotes.FilterExample
 	for k, r := range results {
 		if r.err != nil {
 			return nil, r.err

@@ -1,4 +1,4 @@
-package annotate
+package quotes
 
 import (
 	_ "embed"
@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
 // cueLexiconText is the cue lexicon; its header names what informed it.
@@ -113,7 +116,7 @@ func findQuoteMarks(text string, start, end int) []quoteMarkSpan {
 			closing = '"'
 		case r == '‘' && isOpeningContext(prev):
 			closing = '’'
-		case r == '\'' && isOpeningContext(prev) && startsUpper(text[i+n:end]):
+		case r == '\'' && isOpeningContext(prev) && english.StartsUpper(text[i+n:end]):
 			// 'It was not what we expected,' said …: a straight single
 			// mark before a capital opens a quotation when one closes it
 			// in the paragraph.
@@ -237,4 +240,4 @@ func trimRightSpace(text string, i int) int {
 
 // quoteZone reports whether attributions are looked for in a zone: the body
 // only; quotes in boilerplate teasers belong to other articles.
-func quoteZone(kind string) bool { return kind == ZoneBody || kind == ZoneDateline }
+func quoteZone(kind string) bool { return kind == doc.ZoneBody || kind == doc.ZoneDateline }

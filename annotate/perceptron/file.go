@@ -1,4 +1,4 @@
-package annotate
+package perceptron
 
 import (
 	"bytes"
@@ -11,10 +11,10 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// compressModel and decompressModel are the container of the trained
+// Compress and Decompress are the container of the trained
 // models' files: zstd at its best level, one thread, so that the same
 // weights always give the same bytes.
-func compressModel(raw []byte) ([]byte, error) {
+func Compress(raw []byte) ([]byte, error) {
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return nil, err
@@ -23,7 +23,7 @@ func compressModel(raw []byte) ([]byte, error) {
 	return enc.EncodeAll(raw, nil), nil
 }
 
-func decompressModel(what string, b []byte) ([]byte, error) {
+func Decompress(what string, b []byte) ([]byte, error) {
 	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		return nil, err
@@ -36,24 +36,13 @@ func decompressModel(what string, b []byte) ([]byte, error) {
 	return raw, nil
 }
 
-// byteOffsets maps each code point offset of text (and its end) to a byte
-// offset, for projecting gold spans onto tokens when building training
-// examples.
-func byteOffsets(text string) []int {
-	at := make([]int, 0, len(text)+1)
-	for i := range text {
-		at = append(at, i)
-	}
-	return append(at, len(text))
-}
-
-// openModel checks and opens a model file: errEmpty when nothing is
+// Open checks and opens a model file: errEmpty when nothing is
 // embedded, else the decompressed contents positioned after the magic.
-func openModel(what string, magic, b []byte, errEmpty error) (*bytes.Reader, error) {
+func Open(what string, magic, b []byte, errEmpty error) (*bytes.Reader, error) {
 	if len(b) == 0 {
 		return nil, errEmpty
 	}
-	raw, err := decompressModel(what, b)
+	raw, err := Decompress(what, b)
 	if err != nil {
 		return nil, err
 	}
@@ -65,11 +54,11 @@ func openModel(what string, magic, b []byte, errEmpty error) (*bytes.Reader, err
 	return r, nil
 }
 
-// streamModel is openModel without the decompressed copy: the contents
+// Stream is Open without the decompressed copy: the contents
 // are decoded as they are read, so that loading a large weight table
 // touches its memory once (the NER model's 18 MB copy cost 100 ms of page
 // faults at every start). close releases the decoder.
-func streamModel(what string, magic, b []byte, errEmpty error) (r io.Reader, close func(), err error) {
+func Stream(what string, magic, b []byte, errEmpty error) (r io.Reader, close func(), err error) {
 	if len(b) == 0 {
 		return nil, nil, errEmpty
 	}
@@ -85,11 +74,11 @@ func streamModel(what string, magic, b []byte, errEmpty error) (r io.Reader, clo
 	return dec, dec.Close, nil
 }
 
-// readFloat32s fills dst with little-endian float32 weights from r. It
+// ReadFloat32s fills dst with little-endian float32 weights from r. It
 // decodes through a small buffer: binary.Read on a slice this long
 // allocates a copy of all of it first, which made loading the NER model
 // take 160 ms of every run's start.
-func readFloat32s(r io.Reader, dst []float32) error {
+func ReadFloat32s(r io.Reader, dst []float32) error {
 	var buf [64 << 10]byte
 	for len(dst) > 0 {
 		n := min(len(dst), len(buf)/4)

@@ -1,16 +1,17 @@
-package annotate
+package quotes
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strings"
 	"sync"
-	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
+	"github.com/newsnlp/newsnlp/annotate/perceptron"
 )
 
 // cueModel decides, token by token, whether a word is part of an
@@ -64,12 +65,12 @@ const (
 // use: prediction scores only verbs and their neighbours, so most tokens
 // are never hashed.
 type cueSentenceView struct {
-	toks       []Token
+	toks       []doc.Token
 	low        []string // the tokens' lower case
 	lex        cueLexicon
 	lower, pos []uint64
 	done       []bool
-	// Sentence-level context, computed for every token at once: whether a
+	// doc.Sentence-level context, computed for every token at once: whether a
 	// token sits inside double quotation marks, and where the last closing
 	// mark before it is.
 	inQuote   []bool
@@ -78,34 +79,25 @@ type cueSentenceView struct {
 	firstVerb int
 }
 
-func strHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 // shapeHash hashes wordShape(s, 1) without building the string.
 func shapeHash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(perceptron.FNVOffset)
 	var last rune = -1
 	for _, r := range s {
-		c := shapeClass(r)
+		c := english.ShapeClass(r)
 		if c == last {
 			continue
 		}
 		last = c
 		h ^= uint64(c)
-		h *= fnvPrime
+		h *= perceptron.FNVPrime
 	}
 	return h
 }
 
-var boundaryHash = strHash("<s>")
+var boundaryHash = perceptron.Hash("<s>")
 
-func newCueSentenceView(toks []Token, low []string, lex cueLexicon, v *cueSentenceView) {
+func newCueSentenceView(toks []doc.Token, low []string, lex cueLexicon, v *cueSentenceView) {
 	n := len(toks)
 	v.toks, v.low, v.lex = toks, low, lex
 	grow := func(xs []uint64) []uint64 {
@@ -128,7 +120,7 @@ func newCueSentenceView(toks []Token, low []string, lex cueLexicon, v *cueSenten
 	v.firstVerb = -1
 	for j, t := range toks {
 		v.inQuote[j], v.lastClose[j] = open, last
-		v.mark[j] = isQuoteMarkToken(t.Text)
+		v.mark[j] = english.IsQuoteMark(t.Text)
 		if v.mark[j] && t.Text != "’" && t.Text != "‘" {
 			switch t.Text {
 			case "“", "``":
@@ -163,65 +155,13 @@ func stem(l string) string {
 	return strings.TrimSuffix(l, "e")
 }
 
-// lowerTokens returns the lower case of every token's text. The ASCII
-// words that have capitals share one allocation; the rest are the text
-// itself or, beyond ASCII, strings.ToLower's. The quotes stage looks each
-// word up in several word lists, and lowering it each time was a quarter
-// of its cost.
-func lowerTokens(toks []Token) []string {
-	out := make([]string, len(toks))
-	var buf []byte
-	var ends []int32
-	for i := range toks {
-		s := toks[i].Text
-		ascii, upper := true, false
-		for j := 0; j < len(s) && ascii; j++ {
-			c := s[j]
-			ascii = c < utf8.RuneSelf
-			upper = upper || 'A' <= c && c <= 'Z'
-		}
-		switch {
-		case !ascii:
-			out[i] = strings.ToLower(s)
-		case !upper:
-			out[i] = s
-		default:
-			for j := 0; j < len(s); j++ {
-				c := s[j]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf = append(buf, c)
-			}
-			ends = append(ends, int32(i), int32(len(buf)))
-		}
-	}
-	all, from := string(buf), int32(0)
-	for k := 0; k < len(ends); k += 2 {
-		out[ends[k]] = all[from:ends[k+1]]
-		from = ends[k+1]
-	}
-	return out
-}
-
 // ensure computes token j's hashes if they are not yet.
 func (v *cueSentenceView) ensure(j int) {
 	if j < 0 || j >= len(v.done) || v.done[j] {
 		return
 	}
-	v.lower[j], v.pos[j] = strHash(v.low[j]), strHash(v.toks[j].POS)
+	v.lower[j], v.pos[j] = perceptron.Hash(v.low[j]), perceptron.Hash(v.toks[j].POS)
 	v.done[j] = true
-}
-
-// mix combines a template number and hashes into one feature hash.
-func mix(tmpl byte, hs ...uint64) uint64 {
-	h := uint64(tmpl)*0x9e3779b97f4a7c15 + 0x632be59bd9b4e019
-	for _, x := range hs {
-		h ^= x
-		h *= 0xbf58476d1ce4e5b9
-		h ^= h >> 31
-	}
-	return h
 }
 
 // cueFeatures appends the features of the sentence's token i; prevCue says
@@ -250,14 +190,14 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 	if prevCue {
 		prev = 1
 	}
-	st := strHash(stem(w))
+	st := perceptron.Hash(stem(w))
 	// "that" soon after (said on Monday that), the subject's kind before
 	// (a pronoun, a name, a common noun) and a closing quotation mark
 	// just before (", she said") are the cue's syntax.
 	var thatAhead uint64
 	for j := i + 1; j < n && j <= i+4; j++ {
 		if l := v.toks[j].Text; l == "that" || l == ":" || v.mark[j] {
-			thatAhead = strHash(l)
+			thatAhead = perceptron.Hash(l)
 			break
 		}
 	}
@@ -267,7 +207,7 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 		if p == "RB" || p == "MD" || strings.HasPrefix(p, "VB") {
 			continue
 		}
-		subj = strHash(p)
+		subj = perceptron.Hash(p)
 		break
 	}
 	var inQ, afterQ uint64
@@ -282,59 +222,39 @@ func cueFeatures(dst []uint64, v *cueSentenceView, i int, prevCue bool) []uint64
 		first = 1
 	}
 	dst = append(dst,
-		mix(cStem, st),
-		mix(cStemNext, st, nl),
-		mix(cStemThatAhead, st, thatAhead),
-		mix(cStemSubject, st, subj),
-		mix(cInQuote, inQ, p),
-		mix(cStemAfterQuote, st, afterQ),
-		mix(cStemPrevPOS, st, pp),
-		mix(cFirstVerb, first, p),
-		mix(cStemNext2, st, at(v.lower, i+2)),
+		perceptron.Mix(cStem, st),
+		perceptron.Mix(cStemNext, st, nl),
+		perceptron.Mix(cStemThatAhead, st, thatAhead),
+		perceptron.Mix(cStemSubject, st, subj),
+		perceptron.Mix(cInQuote, inQ, p),
+		perceptron.Mix(cStemAfterQuote, st, afterQ),
+		perceptron.Mix(cStemPrevPOS, st, pp),
+		perceptron.Mix(cFirstVerb, first, p),
+		perceptron.Mix(cStemNext2, st, at(v.lower, i+2)),
 	)
 	return append(dst,
-		mix(cBias),
-		mix(cLower, l),
-		mix(cPOS, p),
-		mix(cSuffix3, strHash(suffix(w, 3))),
-		mix(cPrevLower, pl),
-		mix(cNextLower, nl),
-		mix(cPrev2Lower, at(v.lower, i-2)),
-		mix(cNext2Lower, at(v.lower, i+2)),
-		mix(cPrevPOS, pp),
-		mix(cNextPOS, np),
-		mix(cLowerNext, l, nl),
-		mix(cPrevLowerLower, pl, l),
-		mix(cPOSNextPOS, p, np),
-		mix(cPrevPOSPOS, pp, p),
-		mix(cInLexicon, inLex, p),
-		mix(cShape, shapeHash(v.toks[i].Text)),
-		mix(cPrevCue, prev),
-		mix(cPrevCueLower, prev, l),
+		perceptron.Mix(cBias),
+		perceptron.Mix(cLower, l),
+		perceptron.Mix(cPOS, p),
+		perceptron.Mix(cSuffix3, perceptron.Hash(english.Suffix(w, 3))),
+		perceptron.Mix(cPrevLower, pl),
+		perceptron.Mix(cNextLower, nl),
+		perceptron.Mix(cPrev2Lower, at(v.lower, i-2)),
+		perceptron.Mix(cNext2Lower, at(v.lower, i+2)),
+		perceptron.Mix(cPrevPOS, pp),
+		perceptron.Mix(cNextPOS, np),
+		perceptron.Mix(cLowerNext, l, nl),
+		perceptron.Mix(cPrevLowerLower, pl, l),
+		perceptron.Mix(cPOSNextPOS, p, np),
+		perceptron.Mix(cPrevPOSPOS, pp, p),
+		perceptron.Mix(cInLexicon, inLex, p),
+		perceptron.Mix(cShape, shapeHash(v.toks[i].Text)),
+		perceptron.Mix(cPrevCue, prev),
+		perceptron.Mix(cPrevCueLower, prev, l),
 	)
 }
 
-func (m *cueModel) score(feats []uint64) float32 { return hashedScore(m.w, m.bits, feats) }
-
-// hashedScore sums the weights of hashed features in a table of 2^bits.
-func hashedScore(w []float32, bits uint, feats []uint64) float32 {
-	mask := uint64(1)<<bits - 1
-	var s float32
-	for _, h := range feats {
-		s += w[h&mask]
-	}
-	return s
-}
-
-// perceptronUpdate adds d to the weights of feats, and c·d to their running
-// totals, from which the averaged weights are taken.
-func perceptronUpdate(w []float32, totals []float64, bits uint, feats []uint64, d float32, c float64) {
-	mask := uint64(1)<<bits - 1
-	for _, h := range feats {
-		w[h&mask] += d
-		totals[h&mask] += c * float64(d)
-	}
-}
+func (m *cueModel) score(feats []uint64) float32 { return perceptron.Score(m.w, m.bits, feats) }
 
 // cueScratchPool keeps predict's buffers from one document to the next.
 var cueScratchPool = sync.Pool{New: func() any { return &cueScratch{} }}
@@ -354,7 +274,7 @@ type cueScratch struct {
 // A word starts a cue when it scores above start, and goes on with the cue
 // before it when it scores above cont: a lower start finds more candidate
 // cues without letting each run on over its content.
-func (m *cueModel) predict(toks []Token, low []string, lex cueLexicon, sc *cueScratch, start, cont float32) []bool {
+func (m *cueModel) predict(toks []doc.Token, low []string, lex cueLexicon, sc *cueScratch, start, cont float32) []bool {
 	newCueSentenceView(toks, low, lex, &sc.view)
 	if cap(sc.out) < len(toks) {
 		sc.out = make([]bool, len(toks))
@@ -402,7 +322,7 @@ const cueThreshold = -4
 // noun with its holder next to it (nominalCueSlot), or a plural noun right
 // after a noun, which is how the tagger often reads a verb in the third
 // person (a new poll shows, the data suggests).
-func canStartCue(toks []Token, i int) bool {
+func canStartCue(toks []doc.Token, i int) bool {
 	p := toks[i].POS
 	if strings.HasPrefix(p, "VB") || nominalCueSlot(toks, i) {
 		return true
@@ -422,7 +342,7 @@ func canStartCue(toks []Token, i int) bool {
 // her criticism) or before "from" or "by" (criticism from Clinton). Such
 // a noun may be a cue (PolNeAR annotates decisions, criticism, support and
 // claims as attributions).
-func nominalCueSlot(toks []Token, i int) bool {
+func nominalCueSlot(toks []doc.Token, i int) bool {
 	if p := toks[i].POS; p != "NN" && p != "NNS" {
 		return false
 	}
@@ -442,14 +362,14 @@ func (m *cueModel) marshal() ([]byte, error) {
 	if m.filter != nil {
 		m.filter.marshalTo(&raw)
 	}
-	return compressModel(raw.Bytes())
+	return perceptron.Compress(raw.Bytes())
 }
 
 // ErrNoCueModel is returned when no trained cue model is embedded.
 var ErrNoCueModel = errors.New("no trained cue model is embedded (run make train-cues)")
 
 func unmarshalCueModel(b []byte) (*cueModel, error) {
-	r, err := openModel("cue model", cueMagic, b, ErrNoCueModel)
+	r, err := perceptron.Open("cue model", cueMagic, b, ErrNoCueModel)
 	if err != nil {
 		return nil, err
 	}
@@ -458,7 +378,7 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 		return nil, fmt.Errorf("cue model: bad header")
 	}
 	m := &cueModel{bits: uint(bits), w: make([]float32, 1<<bits)}
-	if err := readFloat32s(r, m.w); err != nil {
+	if err := perceptron.ReadFloat32s(r, m.w); err != nil {
 		return nil, fmt.Errorf("cue model: %w", err)
 	}
 	// A model trained before the attribution filter has nothing more.
@@ -468,154 +388,4 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 		}
 	}
 	return m, nil
-}
-
-// CueSentence is one sentence labelled for training the cue model.
-type CueSentence struct {
-	toks  []Token
-	low   []string
-	isCue []bool
-}
-
-// CueExampleBuilder turns texts with gold cue spans into training
-// sentences, through the same zone, sentence, token and tag stages as
-// annotation.
-type CueExampleBuilder struct{ a *Annotator }
-
-// NewCueExampleBuilder loads what the stages before quotes need.
-func NewCueExampleBuilder() (*CueExampleBuilder, error) {
-	a, err := newUntrained()
-	if err != nil {
-		return nil, err
-	}
-	if a.cues, err = loadCueLexicon(); err != nil {
-		return nil, err
-	}
-	return &CueExampleBuilder{a: a}, nil
-}
-
-// Sentences labels the tokens of text's body sentences that overlap a cue
-// span (code point offsets).
-func (b *CueExampleBuilder) Sentences(text string, cues [][2]int) []CueSentence {
-	r, _ := b.a.nlp(context.Background(), text, FindZones(text, ""), false) // a background context never ends
-	byteAt := byteOffsets(text)
-	var out []CueSentence
-	for si, rng := range r.sentToks {
-		if !quoteZone(r.sentences[si].Zone) || rng[0] == rng[1] {
-			continue
-		}
-		toks := r.tokens[rng[0]:rng[1]]
-		lab := make([]bool, len(toks))
-		for _, c := range cues {
-			if c[0] < 0 || c[1] >= len(byteAt) || c[0] >= c[1] {
-				continue
-			}
-			bs, be := byteAt[c[0]], byteAt[c[1]]
-			for k, t := range toks {
-				if t.End > bs && t.Start < be {
-					lab[k] = true
-				}
-			}
-		}
-		out = append(out, CueSentence{toks: toks, low: lowerTokens(toks), isCue: lab})
-	}
-	return out
-}
-
-// CueTrainResult describes a cue-model training run.
-type CueTrainResult struct {
-	BestEpoch int
-	HeldOutF1 []float64 // token-level cue F1 per epoch
-	Model     []byte
-}
-
-// TrainCueModel trains the cue model, keeping the epoch with the best
-// token-level F1 on the held-out sentences.
-func (b *CueExampleBuilder) TrainCueModel(train, heldOut []CueSentence, bits uint, epochs int, seed uint64, progress func(int, float64)) (*CueTrainResult, error) {
-	if len(train) == 0 {
-		return nil, errors.New("no training sentences")
-	}
-	m := &cueModel{bits: bits, w: make([]float32, 1<<bits)}
-	totals := make([]float64, len(m.w))
-	c := 1.0
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(seed, 0x637565))
-	var feats []uint64
-	var view cueSentenceView
-	res := &CueTrainResult{}
-	best := -1.0
-	sinceBest := 0
-	for epoch := 1; epoch <= epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, si := range order {
-			s := &train[si]
-			newCueSentenceView(s.toks, s.low, b.a.cues, &view)
-			prev := false
-			for i := range s.toks {
-				// Learn from the tokens prediction scores: verbs, and the
-				// words after a cue word.
-				if !prev && !canStartCue(s.toks, i) {
-					continue
-				}
-				feats = cueFeatures(feats[:0], &view, i, prev)
-				guess := m.score(feats) > 0
-				if guess != s.isCue[i] {
-					d := float32(1)
-					if !s.isCue[i] {
-						d = -1
-					}
-					perceptronUpdate(m.w, totals, bits, feats, d, c)
-				}
-				c++
-				prev = guess
-			}
-		}
-		avg := &cueModel{bits: bits, w: make([]float32, len(m.w))}
-		for i := range m.w {
-			avg.w[i] = m.w[i] - float32(totals[i]/c)
-		}
-		f1 := cueF1(avg, heldOut, b.a.cues)
-		res.HeldOutF1 = append(res.HeldOutF1, f1)
-		if progress != nil {
-			progress(epoch, f1)
-		}
-		if f1 > best {
-			best, res.BestEpoch, sinceBest = f1, epoch, 0
-			mb, err := avg.marshal()
-			if err != nil {
-				return nil, err
-			}
-			res.Model = mb
-		} else if sinceBest++; sinceBest >= 3 {
-			break
-		}
-	}
-	return res, nil
-}
-
-func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
-	tp, pred, gold := 0, 0, 0
-	sc := &cueScratch{}
-	for _, s := range sents {
-		got := m.predict(s.toks, s.low, lex, sc, 0, 0)
-		for i := range got {
-			if got[i] {
-				pred++
-			}
-			if s.isCue[i] {
-				gold++
-			}
-			if got[i] && s.isCue[i] {
-				tp++
-			}
-		}
-	}
-	if tp == 0 {
-		return 0
-	}
-	p, r := float64(tp)/float64(pred), float64(tp)/float64(gold)
-	return 2 * p * r / (p + r)
 }

@@ -1,4 +1,4 @@
-package annotate
+package quotes
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
 func marksOf(text string) []string {
@@ -350,11 +352,11 @@ func TestQuotes(t *testing.T) {
 
 // taggedTokens makes tokens of space-separated words and tags, each word
 // ten bytes after the start of the one before.
-func taggedTokens(words, tags string) []Token {
-	var toks []Token
+func taggedTokens(words, tags string) []doc.Token {
+	var toks []doc.Token
 	ws, ts := strings.Fields(words), strings.Fields(tags)
 	for i := range ws {
-		toks = append(toks, Token{Text: ws[i], POS: ts[i], Start: i * 10, End: i*10 + len(ws[i])})
+		toks = append(toks, doc.Token{Text: ws[i], POS: ts[i], Start: i * 10, End: i*10 + len(ws[i])})
 	}
 	return toks
 }
@@ -385,9 +387,9 @@ func TestFilterCandidates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r.mentions = c.entities(tt.text, &r)
+			r.Mentions = c.entities(tt.text, &r)
 			var got []string
-			for _, at := range c.quotesStage(tt.text, zones, &r, r.mentions) {
+			for _, at := range c.quotesStage(tt.text, zones, &r, r.Mentions) {
 				got = append(got, tt.text[at.cue[0]:at.cue[1]]+" | "+tt.text[at.content[0]:at.content[1]])
 			}
 			for _, w := range tt.want {
@@ -411,7 +413,7 @@ func TestOnlyAuxiliaries(t *testing.T) {
 		{"told", "VBD", false},
 	} {
 		toks := taggedTokens(tt.words, tt.tags)
-		if got := onlyAuxiliaries(toks, lowerTokens(toks)); got != tt.want {
+		if got := onlyAuxiliaries(toks, english.LowerTokens(toks)); got != tt.want {
 			t.Errorf("onlyAuxiliaries(%q) = %v; want %v", tt.words, got, tt.want)
 		}
 	}
@@ -434,17 +436,17 @@ func TestNewClauseBetween(t *testing.T) {
 }
 
 func TestCanStartCue(t *testing.T) {
-	tok := func(text, pos string) Token { return Token{Text: text, POS: pos} }
+	tok := func(text, pos string) doc.Token { return doc.Token{Text: text, POS: pos} }
 	tests := []struct {
-		toks []Token
+		toks []doc.Token
 		i    int
 		want bool
 	}{
-		{[]Token{tok("poll", "NN"), tok("shows", "NNS")}, 1, true}, // a verb the tagger read as a noun
-		{[]Token{tok("He", "PRP"), tok("said", "VBD")}, 1, true},
-		{[]Token{tok("the", "DT"), tok("reports", "NNS")}, 1, false}, // a noun after its determiner
-		{[]Token{tok("poll", "NN"), tok("support", "NN")}, 1, false}, // no verb ending
-		{[]Token{tok("shows", "NNS")}, 0, false},
+		{[]doc.Token{tok("poll", "NN"), tok("shows", "NNS")}, 1, true}, // a verb the tagger read as a noun
+		{[]doc.Token{tok("He", "PRP"), tok("said", "VBD")}, 1, true},
+		{[]doc.Token{tok("the", "DT"), tok("reports", "NNS")}, 1, false}, // a noun after its determiner
+		{[]doc.Token{tok("poll", "NN"), tok("support", "NN")}, 1, false}, // no verb ending
+		{[]doc.Token{tok("shows", "NNS")}, 0, false},
 	}
 	for _, tt := range tests {
 		if got := canStartCue(tt.toks, tt.i); got != tt.want {
@@ -488,7 +490,7 @@ func checkQuoteSpans(t *testing.T, a *Annotator, text string) {
 	}
 	n := utf8.RuneCountInString(text)
 	for _, q := range d.Quotes {
-		for _, sp := range []Span{q.Content, q.Cue, q.Speaker} {
+		for _, sp := range []doc.Span{q.Content, q.Cue, q.Speaker} {
 			if sp.Start < 0 || sp.End < sp.Start || sp.End > n {
 				t.Fatalf("Annotate(%q): span %+v outside the text (%d code points)", text, sp, n)
 			}

@@ -1,18 +1,21 @@
-package annotate
+package quotes
 
 import (
-	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
 // attribution is one quote found by the quotes stage, in bytes and token
 // indexes, before offsets are converted.
 type attribution struct {
-	kind             string
+	kind string
+	// rule names the rule that placed the attribution (rules.go).
+	rule             string
 	content, cue     [2]int // bytes; cue [0,0] when none
 	speakerTok       [2]int // token range of the speaker; [-1,-1] when none
 	appositive       [2]int // token range of an appositive next to the speaker, if any
@@ -53,8 +56,8 @@ var audienceWords = map[string]bool{"reporters": true, "journalists": true, "med
 // npPOS are the tags of words inside a simple noun phrase.
 var npPOS = map[string]bool{"DT": true, "PDT": true, "JJ": true, "JJR": true, "JJS": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP": true, "PRP$": true, "POS": true, "CD": true}
 
-func isNPToken(t Token) bool {
-	return (npPOS[t.POS] && (IsWord(t.Text) || t.POS == "POS")) || nameParticles[t.Text]
+func isNPToken(t doc.Token) bool {
+	return (npPOS[t.POS] && (doc.IsWord(t.Text) || t.POS == "POS")) || english.NameParticles[t.Text]
 }
 
 // temporalWords head the time phrases that sit between a speaker and the
@@ -70,7 +73,7 @@ var temporalWords = map[string]bool{
 
 // skipTemporal steps back over a time phrase before the cue ("on
 // Wednesday", "last week") to where the speaker's noun phrase ends.
-func skipTemporal(toks []Token, end, sentStart int) int {
+func skipTemporal(toks []doc.Token, end, sentStart int) int {
 	j := end - 1
 	sawTime := false
 	for j >= sentStart && j >= end-4 && (temporalWords[strings.ToLower(toks[j].Text)] || toks[j].POS == "CD" || toks[j].POS == "DT" && sawTime) {
@@ -100,718 +103,6 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 
 var subjectPronouns = map[string]string{"he": "PERSON", "she": "PERSON", "they": "", "it": "ORG", "we": "", "i": ""}
 
-// quotesStage finds the attributions of a document: direct quotations with
-// their marks, and reported speech around cue words, each with its speaker
-// mention resolved to an entity where the text allows. Offsets are bytes.
-func (a *Annotator) quotesStage(text string, zones []Zone, r *nlpResult, ms []Mention) []attribution {
-	var marks []quoteMarkSpan
-	for _, z := range zones {
-		if quoteZone(z.Kind) {
-			marks = append(marks, findQuoteMarks(text, z.Start, z.End)...)
-		}
-	}
-	// Marks are in text order and never overlap, so lookups are binary
-	// searches: a document with thousands of quotations stays linear.
-	markAt := func(pos int) int { // index of the mark containing pos, or -1
-		i := sort.Search(len(marks), func(i int) bool { return marks[i].end > pos })
-		if i < len(marks) && marks[i].start <= pos {
-			return i
-		}
-		return -1
-	}
-	markStartingAt := func(pos int) int { // a mark starting at pos (after spaces)
-		i := firstMarkFrom(marks, pos)
-		if i < len(marks) && strings.TrimSpace(text[pos:marks[i].start]) == "" {
-			return i
-		}
-		return -1
-	}
-	toks := r.tokens
-	low := r.lower
-	if len(low) != len(toks) {
-		low = lowerTokens(toks)
-	}
-	// Room for an attribution in every third sentence saves most of the
-	// regrowing of a slice of large structs.
-	out := make([]attribution, 0, len(r.sentToks)/3+4)
-	usedMark := make([]bool, len(marks))
-	res := newSpeakerResolver(text, r, ms)
-	cueSc := cueScratchPool.Get().(*cueScratch)
-	defer cueScratchPool.Put(cueSc)
-	cueSentences := map[int]bool{} // sentences with a cue outside quotation marks
-	filter := a.activeFilter()
-	// judged: a filter will judge the candidates (or they are being
-	// collected to train one), so the rules may propose weaker ones.
-	judged := filter != nil || a.collectFilter
-	var filterSc []uint64
-	for si, rng := range r.sentToks {
-		if !quoteZone(r.sentences[si].Zone) {
-			continue
-		}
-		s0, s1 := rng[0], rng[1]
-		// The cue model finds cues the lexicon does not list (a poll that
-		// shows, voters who want).
-		var learned []bool
-		if a.cueModel != nil {
-			learned = a.cueModel.predict(toks[s0:s1], low[s0:s1], a.cues, cueSc, a.candidateThreshold(), cueThreshold)
-		}
-		for k := s0; k < s1; k++ {
-			if markAt(toks[k].Start) >= 0 {
-				continue // reported speech inside a quotation is the speaker's, not the article's
-			}
-			cue, n := a.matchCue(toks, low, k, s1)
-			fromModel := false
-			// A verb coordinated inside what the sentence's last cue
-			// reports (…, and voted against it; …, tying X to Y) is a
-			// candidate whatever the model scores it: the filter judges.
-			forced := false
-			if last := len(out) - 1; n == 0 && learned != nil && !learned[k-s0] && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && finiteOrParticiple(toks[k].POS) && coordinatedVerb(toks, low, s0, k) {
-				learned[k-s0] = true
-				forced = true
-			}
-			// A noun the model marks, with its holder before it (Mr.
-			// Trump's decision to …, her criticism of …) or after it
-			// (criticism from Clinton about …).
-			nominal := n == 0 && !strings.HasPrefix(toks[k].POS, "VB") && nominalCueSlot(toks[s0:s1], k-s0)
-			if n == 0 && learned != nil && learned[k-s0] && (k == s0 || !learned[k-s0-1] || forced) && canStartCue(toks[s0:s1], k-s0) {
-				n = 1
-				for k+n < s1 && learned[k+n-s0] {
-					n++
-				}
-				for j := k + 1; j < k+n; j++ {
-					if _, m := a.matchCue(toks, low, j, s1); m > 0 {
-						// The lexicon knows the rest (has told, refused to
-						// deny): an auxiliary before it is the lexicon's to
-						// read; a verb of its own stays a cue (refused).
-						n = j - k
-						for n > 0 && (toks[k+n-1].POS == "TO" || toks[k+n-1].POS == "IN") {
-							n--
-						}
-						// "cheered and said": a verb coordinated with the
-						// lexicon's cue leaves the report to it.
-						if onlyAuxiliaries(toks[k:k+n], low[k:k+n]) || n > 0 && toks[k+n-1].POS == "CC" {
-							n = 0
-						}
-						break
-					}
-				}
-				// An auxiliary alone (she has taken time …) reports nothing,
-				// nor does a noun read as a verb right before a lexicon cue:
-				// it is that cue's subject (Party officials said).
-				if n > 0 && onlyAuxiliaries(toks[k:k+n], low[k:k+n]) {
-					n = 0
-				}
-				if n > 0 && k+n < s1 && !strings.HasPrefix(toks[k].POS, "VB") {
-					if _, m := a.matchCue(toks, low, k+n, s1); m > 0 {
-						n = 0
-					}
-				}
-				// Nor does a verb the model alone marks inside what a cue
-				// of the sentence reports (told reporters that the plant had
-				// not released any gas).
-				if last := len(out) - 1; n > 0 && last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) && !coordinatedVerb(toks, low, s0, k) {
-					n = 0
-				}
-				fromModel = n > 0
-			}
-			if n > 0 && fromModel {
-				var words []string
-				for _, t := range toks[k : k+n] {
-					words = append(words, strings.ToLower(t.Text))
-				}
-				cue = cueEntry{lemma: strings.Join(words, " "), class: "assert", words: words}
-				// A learned cue holding a lexicon verb takes its class
-				// (has published a letter disputing: deny).
-				for _, w := range words {
-					for _, e := range a.cues[w] {
-						if len(e.words) == 1 && e.class != "assert" {
-							cue.class = e.class
-						}
-					}
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			cueSentences[si] = true
-			participle := toks[k].POS == "VBG" && afterComma(toks, s0, k)
-			// "…, noting that … and suggesting that …": a participle
-			// coordinated with the one before it.
-			if last := len(out) - 1; !participle && toks[k].POS == "VBG" && k > s0 && (low[k-1] == "and" || low[k-1] == "but") && last >= 0 && out[last].sent == si {
-				if c := tokenAt(toks, out[last].cue[1]-1); c >= 0 && toks[c].POS == "VBG" {
-					participle = true
-				}
-			}
-			// "is telling reporters": a be-form before the participle makes
-			// it a progressive verb, not a gerund.
-			// An adverb may come between (are quietly saying).
-			be := k - 1
-			if be > s0 && toks[be].POS == "RB" {
-				be--
-			}
-			progressive := k > s0 && toks[k].POS == "VBG" && (beForms[low[be]] || low[be] == "'s" || low[be] == "’s")
-			// "Asked whether he would run, Berg said …", "she was asked if
-			// …": a question put by someone the sentence does not name. The question is the content, and
-			// it has no speaker.
-			if !fromModel && cue.lemma == "ask" {
-				if c0, c1 := askedQuestion(toks, low, k, s0, s1); c0 < c1 {
-					out = append(out, attribution{cueLemma: cue.lemma, class: cue.class, sent: si,
-						cue: [2]int{toks[k].Start, toks[k].End}, content: [2]int{toks[c0].Start, toks[c1-1].End},
-						speakerTok: [2]int{-1, -1}, appositive: [2]int{-1, -1}})
-					continue
-				}
-			}
-			// "a new poll showing …", "a group backing the senator": a
-			// participle right after a noun reports what the noun does.
-			// In the subject (a poll showing X worried them) the content
-			// would run on into the main clause, so only a participle after
-			// the main verb counts.
-			reduced := toks[k].POS == "VBG" && k > s0 && (strings.HasPrefix(toks[k-1].POS, "NN") || toks[k-1].POS == "PRP") && (fromModel || mediumWords[low[k-1]])
-			// "released a statement saying …": the participle ends the cue
-			// whose content it opens.
-			if last := len(out) - 1; (reduced || participle) && last >= 0 && out[last].sent == si && out[last].content[0] == toks[k].Start && k+n < s1 {
-				out[last].cue[1] = toks[k+n-1].End
-				out[last].content[0] = toks[k+n].Start
-				continue
-			}
-			// "by saying", "after telling": a gerund after a preposition
-			// reports what the clause's subject said.
-			prepGerund := toks[k].POS == "VBG" && k > s0 && gerundPrepositions[low[k-1]]
-			// A gerund (a flood warning) or a passive (were told) is
-			// rarely a report: only the filter may keep a passive or a
-			// gerund opening the sentence (Conceding that …, X said).
-			// Gerunds inside the sentence kept by the filter got the
-			// speaker wrong nearly half the time in cross-validation.
-			weak := n == 1 && (toks[k].POS == "VBG" && !participle && !progressive && !reduced && !prepGerund || toks[k].POS == "VBN" && k > s0 && beForms[low[k-1]])
-			if weak && (!judged || toks[k].POS == "VBG" && k > s0) {
-				continue
-			}
-			cueStart, cueEnd := k, k+n
-			// "he all but accused": "all but" is an adverb too.
-			for cueStart-1 >= s0 && (cueAux[low[cueStart-1]] || toks[cueStart-1].POS == "RB" || toks[cueStart-1].POS == "MD" || low[cueStart-1] == "since" && cueStart-2 >= s0 && cueAux[low[cueStart-2]] ||
-				(low[cueStart-1] == "but" && cueStart-2 >= s0 && low[cueStart-2] == "all" || low[cueStart-1] == "all" && low[cueStart] == "but")) {
-				cueStart--
-			}
-			contentFrom := cueEnd
-			if cue.lemma == "tell" {
-				// told reporters / told the BBC: the object is the audience;
-				// a pronoun after it starts the reported clause (told the
-				// meeting he would…).
-				for contentFrom < s1 && isNPToken(toks[contentFrom]) && !(contentFrom > cueEnd && toks[contentFrom].POS == "PRP") {
-					if audienceWords[low[contentFrom]] && toks[contentFrom].POS != "DT" {
-						cueEnd = contentFrom + 1
-					}
-					contentFrom++
-				}
-			}
-			// "said on Tuesday that …": the content starts at "that" when
-			// only a prepositional or temporal phrase comes between; a
-			// direct object (rejected a report that …) stays in.
-			if contentFrom < s1 && (toks[contentFrom].POS == "IN" || temporalWords[low[contentFrom]]) && low[contentFrom] != "that" {
-				for j := contentFrom + 1; j < s1 && j < contentFrom+7; j++ {
-					if low[j] == "that" && toks[j].POS == "IN" {
-						contentFrom = j
-						break
-					}
-					if p := toks[j].POS; p != "IN" && p != "DT" && p != "NNP" && p != "NN" && p != "CD" && p != "," && p != "JJ" && p != "NNS" {
-						break
-					}
-				}
-			}
-			// "said, however, that …" and "said, per a translator, that …":
-			// an aside between commas before "that".
-			if contentFrom+2 < s1 && toks[contentFrom].Text == "," {
-				for j := contentFrom + 2; j < s1 && j <= contentFrom+7; j++ {
-					if toks[j].Text == "," {
-						if j+1 < s1 && (low[j+1] == "that" || !strings.HasPrefix(toks[j+1].POS, "VB") && toks[j+1].POS != "CC" && !isQuoteMarkToken(toks[j+1].Text)) && noVerb(toks, contentFrom+1, j) {
-							contentFrom = j + 1
-						}
-						break
-					}
-				}
-			}
-			at := attribution{cueLemma: cue.lemma, class: cue.class, sent: si, speakerTok: [2]int{-1, -1}, fromModel: fromModel, fallback: weak}
-			if learned != nil && !math.IsNaN(float64(cueSc.scores[cueStart-s0])) {
-				at.cueScore, at.scored = cueSc.scores[cueStart-s0], true
-			}
-			at.cue = [2]int{toks[cueStart].Start, toks[cueEnd-1].End}
-			sentEnd := trimSentenceEnd(text, toks, s0, s1)
-			switch {
-			case nominal && fromModel:
-				// Only the filter may keep one.
-				if !judged {
-					continue
-				}
-				at.fallback = true
-				switch {
-				case toks[k-1].POS == "PRP$":
-					at.speakerTok = [2]int{k - 1, k}
-				case toks[k-1].POS == "POS":
-					if np, _ := leftNP(toks, k-1, s0); np[0] < np[1] {
-						at.speakerTok = [2]int{np[0], k - 1}
-					}
-				}
-				from := cueEnd
-				if at.speakerTok[0] < 0 && from < s1 && (low[from] == "from" || low[from] == "by") {
-					np := rightNP(toks, from+1, s1)
-					if np[0] == np[1] {
-						continue
-					}
-					at.speakerTok, from = np, np[1]
-				}
-				if at.speakerTok[0] < 0 || from >= s1 {
-					continue
-				}
-				if at.content = nominalContent(toks, low, from, cueEnd, s1); at.content[0] < 0 {
-					continue
-				}
-			case nominal:
-				continue
-			case cue.lemma == "according to":
-				np := rightNP(toks, cueEnd, s1)
-				if np[0] == np[1] {
-					continue
-				}
-				np = withPrepositionalTail(toks, np, s1)
-				if cueStart == s0 {
-					np = sourceToComma(toks, np, s1)
-				}
-				at.speakerTok = np
-				switch {
-				case cueStart == s0 && np[1]+1 < s1 && toks[np[1]].Text == ",":
-					// According to X, …
-					at.content = [2]int{toks[np[1]+1].Start, sentEnd}
-				case cueStart > s0:
-					// … (,) according to X.
-					end := cueStart
-					if toks[end-1].Text == "," {
-						end--
-					}
-					if end == s0 {
-						continue
-					}
-					at.content = [2]int{toks[s0].Start, toks[end-1].End}
-					// "The plan, according to aides, is …": the statement
-					// goes on after the parenthesis; keep its longer part.
-					if np[1]+1 < s1 && toks[np[1]].Text == "," {
-						at.content = longerPart(at.content, [2]int{toks[np[1]+1].Start, sentEnd})
-					}
-				default:
-					continue
-				}
-			case prepGerund && k-1 == s0 || weak && toks[k].POS == "VBG" && cueStart == s0:
-				// "After saying he was nervous, the man …": the subject
-				// follows the clause, which the comma ends.
-				comma := -1
-				for j := contentFrom; j < s1; j++ {
-					if toks[j].Text == "," {
-						comma = j
-						break
-					}
-				}
-				if comma <= contentFrom || comma+1 >= s1 {
-					continue
-				}
-				if at.speakerTok = rightNP(toks, comma+1, s1); at.speakerTok[0] == at.speakerTok[1] {
-					continue
-				}
-				at.content = [2]int{toks[contentFrom].Start, toks[comma-1].End}
-			case participle || prepGerund || reduced && mediumWords[low[k-1]]:
-				// "The town released a statement saying …": a statement,
-				// letter or ad says what its sender says. "He answered by
-				// saying …": a gerund after a preposition, the subject's.
-				// …, saying (that) …: the speaker is the clause's subject,
-				// the speaker of the sentence's previous attribution or its
-				// first noun phrase.
-				at.speakerTok = rightNP(toks, s0, s1)
-				v := lastFiniteVerb(toks, s0, k)
-				if n := len(out); n > 0 && out[n-1].sent == si && (v < 0 || toks[v].Start >= out[n-1].cue[0] && toks[v].End <= out[n-1].cue[1] || toks[v].Start >= out[n-1].content[0] && toks[v].End <= out[n-1].content[1]) {
-					at.speakerTok, at.appositive, at.relativeTo = out[n-1].speakerTok, out[n-1].appositive, out[n-1].relativeTo
-				} else if sp := subjectOf(toks, low, s0, v); sp[0] >= 0 {
-					// "Mr. Obama made peace a priority, announcing …": the
-					// subject of the finite verb before the participle.
-					at.speakerTok = sp
-				} else if at.speakerTok[0] < at.speakerTok[1] && (onlyTemporal(low[at.speakerTok[0]:at.speakerTok[1]]) || at.speakerTok[1]-at.speakerTok[0] == 1 && (low[s0] == "it" || low[s0] == "there")) {
-					// "Tuesday, while discussing …", "It was there that
-					// Swanson spoke, pointing to …": no day and no "it"
-					// speaks; the clause's subject does.
-					at.speakerTok = clauseSubject(toks, low, s0, k)
-				} else if at.speakerTok[0] == at.speakerTok[1] && judged {
-					// "But Obama, making it clear …", "In London, Jones …
-					// after arguing …": the clause's subject, for the
-					// filter to judge.
-					if sp := clauseSubject(toks, low, s0, k); sp[0] >= 0 {
-						at.speakerTok, at.fallback = sp, true
-					}
-				}
-				contentFrom = pastCommaColon(toks, contentFrom, s1) // …, saying, “…”
-				if at.speakerTok[0] == at.speakerTok[1] || contentFrom >= s1 {
-					continue
-				}
-				at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-			default:
-				subjEnd := skipAside(toks, skipTemporal(toks, skipParenthetical(toks, cueStart, s0), s0), s0)
-				left, appos := leftNP(toks, subjEnd, s0)
-				// "Beck, who said there were …": a relative pronoun stands
-				// for the noun phrase before it.
-				// A restrictive "that" or "which" (a report that blamed her)
-				// is left out: its clause describes, it rarely reports.
-				rp := subjEnd - 1 // the relative pronoun, when there is one
-				relative := left[0] == left[1] && rp > s0 && isRelativePronoun(toks[rp]) &&
-					(strings.EqualFold(toks[rp].Text, "who") || toks[rp-1].Text == ",")
-				if relative {
-					end := rp
-					if toks[end-1].Text == "," {
-						end--
-					}
-					left, appos = leftNP(toks, end, s0)
-				}
-				at.appositive = appos
-				before := cueStart
-				if left[0] < left[1] {
-					before = left[0]
-				}
-				commaBefore := before > s0 && (toks[before-1].Text == "," || isClosingMark(toks[before-1].Text))
-				// What follows the cue: content (X said that …), or the end
-				// of the clause (…, X said.).
-				// A straight mark opening a quotation (X said "…") is not
-				// the closing mark it may look like.
-				clauseEnds := contentFrom >= s1 || isClauseEnd(toks[contentFrom].Text) && markStartingAt(toks[contentFrom].Start) < 0 || onlyAdjunct(toks, marks, contentFrom, s1)
-				if clauseEnds && contentFrom < s1 && (toks[contentFrom].Text == "," || toks[contentFrom].Text == ":") && contentFrom+1 < s1 && markStartingAt(toks[contentFrom+1].Start) >= 0 {
-					clauseEnds = false // He says, “…”
-				}
-				// A quotation closing at the comma before the speaker makes it
-				// "…," X said, whatever follows the cue.
-				quoteBefore := commaBefore && quoteEndsAt(marks, toks[before-1]) && !titleBefore(text, toks, marks, toks[before-1], s0)
-				coordinated := left[0] == left[1] && subjEnd > s0 && (strings.EqualFold(toks[subjEnd-1].Text, "and") || strings.EqualFold(toks[subjEnd-1].Text, "but"))
-				// "As a reporter noted, …" and "As reported by X, …": the
-				// statement follows the comma.
-				asClause := before > s0 && strings.EqualFold(toks[before-1].Text, "as")
-				byAgent := [2]int{-1, -1}
-				if asClause && left[0] == left[1] && contentFrom < s1 && strings.EqualFold(toks[contentFrom].Text, "by") {
-					if np := rightNP(toks, contentFrom+1, s1); np[0] < np[1] && np[1] < s1 && toks[np[1]].Text == "," {
-						byAgent = np
-					}
-				}
-				// “Is it over?” he asked. The sentence splitter ends the
-				// quotation's sentence at its question mark: the speaker and
-				// cue stand alone right after it.
-				prevQuote := -1
-				if before == s0 && clauseEnds {
-					prevQuote = quoteJustBefore(text, marks, toks[s0].Start, usedMark)
-				}
-				// "X tweeted:" or "X wrote on Twitter:" ending its sentence:
-				// what was said is the next sentence, or the quotation that
-				// opens it.
-				colonEnd := contentFrom < s1 && toks[s1-1].Text == ":" && s1-1-contentFrom <= 6 && (contentFrom == s1-1 || onlyAdjunct(toks, marks, contentFrom, s1-1) || toks[contentFrom].POS == "DT" && noVerb(toks, contentFrom, s1))
-				nextQuote := -1
-				if !commaBefore && clauseEnds && left[0] < left[1] && toks[s1-1].Text == "." {
-					nextQuote = quoteOpensNext(text, r, marks, si, usedMark)
-				}
-				// No subject next to the cue (Mr. Comey described, in
-				// blistering terms, …; Mike Shields, president of …, a
-				// super PAC …, said nearly every …): the clause's subject,
-				// when one is found, speaks, and the filter judges.
-				fallback := func() bool {
-					// "When asked about …, X said": a reduced clause puts a
-					// question to the main clause's subject.
-					if clauseEnds || quoteBefore || !judged || cueStart > s0 && subordinators[low[cueStart-1]] {
-						return false
-					}
-					// A restrictive clause (a memo that warned him) describes
-					// its noun; an infinitive after a common noun (on
-					// condition of anonymity to discuss) names a purpose.
-					if rp > s0 && rp == cueStart-1 && isRelativePronoun(toks[rp]) && toks[rp-1].Text != "," {
-						return false
-					}
-					if cueStart-1 > s0 && toks[cueStart-1].POS == "TO" && (toks[cueStart-2].POS == "NN" || toks[cueStart-2].POS == "NNS") {
-						return false
-					}
-					// Nor a verb inside what the sentence's last cue reports
-					// (refused to deny that …).
-					if last := len(out) - 1; last >= 0 && out[last].sent == si && out[last].content[0] <= toks[k].Start && toks[k].End <= out[last].content[1] && !newClauseBetween(toks, out[last].content[0], k) && !coordinatedVerb(toks, low, s0, k) {
-						return false
-					}
-					from := pastCommaColon(toks, contentFrom, s1)
-					if from >= s1 {
-						return false
-					}
-					at.speakerTok, at.fallback = clauseSubject(toks, low, s0, cueStart), true
-					// "Said Ellis, “…”": the speaker follows a cue that
-					// opens the sentence.
-					if np := rightNP(toks, cueEnd, s1); cueStart == s0 && !fromModel && np[0] < np[1] && np[1]+1 < s1 && (toks[np[1]].Text == "," || toks[np[1]].Text == ":") {
-						at.speakerTok, from = np, np[1]+1
-					}
-					// "Anna Berg, who has both endorsed the plan …": the
-					// relative pronoun of the clause the cue is in speaks.
-					for j := cueStart - 1; j > s0+1; j-- {
-						if (low[j] == "who" || low[j] == "which") && toks[j-1].Text == "," {
-							if np, _ := leftNP(toks, j-1, s0); np[0] < np[1] {
-								at.speakerTok, at.relativeTo = [2]int{j, j + 1}, np
-							}
-							break
-						}
-					}
-					at.content = contentAfter(text, toks, marks, from, s1, sentEnd, usedMark)
-					return true
-				}
-				// "The meeting was first reported by Politico": the agent
-				// of a passive cue is the speaker, its subject what was
-				// said.
-				agent := [2]int{-1, -1}
-				if left[0] < left[1] && judged {
-					by := -1
-					switch {
-					case low[cueEnd-1] == "by":
-						by = cueEnd - 1
-					case cueEnd < s1 && low[cueEnd] == "by":
-						by = cueEnd
-					}
-					if by > k && toks[by-1].POS == "VBN" {
-						if np := rightNP(toks, by+1, s1); np[0] < np[1] {
-							agent = withPrepositionalTail(toks, np, s1)
-						}
-					}
-				}
-				switch {
-				case agent[0] >= 0:
-					at.speakerTok, at.fallback = agent, true
-					at.content = [2]int{toks[left[0]].Start, toks[left[1]-1].End}
-				case weak && toks[k].POS == "VBN":
-					// "He was asked about the plan", "The result was
-					// announced": a passive with no agent names no speaker;
-					// its subject is what was said when nothing follows.
-					from := pastCommaColon(toks, contentFrom, s1)
-					switch {
-					case !clauseEnds && from < s1:
-						at.content = contentAfter(text, toks, marks, from, s1, sentEnd, usedMark)
-					case left[0] < left[1]:
-						at.content = [2]int{toks[left[0]].Start, toks[left[1]-1].End}
-					default:
-						continue
-					}
-				case colonEnd && left[0] < left[1]:
-					at.speakerTok = left
-					if at.content = a.nextSentenceContent(text, r, marks, si, usedMark); at.content[0] == at.content[1] {
-						continue
-					}
-				case asClause && left[0] < left[1] && contentFrom+1 < s1 && toks[contentFrom].Text == ",":
-					at.speakerTok = left
-					at.content = [2]int{toks[contentFrom+1].Start, sentEnd}
-				case byAgent[0] >= 0 && byAgent[1]+1 < s1:
-					at.speakerTok = byAgent
-					at.content = [2]int{toks[byAgent[1]+1].Start, sentEnd}
-				case prevQuote >= 0 && (left[0] < left[1] || cueStart == s0):
-					at.speakerTok = left
-					if left[0] == left[1] {
-						// “…?” asked the senator.
-						if at.speakerTok = rightNP(toks, cueEnd, s1); at.speakerTok[0] == at.speakerTok[1] {
-							continue
-						}
-					}
-					at.content = [2]int{marks[prevQuote].start, marks[prevQuote].end}
-				case coordinated && !clauseEnds && len(out) > 0 && out[len(out)-1].sent == si:
-					// he denied the allegations and said …: the same speaker.
-					at.speakerTok, at.appositive, at.relativeTo = out[len(out)-1].speakerTok, out[len(out)-1].appositive, out[len(out)-1].relativeTo
-					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case coordinated && !clauseEnds && (opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0 || coordinatedSubject(toks, low, s0, cueStart)[0] >= 0):
-					// "Reid caucused on Saturday and says he voted …": the
-					// subject of the sentence's first verb.
-					if opensWithSubjectVerb(toks, s0, cueStart) && rightNP(toks, s0, s1)[1] > s0 {
-						at.speakerTok = rightNP(toks, s0, s1)
-					} else {
-						at.speakerTok = coordinatedSubject(toks, low, s0, cueStart)
-					}
-					contentFrom = pastCommaColon(toks, contentFrom, s1)
-					if contentFrom >= s1 {
-						continue
-					}
-					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case relative && left[0] < left[1] && clauseEnds:
-					continue // "the man who spoke." reports nothing
-				case left[0] < left[1] && !clauseEnds && !quoteBefore:
-					// X said (that) …
-					at.speakerTok = left
-					if relative {
-						// The speaker is the pronoun as written; the noun
-						// phrase it stands for resolves it.
-						at.speakerTok, at.relativeTo = [2]int{rp, rp + 1}, left
-					}
-					contentFrom = pastCommaColon(toks, contentFrom, s1)
-					if contentFrom >= s1 {
-						continue
-					}
-					at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-				case nextQuote >= 0:
-					// "X said in a statement. “…”": the quotation opening the
-					// next sentence is what was said.
-					mi := nextQuote
-					usedMark[mi] = true
-					at.speakerTok = left
-					at.content = [2]int{marks[mi].start, marks[mi].end}
-				case commaBefore && left[0] < left[1]:
-					// "…," X said.
-					at.speakerTok = left
-					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, toks, marks, at.content, toks[cueEnd-1].End, usedMark, a.cues)
-					// "The economy, he said, is improving.": an unquoted
-					// statement goes on after the parenthetical cue.
-					if contentFrom+1 < s1 && toks[contentFrom].Text == "," && firstMarkFrom(marks, at.content[0]) >= firstMarkFrom(marks, at.content[1]) && continuesClause(text, toks, marks, contentFrom+1) {
-						at.content = longerPart(at.content, [2]int{toks[contentFrom+1].Start, sentEnd})
-					}
-				case commaBefore:
-					// "…," said X.
-					np := rightNP(toks, cueEnd, s1)
-					if np[0] == np[1] || onlyTemporal(low[np[0]:np[1]]) {
-						if fallback() {
-							break
-						}
-						continue // "…, X, R-Ky., said Tuesday": a day is no speaker
-					}
-					v := np[1]
-					for v < s1 && v < np[1]+3 && toks[v].POS == "RB" {
-						v++ // "said Obamacare so far has been …"
-					}
-					if v < s1 && (strings.HasPrefix(toks[v].POS, "VB") || toks[v].POS == "MD") {
-						// "Lance Beebe, 49, a veteran who now works for the
-						// Air Force, said Clinton should be ready": a verb
-						// after the noun phrase makes it the subject of
-						// what was said, and the speaker is the sentence's
-						// first noun phrase, before its long appositive.
-						first := rightNP(toks, s0, s1)
-						if first[0] == first[1] || first[1] >= s1 || toks[first[1]].Text != "," {
-							if fallback() {
-								break
-							}
-							continue
-						}
-						at.speakerTok = first
-						at.content = contentAfter(text, toks, marks, contentFrom, s1, sentEnd, usedMark)
-						break
-					}
-					at.speakerTok = np
-					at.content = contentBefore(text, toks, marks, s0, before-1)
-					at.content = continueQuote(text, toks, marks, at.content, toks[np[1]-1].End, usedMark, a.cues)
-				case fallback():
-				default:
-					continue
-				}
-			}
-			// What a speaker said in a relative clause between commas ends
-			// where the main clause resumes: "Anna Berg, who criticised it,
-			// spoke last."
-			if sp := at.speakerTok[0]; sp > s0 && at.speakerTok[1] == sp+1 && (low[sp] == "who" || low[sp] == "which") && toks[sp-1].Text == "," {
-				for j := tokenAt(toks, at.content[0]); j > sp && j+1 < s1 && toks[j].Start < at.content[1]; j++ {
-					if toks[j].Text == "," && finiteVerbTag(toks[j+1].POS) {
-						at.content[1] = toks[j-1].End
-						break
-					}
-				}
-			}
-			if at.content[1] <= at.content[0] {
-				continue
-			}
-			// The attribution filter judges the whole candidate here, so a
-			// rejected one neither cuts nor hides the attributions after it.
-			if judged {
-				at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
-				prior := 0
-				for j := len(out) - 1; j >= 0 && out[j].sent == si; j-- {
-					prior++
-				}
-				filterSc = filterFeatures(filterSc[:0], toks, low, ms, &at, prior)
-				if a.collectFilter {
-					at.filterFeats = slices.Clone(filterSc)
-				} else if filter.score(filterSc) <= filter.threshold && (at.fromModel || at.class != "deny") {
-					// A denial the lexicon knows passes: a reader of claims
-					// looks for it (the mayor had denied the rumours).
-					continue
-				}
-			}
-			for mi := sort.Search(len(marks), func(i int) bool { return marks[i].end > at.content[0] }); mi < len(marks) && marks[mi].start < at.content[1]; mi++ {
-				usedMark[mi] = true
-			}
-			out = append(out, at)
-			k = cueEnd - 1
-		}
-		// “This is fantastic!” beamed Donald Hartley. / “…,” Hartley beamed.
-		// A verb no lexicon lists reports the quotation it follows when
-		// a name and the sentence's end (or a comma) come with it.
-		for mi := firstMarkFrom(marks, toks[s0].Start); mi < len(marks) && marks[mi].end <= toks[s1-1].Start; mi++ {
-			if usedMark[mi] || !endsLikeAttributed(text, marks[mi]) {
-				continue
-			}
-			k := tokenAt(toks, marks[mi].end)
-			if k < 0 || k >= s1-1 {
-				continue
-			}
-			closes := func(j int) bool {
-				return j >= s1 || toks[j].Text == "." || toks[j].Text == "," || j == s1-1 && isClauseEnd(toks[j].Text)
-			}
-			var speaker [2]int
-			cue := -1
-			if p := toks[k].POS; p == "VBD" || p == "VBZ" {
-				if np := rightNP(toks, k+1, s1); np[0] < np[1] && closes(np[1]) && toks[np[0]].POS == "NNP" {
-					speaker, cue = np, k
-				}
-			} else if np := rightNP(toks, k, s1); np[0] < np[1] && np[1] < s1 && (toks[np[1]].POS == "VBD" || toks[np[1]].POS == "VBZ") && closes(np[1]+1) && (toks[np[0]].POS == "NNP" || toks[np[0]].POS == "PRP") {
-				speaker, cue = np, np[1]
-			}
-			if cue < 0 {
-				continue
-			}
-			usedMark[mi] = true
-			cueSentences[si] = true
-			out = append(out, attribution{cueLemma: low[cue], class: "assert", sent: si, cue: [2]int{toks[cue].Start, toks[cue].End},
-				speakerTok: speaker, content: [2]int{marks[mi].start, marks[mi].end}})
-		}
-		// X: "…" — a colon cue before a quotation. The speaker is the name
-		// before the colon when it is all that comes before (Trump: “…”);
-		// otherwise the sentence's first noun phrase, its subject (He
-		// released the following statement: “…”).
-		for k := s0 + 1; k < s1; k++ {
-			if toks[k].Text != ":" {
-				continue
-			}
-			mi := markStartingAt(toks[k].End)
-			left, _ := leftNP(toks, k, s0)
-			if left[0] != s0 {
-				left = rightNP(toks, s0, k)
-			}
-			if mi < 0 || usedMark[mi] || left[0] == left[1] {
-				continue
-			}
-			usedMark[mi] = true
-			out = append(out, attribution{cueLemma: ":", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
-				speakerTok: left, content: [2]int{marks[mi].start, marks[mi].end}})
-		}
-	}
-	out = append(out, hearsayAndPolls(text, r, low, marks, out)...)
-	sortAttributions(out)
-	out = cutAtNextAttribution(text, toks, out)
-	out = append(out, signedQuotes(text, r, marks, usedMark)...)
-	out = append(out, transcriptTurns(text, r, marks, usedMark)...)
-	sortAttributions(out)
-	// Floating quotations: a full quoted sentence with no cue of its own
-	// takes the speaker of the attribution just before it.
-	out = a.floatingQuotes(text, r, marks, usedMark, out, cueSentences)
-	out = dropNested(out)
-	out = dropCrossing(out)
-	for i := range out {
-		at := &out[i]
-		if impressionCue(strings.ToLower(text[at.cue[0]:at.cue[1]])) || passiveCue(toks, low, at.cue) || expletiveSpeaker(toks, low, at) {
-			// "It seems …", "Cuban appeared to …": the writer's impression,
-			// not a statement of the subject's; "Cruz is expected to win":
-			// the subject of a passive is what is expected, not who expects;
-			// "It is unclear whether …": nobody speaks.
-			at.speakerTok, at.appositive = [2]int{-1, -1}, [2]int{-1, -1}
-		}
-		res.resolve(at)
-		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
-	}
-	return out
-}
-
 // mediumWords carry what their sender says: "X released a statement
 // saying …" is X's statement.
 var mediumWords = map[string]bool{
@@ -835,7 +126,7 @@ func isNounTag(p string) bool { return p == "NN" || p == "NNS" || p == "NNP" || 
 // speakerHead is the part of a speaker's tokens before a prepositional
 // phrase that places it (officials | in Iowa), and the whole span when
 // there is none.
-func speakerHead(toks []Token, sp [2]int) [2]int {
+func speakerHead(toks []doc.Token, sp [2]int) [2]int {
 	for k := sp[0] + 1; k < sp[1]-1; k++ {
 		if toks[k].POS == "IN" && speakerPrepositions[strings.ToLower(toks[k].Text)] && isNounTag(toks[k-1].POS) {
 			return [2]int{sp[0], k}
@@ -847,7 +138,7 @@ func speakerHead(toks []Token, sp [2]int) [2]int {
 // partyStatePeriod reports whether token j is the period that ends a
 // party and state abbreviation (R-Ky., D-N.Y.), which the tokenizer splits
 // off: it belongs to the appositive it ends.
-func partyStatePeriod(toks []Token, j int) bool {
+func partyStatePeriod(toks []doc.Token, j int) bool {
 	if j == 0 || toks[j].Text != "." || toks[j-1].End != toks[j].Start {
 		return false
 	}
@@ -877,7 +168,7 @@ var postModifiers = map[string]bool{
 // lowercase plural noun of a kind that speaks (strategists, analysts,
 // officials): it ends in -ists, -ians, -ants, -ents, -ers or -ors, or is
 // one of a few such nouns with other endings (officials, critics, aides).
-func pluralNounAsVerb(t Token) bool {
+func pluralNounAsVerb(t doc.Token) bool {
 	w := t.Text
 	for _, suf := range []string{"ists", "ians", "ants", "ents", "ers", "ors", "officials", "experts", "voters", "critics", "aides", "leaders"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 || w == suf {
@@ -910,7 +201,7 @@ var questionWords = map[string]bool{
 // an empty range otherwise. "When asked about X, Y said Z" is left to Y's
 // answer: PolNeAR annotates such a question on its own, the seed's
 // annotator did not, and the difference in cross-validation is 0.0005.
-func askedQuestion(toks []Token, low []string, k, s0, s1 int) (int, int) {
+func askedQuestion(toks []doc.Token, low []string, k, s0, s1 int) (int, int) {
 	if low[k] != "asked" || k+1 >= s1 || !questionWords[low[k+1]] {
 		return 0, 0
 	}
@@ -934,7 +225,7 @@ func askedQuestion(toks []Token, low []string, k, s0, s1 int) (int, int) {
 
 // isRelativePronoun reports whether t is who, which or that opening a
 // relative clause.
-func isRelativePronoun(t Token) bool {
+func isRelativePronoun(t doc.Token) bool {
 	switch strings.ToLower(t.Text) {
 	case "who", "which":
 		return true
@@ -948,7 +239,7 @@ func isRelativePronoun(t Token) bool {
 // number of tokens, 0 when none. A single verb must be tagged as a verb,
 // except said, says and told, which prose sometimes mistags and which are
 // always reporting verbs.
-func (a *Annotator) matchCue(toks []Token, low []string, k, end int) (cueEntry, int) {
+func (a *Stage) matchCue(toks []doc.Token, low []string, k, end int) (cueEntry, int) {
 	for _, e := range a.cues[low[k]] {
 		if k+len(e.words) > end {
 			continue
@@ -985,7 +276,7 @@ func (a *Annotator) matchCue(toks []Token, low []string, k, end int) (cueEntry, 
 // "NP1, NP2, said" it returns NP1 and the appositive NP2, so that the
 // resolver can take whichever names someone (Lavrov, the foreign minister,
 // said; the minister, Tomas Reyna, said).
-func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
+func leftNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
 	none := [2]int{-1, -1}
 	if end-1 >= sentStart && (toks[end-1].Text == "," || isDash(toks[end-1].Text)) {
 		// The appositive may hold prepositions and conjunctions (a
@@ -1006,7 +297,7 @@ func leftNP(toks []Token, end, sentStart int) (np, appositive [2]int) {
 		// by commas.
 		if toks[end-1].Text == "," {
 			for k := end - 3; k > sentStart && k >= end-25; k-- {
-				if isQuoteMarkToken(toks[k].Text) || toks[k].Text == ";" {
+				if english.IsQuoteMark(toks[k].Text) || toks[k].Text == ";" {
 					break
 				}
 				if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "who") || strings.EqualFold(toks[k+1].Text, "whose")) {
@@ -1106,12 +397,12 @@ var peopleDeterminers = map[string]bool{"another": true, "some": true, "many": t
 // title the tokenizer split off (Patrick F. Kennedy, Sens. Merkley): it
 // touches the letter or abbreviation before it and a capitalised word
 // follows.
-func initialDot(toks []Token, j int) bool {
-	if toks[j].Text != "." || j == 0 || j+1 >= len(toks) || toks[j-1].End != toks[j].Start || !startsUpper(toks[j+1].Text) {
+func initialDot(toks []doc.Token, j int) bool {
+	if toks[j].Text != "." || j == 0 || j+1 >= len(toks) || toks[j-1].End != toks[j].Start || !english.StartsUpper(toks[j+1].Text) {
 		return false
 	}
 	w := toks[j-1].Text
-	return utf8.RuneCountInString(w) == 1 && startsUpper(w) || titleAbbreviations[w]
+	return utf8.RuneCountInString(w) == 1 && english.StartsUpper(w) || titleAbbreviations[w]
 }
 
 // titleAbbreviations come before a name with a full stop.
@@ -1124,7 +415,7 @@ var titleAbbreviations = map[string]bool{
 func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // rightNP is the simple noun phrase starting at start.
-func rightNP(toks []Token, start, sentEnd int) [2]int {
+func rightNP(toks []doc.Token, start, sentEnd int) [2]int {
 	j := start
 	for j < sentEnd && (isNPToken(toks[j]) || j > start && initialDot(toks, j)) {
 		j++
@@ -1136,7 +427,7 @@ func rightNP(toks []Token, start, sentEnd int) [2]int {
 // attribution of its sentence begins: "He said the war stopped, he said
 // every time …" and "he denied the allegations and said …" are two
 // statements each.
-func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attribution {
+func cutAtNextAttribution(text string, toks []doc.Token, ats []attribution) []attribution {
 	for i := range ats {
 		for j := i + 1; j < len(ats); j++ {
 			next := ats[j]
@@ -1186,7 +477,7 @@ func cutAtNextAttribution(text string, toks []Token, ats []attribution) []attrib
 // onlyAdjunct reports whether the words from token from to the sentence's
 // end are only a prepositional or time phrase (said in a statement, told
 // Fox News in Milwaukee): no verb, no quotation, so not what was said.
-func onlyAdjunct(toks []Token, marks []quoteMarkSpan, from, s1 int) bool {
+func onlyAdjunct(toks []doc.Token, marks []quoteMarkSpan, from, s1 int) bool {
 	if from >= s1 || !(toks[from].POS == "IN" || temporalWords[strings.ToLower(toks[from].Text)]) || strings.EqualFold(toks[from].Text, "that") {
 		return false
 	}
@@ -1200,7 +491,7 @@ func onlyAdjunct(toks []Token, marks []quoteMarkSpan, from, s1 int) bool {
 }
 
 // noFiniteVerb reports whether tokens [from, to) hold no finite verb.
-func noFiniteVerb(toks []Token, from, to int) bool {
+func noFiniteVerb(toks []doc.Token, from, to int) bool {
 	for j := from; j < to; j++ {
 		switch toks[j].POS {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -1211,7 +502,7 @@ func noFiniteVerb(toks []Token, from, to int) bool {
 }
 
 // noVerb reports whether tokens [from, to) hold no verb.
-func noVerb(toks []Token, from, to int) bool {
+func noVerb(toks []doc.Token, from, to int) bool {
 	for j := from; j < to; j++ {
 		if strings.HasPrefix(toks[j].POS, "VB") || toks[j].POS == "MD" {
 			return false
@@ -1233,7 +524,7 @@ func quoteJustBefore(text string, marks []quoteMarkSpan, pos int, used []bool) i
 // continuesClause reports whether the words from token k carry on the
 // statement a parenthetical cue interrupted, rather than starting a
 // participle (adding that …), a coordinated clause or a quotation.
-func continuesClause(text string, toks []Token, marks []quoteMarkSpan, k int) bool {
+func continuesClause(text string, toks []doc.Token, marks []quoteMarkSpan, k int) bool {
 	t := toks[k]
 	if t.POS == "VBG" || t.POS == "CC" || t.POS == "IN" && !strings.EqualFold(t.Text, "that") {
 		return false
@@ -1254,27 +545,27 @@ func longerPart(a, b [2]int) [2]int {
 // nextSentenceContent is the content announced by a sentence ending with a
 // colon (X tweeted:): the quotation opening the next sentence of the same
 // zone, or that sentence. It is empty when there is none.
-func (a *Annotator) nextSentenceContent(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) [2]int {
+func (a *Stage) nextSentenceContent(text string, r *doc.Document, marks []quoteMarkSpan, si int, used []bool) [2]int {
 	rng, ok := nextSentenceInReach(text, r, si)
 	if !ok {
 		return [2]int{}
 	}
-	start := r.tokens[rng[0]].Start
+	start := r.Tokens[rng[0]].Start
 	if mi := firstMarkFrom(marks, start); mi < len(marks) && marks[mi].start == start && !used[mi] {
 		used[mi] = true
 		return [2]int{marks[mi].start, marks[mi].end}
 	}
-	return [2]int{start, trimSentenceEnd(text, r.tokens, rng[0], rng[1])}
+	return [2]int{start, trimSentenceEnd(text, r.Tokens, rng[0], rng[1])}
 }
 
 // nextSentenceInReach is the token range of sentence si+1 when it is in the
 // same zone and at most a paragraph break away.
-func nextSentenceInReach(text string, r *nlpResult, si int) ([2]int, bool) {
-	if si+1 >= len(r.sentToks) || r.sentences[si+1].Zone != r.sentences[si].Zone {
+func nextSentenceInReach(text string, r *doc.Document, si int) ([2]int, bool) {
+	if si+1 >= len(r.Sentences) || r.Sentences[si+1].Zone != r.Sentences[si].Zone {
 		return [2]int{}, false
 	}
-	rng := r.sentToks[si+1]
-	if rng[0] == rng[1] || strings.Count(text[r.sentences[si].End:r.sentences[si+1].Start], "\n") > 2 {
+	rng := r.Sentences[si+1].Tokens()
+	if rng[0] == rng[1] || strings.Count(text[r.Sentences[si].End:r.Sentences[si+1].Start], "\n") > 2 {
 		return [2]int{}, false
 	}
 	return rng, true
@@ -1284,7 +575,7 @@ func nextSentenceInReach(text string, r *nlpResult, si int) ([2]int, bool) {
 // in quotation marks (on Fox News' “Sunday Morning Futures,” Issa said …):
 // a few capitalised words after a preposition or a possessive. Such a
 // quotation is no statement, and what follows the cue is.
-func titleBefore(text string, toks []Token, marks []quoteMarkSpan, t Token, s0 int) bool {
+func titleBefore(text string, toks []doc.Token, marks []quoteMarkSpan, t doc.Token, s0 int) bool {
 	i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= t.Start })
 	for ; i < len(marks) && marks[i].end <= t.End+4; i++ {
 		m := marks[i]
@@ -1315,19 +606,19 @@ var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": 
 
 // quoteOpensNext is the index of an unused quotation that opens sentence
 // si+1 in the same paragraph or the next, or -1.
-func quoteOpensNext(text string, r *nlpResult, marks []quoteMarkSpan, si int, used []bool) int {
+func quoteOpensNext(text string, r *doc.Document, marks []quoteMarkSpan, si int, used []bool) int {
 	rng, ok := nextSentenceInReach(text, r, si)
 	if !ok {
 		return -1
 	}
-	start := r.tokens[rng[0]].Start
+	start := r.Tokens[rng[0]].Start
 	mi := firstMarkFrom(marks, start)
 	if mi >= len(marks) || marks[mi].start != start || used[mi] {
 		return -1
 	}
 	// The quotation fills its sentence: “A,” Y said. has a cue of its own.
-	if end := tokenAt(r.tokens, marks[mi].end); end >= 0 && end < rng[1] {
-		if t := r.tokens[end].Text; t != "." && t != "!" && t != "?" {
+	if end := tokenAt(r.Tokens, marks[mi].end); end >= 0 && end < rng[1] {
+		if t := r.Tokens[end].Text; t != "." && t != "!" && t != "?" {
 			return -1
 		}
 	}
@@ -1339,7 +630,7 @@ func quoteOpensNext(text string, r *nlpResult, marks []quoteMarkSpan, si int, us
 // analysis from the Pew Research Center) or one that ends at a comma (Paul
 // Sperry of Counter Jihad, …; some on Twitter, …), so that the whole phrase
 // is the source.
-func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
+func withPrepositionalTail(toks []doc.Token, np [2]int, sentEnd int) [2]int {
 	j := np[1]
 	if j >= sentEnd || toks[j].POS != "IN" {
 		return np
@@ -1359,7 +650,7 @@ func withPrepositionalTail(toks []Token, np [2]int, sentEnd int) [2]int {
 // phrase followed by a finite verb, with no comma, quotation mark or other
 // clause before the cue at end: its subject is the subject of a verb
 // coordinated with that one.
-func opensWithSubjectVerb(toks []Token, s0, end int) bool {
+func opensWithSubjectVerb(toks []doc.Token, s0, end int) bool {
 	np := rightNP(toks, s0, end)
 	if np[1] == s0 || np[1] >= end {
 		return false
@@ -1371,7 +662,7 @@ func opensWithSubjectVerb(toks []Token, s0, end int) bool {
 		if toks[j].Text == "," && j+1 < end && (strings.EqualFold(toks[j+1].Text, "and") || strings.EqualFold(toks[j+1].Text, "but")) {
 			continue
 		}
-		if toks[j].Text == "," || toks[j].Text == ";" || isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || strings.EqualFold(toks[j].Text, "that") && toks[j].POS != "DT" {
+		if toks[j].Text == "," || toks[j].Text == ";" || english.IsQuoteMark(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || strings.EqualFold(toks[j].Text, "that") && toks[j].POS != "DT" {
 			return false
 		}
 	}
@@ -1390,7 +681,7 @@ func opensWithSubjectVerb(toks []Token, s0, end int) bool {
 // first finite verb to the cue may hold commas but no new clause: no
 // quotation mark, relative or subordinating word, and no subject pronoun
 // or finite verb after a comma. It returns [-1, -1] when there is none.
-func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
+func coordinatedSubject(toks []doc.Token, low []string, s0, cueStart int) [2]int {
 	none := [2]int{-1, -1}
 	// "When X arrived, the crowd cheered and said …": the main clause
 	// starts after the opening clause's comma.
@@ -1410,7 +701,7 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 			v = j
 			break
 		}
-		if isQuoteMarkToken(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || toks[j].POS == "WRB" || subordinators[low[j]] {
+		if english.IsQuoteMark(toks[j].Text) || toks[j].POS == "WDT" || toks[j].POS == "WP" || toks[j].POS == "WRB" || subordinators[low[j]] {
 			return none
 		}
 	}
@@ -1420,7 +711,7 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 	for j := v + 1; j < cueStart-1; j++ {
 		t := toks[j]
 		switch {
-		case isQuoteMarkToken(t.Text), t.Text == ";", t.Text == ":", t.POS == "WDT", t.POS == "WP", t.POS == "WRB":
+		case english.IsQuoteMark(t.Text), t.Text == ";", t.Text == ":", t.POS == "WDT", t.POS == "WP", t.POS == "WRB":
 			return none
 		case t.POS == "IN" && subordinators[low[j]], low[j] == "that" && t.POS != "DT":
 			return none
@@ -1454,7 +745,7 @@ func coordinatedSubject(toks []Token, low []string, s0, cueStart int) [2]int {
 // in (Mr. Trump's decision to run has showed …) or a comma. cueEnd is
 // where the cue ends: a cue that took the preposition (support for) has
 // its object right after it. It returns [-1, -1] when none follows.
-func nominalContent(toks []Token, low []string, from, cueEnd, s1 int) [2]int {
+func nominalContent(toks []doc.Token, low []string, from, cueEnd, s1 int) [2]int {
 	none := [2]int{-1, -1}
 	if p := toks[cueEnd-1].POS; !(p == "IN" || p == "TO") && !(low[from] == "that" || low[from] == "to" || toks[from].POS == "IN") {
 		return none
@@ -1481,7 +772,7 @@ func finiteVerbTag(p string) bool { return p == "VBD" || p == "VBZ" || p == "VBP
 
 // lastFiniteVerb is the last finite verb in [s0, k) outside quotation
 // marks, or -1.
-func lastFiniteVerb(toks []Token, s0, k int) int {
+func lastFiniteVerb(toks []doc.Token, s0, k int) int {
 	for j := k - 1; j >= s0; j-- {
 		if finiteVerbTag(toks[j].POS) {
 			return j
@@ -1493,7 +784,7 @@ func lastFiniteVerb(toks []Token, s0, k int) int {
 // subjectOf is the noun phrase before the finite verb v (over auxiliaries,
 // adverbs, a time phrase and an aside, as a cue's subject is found), or
 // [-1, -1].
-func subjectOf(toks []Token, low []string, s0, v int) [2]int {
+func subjectOf(toks []doc.Token, low []string, s0, v int) [2]int {
 	none := [2]int{-1, -1}
 	if v <= s0 {
 		return none
@@ -1511,7 +802,7 @@ func subjectOf(toks []Token, low []string, s0, v int) [2]int {
 
 // pastCommaColon steps from j over commas and colons (said, “…”; said:
 // …), up to end.
-func pastCommaColon(toks []Token, j, end int) int {
+func pastCommaColon(toks []doc.Token, j, end int) int {
 	for j < end && (toks[j].Text == "," || toks[j].Text == ":") {
 		j++
 	}
@@ -1524,7 +815,7 @@ func pastCommaColon(toks []Token, j, end int) int {
 // phrase that a comma ends (In South Carolina, he …), when it comes
 // before the cue (some economists - including … - warn; Those over 60
 // say). It returns [-1, -1] when there is none.
-func clauseSubject(toks []Token, low []string, s0, cueStart int) [2]int {
+func clauseSubject(toks []doc.Token, low []string, s0, cueStart int) [2]int {
 	if sp := coordinatedSubject(toks, low, s0, cueStart); sp[0] >= 0 {
 		return sp
 	}
@@ -1554,12 +845,12 @@ var subordinators = map[string]bool{"because": true, "although": true, "though":
 // to the comma that ends it, over participles and prepositions but no
 // finite verb: According to early results of exit polls conducted by
 // Edison Research for the networks, …
-func sourceToComma(toks []Token, np [2]int, sentEnd int) [2]int {
+func sourceToComma(toks []doc.Token, np [2]int, sentEnd int) [2]int {
 	for j := np[1]; j < sentEnd && j < np[0]+25; j++ {
 		switch p := toks[j].POS; {
 		case toks[j].Text == ",":
 			return [2]int{np[0], j}
-		case p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" || isQuoteMarkToken(toks[j].Text):
+		case p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD" || english.IsQuoteMark(toks[j].Text):
 			return np
 		}
 	}
@@ -1568,7 +859,7 @@ func sourceToComma(toks []Token, np [2]int, sentEnd int) [2]int {
 
 // quoteEndsAt reports whether a quotation closes at (or just after) the
 // token.
-func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
+func quoteEndsAt(marks []quoteMarkSpan, t doc.Token) bool {
 	for i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= t.Start }); i < len(marks) && marks[i].end <= t.End+4; i++ {
 		if marks[i].start < t.Start {
 			return true
@@ -1583,7 +874,7 @@ func quoteEndsAt(marks []quoteMarkSpan, t Token) bool {
 // with nothing between but punctuation, white space and the cue's own
 // complement: its audience, time or place ("told Fox News in Milwaukee.",
 // "said of Trump,", "said in December."), a few words with no verb.
-func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]int, after int, used []bool, lex cueLexicon) [2]int {
+func continueQuote(text string, toks []doc.Token, marks []quoteMarkSpan, content [2]int, after int, used []bool, lex cueLexicon) [2]int {
 	if i := firstMarkFrom(marks, content[0]); i >= len(marks) || marks[i].start != content[0] || marks[i].end != content[1] {
 		return content
 	}
@@ -1616,11 +907,11 @@ func continueQuote(text string, toks []Token, marks []quoteMarkSpan, content [2]
 // quotation mark and no other reporting verb. A quotation opening the next
 // sentence then goes on with the same statement, as PolNeAR's annotators
 // read it in 93% of such cases on its training split.
-func restOfCueSentence(toks []Token, from, to int, lex cueLexicon) bool {
+func restOfCueSentence(toks []doc.Token, from, to int, lex cueLexicon) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
 	j := i
 	for j < len(toks) && toks[j].End <= to {
-		if isQuoteMarkToken(toks[j].Text) {
+		if english.IsQuoteMark(toks[j].Text) {
 			return false
 		}
 		if _, cue := lex[strings.ToLower(toks[j].Text)]; cue && strings.HasPrefix(toks[j].POS, "VB") {
@@ -1636,7 +927,7 @@ func restOfCueSentence(toks []Token, from, to int, lex cueLexicon) bool {
 // conjunction (told Fox News in Milwaukee.), or the speaker's appositive,
 // which may hold a conjunction and a relative clause with no reporting
 // verb in it.
-func cueComplement(toks []Token, from, to int, lex cueLexicon) bool {
+func cueComplement(toks []doc.Token, from, to int, lex cueLexicon) bool {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
 	// "…," said X, his colleague and former rival. "…": an appositive may
 	// be longer and hold a conjunction, or a relative clause (…, a group
@@ -1647,7 +938,7 @@ func cueComplement(toks []Token, from, to int, lex cueLexicon) bool {
 	for j < len(toks) && toks[j].End <= to {
 		t := toks[j]
 		switch {
-		case isQuoteMarkToken(t.Text):
+		case english.IsQuoteMark(t.Text):
 			return false
 		case appositive && (t.POS == "WDT" || t.POS == "WP") && j > i+1:
 			relative = true
@@ -1685,7 +976,7 @@ func endsLikeAttributed(text string, m quoteMarkSpan) bool {
 // coordinated with the clause before it: after "and" or "but" (and called
 // it …, but was careful not to …), or a participle after a comma (…,
 // implying that …). Auxiliaries and adverbs before it are stepped over.
-func coordinatedVerb(toks []Token, low []string, s0, k int) bool {
+func coordinatedVerb(toks []doc.Token, low []string, s0, k int) bool {
 	if !strings.HasPrefix(toks[k].POS, "VB") {
 		return false
 	}
@@ -1712,7 +1003,7 @@ func finiteOrParticiple(p string) bool {
 
 // afterComma reports whether token k follows a comma, or a comma and the
 // quotation mark closing after it (called it "corrupt," noting …).
-func afterComma(toks []Token, s0, k int) bool {
+func afterComma(toks []doc.Token, s0, k int) bool {
 	if k > s0 && toks[k-1].Text == "," {
 		return true
 	}
@@ -1722,7 +1013,7 @@ func afterComma(toks []Token, s0, k int) bool {
 // newClauseBetween reports whether a new clause starts between byte
 // offset from and token k: a semicolon, or a comma and a conjunction (…,
 // but she called it false).
-func newClauseBetween(toks []Token, from, k int) bool {
+func newClauseBetween(toks []doc.Token, from, k int) bool {
 	for j := k - 1; j > 0 && toks[j].Start >= from; j-- {
 		if toks[j].Text == ";" || toks[j].POS == "CC" && toks[j-1].Text == "," {
 			return true
@@ -1733,7 +1024,7 @@ func newClauseBetween(toks []Token, from, k int) bool {
 
 // onlyAuxiliaries reports whether the tokens are auxiliaries, modals and
 // adverbs only (has, was, will also).
-func onlyAuxiliaries(toks []Token, low []string) bool {
+func onlyAuxiliaries(toks []doc.Token, low []string) bool {
 	for j := range toks {
 		if !beForms[low[j]] && !cueAux[low[j]] && toks[j].POS != "RB" && toks[j].POS != "MD" {
 			return false
@@ -1744,7 +1035,7 @@ func onlyAuxiliaries(toks []Token, low []string) bool {
 
 // passiveCue reports whether a cue is a passive (is expected, were told,
 // has been described) with no "by" agent after it.
-func passiveCue(toks []Token, low []string, cue [2]int) bool {
+func passiveCue(toks []doc.Token, low []string, cue [2]int) bool {
 	i := tokenAt(toks, cue[0])
 	if i < 0 || !beForms[low[i]] && low[i] != "has" && low[i] != "have" && low[i] != "had" {
 		return false
@@ -1769,7 +1060,7 @@ func passiveCue(toks []Token, low []string, cue [2]int) bool {
 // expletiveSpeaker reports whether an attribution's speaker is the "it"
 // of a copula (It is unclear whether …, it became clear that …, it looked
 // as if …): nobody is speaking.
-func expletiveSpeaker(toks []Token, low []string, at *attribution) bool {
+func expletiveSpeaker(toks []doc.Token, low []string, at *attribution) bool {
 	sp := at.speakerTok
 	if sp[0] < 0 || sp[1]-sp[0] != 1 || low[sp[0]] != "it" && low[sp[0]] != "there" {
 		return false
@@ -1812,9 +1103,9 @@ var studyHeads = map[string]bool{"poll": true, "polls": true, "survey": true, "s
 // statement hedged by "reportedly" and a finding credited to a poll or
 // study with "in" (… 45 percent support in a new Fox News poll; In a
 // survey released Monday, most voters …).
-func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkSpan, found []attribution) []attribution {
+func hearsayAndPolls(text string, r *doc.Document, low []string, marks []quoteMarkSpan, found []attribution) []attribution {
 	var out []attribution
-	toks := r.tokens
+	toks := r.Tokens
 	taken := map[int]bool{}
 	for _, at := range found {
 		taken[at.sent] = true
@@ -1823,8 +1114,9 @@ func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkS
 		i := sort.Search(len(marks), func(i int) bool { return marks[i].end > pos })
 		return i < len(marks) && marks[i].start <= pos
 	}
-	for si, rng := range r.sentToks {
-		if taken[si] || !quoteZone(r.sentences[si].Zone) || rng[1]-rng[0] < 4 {
+	for si := range r.Sentences {
+		rng := r.Sentences[si].Tokens()
+		if taken[si] || !quoteZone(r.Sentences[si].Zone) || rng[1]-rng[0] < 4 {
 			continue
 		}
 		s0, s1 := rng[0], rng[1]
@@ -1835,7 +1127,7 @@ func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkS
 				continue
 			}
 			if hearsayWords[l] && toks[k].POS == "RB" && k > s0 {
-				out = append(out, attribution{cueLemma: l, class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
+				out = append(out, attribution{cueLemma: l, class: "assert", sent: si, rule: ruleHearsay, cue: [2]int{toks[k].Start, toks[k].End},
 					speakerTok: [2]int{-1, -1}, appositive: [2]int{-1, -1}, content: [2]int{toks[s0].Start, sentEnd}})
 				break
 			}
@@ -1872,7 +1164,7 @@ func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkS
 			default:
 				continue
 			}
-			out = append(out, attribution{cueLemma: "in", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End},
+			out = append(out, attribution{cueLemma: "in", class: "assert", sent: si, rule: rulePoll, cue: [2]int{toks[k].Start, toks[k].End},
 				speakerTok: [2]int{np[0], srcEnd}, appositive: [2]int{-1, -1}, content: content})
 			break
 		}
@@ -1882,9 +1174,9 @@ func hearsayAndPolls(text string, r *nlpResult, low []string, marks []quoteMarkS
 
 // signedQuotes finds quotations signed with a dash and a name after them
 // (“…” ― Adriana Rodarte), as in pull quotes and collected reactions.
-func signedQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool) []attribution {
+func signedQuotes(text string, r *doc.Document, marks []quoteMarkSpan, used []bool) []attribution {
 	var out []attribution
-	toks := r.tokens
+	toks := r.Tokens
 	for mi, m := range marks {
 		if used[mi] {
 			continue
@@ -1904,15 +1196,15 @@ func signedQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool)
 		}
 		dashAt := m.end + len(line) - len(trimmed)
 		k := tokenAt(toks, dashAt+len(dash))
-		if k < 0 || !startsUpper(toks[k].Text) {
+		if k < 0 || !english.StartsUpper(toks[k].Text) {
 			continue
 		}
-		np := rightNP(toks, k, r.sentToks[toks[k].Sent][1])
+		np := rightNP(toks, k, r.Sentences[toks[k].Sent].TokEnd)
 		if np[0] == np[1] {
 			continue
 		}
 		used[mi] = true
-		out = append(out, attribution{cueLemma: dash, class: "assert", sent: toks[k].Sent, cue: [2]int{dashAt, dashAt + len(dash)}, speakerTok: np, appositive: [2]int{-1, -1}, content: [2]int{m.start, m.end}})
+		out = append(out, attribution{cueLemma: dash, class: "assert", rule: ruleSignedQuote, sent: toks[k].Sent, cue: [2]int{dashAt, dashAt + len(dash)}, speakerTok: np, appositive: [2]int{-1, -1}, content: [2]int{m.start, m.end}})
 	}
 	return out
 }
@@ -1920,9 +1212,9 @@ func signedQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool)
 // transcriptTurns finds the turns of an interview transcript: a paragraph
 // that opens with a short proper-noun label and a colon (WALLACE: Let's
 // start …) is that speaker's.
-func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bool) []attribution {
+func transcriptTurns(text string, r *doc.Document, marks []quoteMarkSpan, used []bool) []attribution {
 	var out []attribution
-	toks := r.tokens
+	toks := r.Tokens
 	// The tagger reads a lone name before a colon as a common noun
 	// (Matthews/NNS, Lopez/NN); a word of a person's or organisation's
 	// name found elsewhere in the article is a name here too. The set is
@@ -1934,7 +1226,7 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 		}
 		if names == nil {
 			names = map[string]bool{}
-			for _, m := range r.mentions {
+			for _, m := range r.Mentions {
 				if m.Label == "PERSON" || m.Label == "ORG" {
 					for _, f := range strings.Fields(m.Text) {
 						names[f] = true
@@ -1944,8 +1236,9 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 		}
 		return names[w]
 	}
-	for si, rng := range r.sentToks {
-		if !quoteZone(r.sentences[si].Zone) {
+	for si := range r.Sentences {
+		rng := r.Sentences[si].Tokens()
+		if !quoteZone(r.Sentences[si].Zone) {
 			continue
 		}
 		s0, s1 := rng[0], rng[1]
@@ -1954,7 +1247,7 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 			continue
 		}
 		k := s0
-		if isQuoteMarkToken(toks[k].Text) {
+		if english.IsQuoteMark(toks[k].Text) {
 			k++
 		}
 		label := k
@@ -1990,17 +1283,17 @@ func transcriptTurns(text string, r *nlpResult, marks []quoteMarkSpan, used []bo
 				used[mi] = true
 			}
 		}
-		out = append(out, attribution{cueLemma: ":", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End}, speakerTok: [2]int{label, k}, appositive: [2]int{-1, -1}, content: content})
+		out = append(out, attribution{cueLemma: ":", class: "assert", sent: si, cue: [2]int{toks[k].Start, toks[k].End}, speakerTok: [2]int{label, k}, rule: ruleTranscriptTurn, appositive: [2]int{-1, -1}, content: content})
 	}
 	return out
 }
 
 func isAllCapsWord(s string) bool {
-	return len(s) > 1 && hasUpper(s) && strings.ToUpper(s) == s && IsWord(s)
+	return len(s) > 1 && english.HasUpper(s) && strings.ToUpper(s) == s && doc.IsWord(s)
 }
 
 // tokenAt is the index of the first token starting at or after pos.
-func tokenAt(toks []Token, pos int) int {
+func tokenAt(toks []doc.Token, pos int) int {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= pos })
 	if i == len(toks) {
 		return -1
@@ -2015,7 +1308,7 @@ func isClauseEnd(s string) bool {
 
 // skipParenthetical steps back over "(D-Mo.)" between a speaker and the
 // cue, returning where the speaker's noun phrase ends.
-func skipParenthetical(toks []Token, end, sentStart int) int {
+func skipParenthetical(toks []doc.Token, end, sentStart int) int {
 	// "Gov. John Kasich (R-Ohio), said": the comma after it too.
 	comma := end-2 >= sentStart && toks[end-1].Text == "," && toks[end-2].Text == ")"
 	if comma {
@@ -2040,13 +1333,13 @@ func skipParenthetical(toks []Token, end, sentStart int) int {
 // speaker is Clinton. end must follow a comma; the aside opens with a
 // comma and a preposition (or a participle and a preposition: speaking at
 // a rally) and holds no other verb.
-func skipAside(toks []Token, end, sentStart int) int {
+func skipAside(toks []doc.Token, end, sentStart int) int {
 	if end-1 <= sentStart || toks[end-1].Text != "," {
 		return end
 	}
 	for j := end - 2; j > sentStart && j >= end-24; j-- {
 		p := toks[j].POS
-		if p == "MD" || isQuoteMarkToken(toks[j].Text) || strings.HasPrefix(p, "VB") && !(p == "VB" && toks[j-1].POS == "TO") && !(p == "VBG" && toks[j-1].Text == ",") {
+		if p == "MD" || english.IsQuoteMark(toks[j].Text) || strings.HasPrefix(p, "VB") && !(p == "VB" && toks[j-1].POS == "TO") && !(p == "VBG" && toks[j-1].Text == ",") {
 			return end
 		}
 		if toks[j].Text != "," || j+1 >= end-1 || !isNPToken(toks[j-1]) {
@@ -2078,7 +1371,7 @@ func skipAside(toks []Token, end, sentStart int) int {
 // contentAfter is the content of "X said …" starting at token from: a
 // quotation that starts there (over several sentences if it does), or the
 // rest of the sentence.
-func contentAfter(text string, toks []Token, marks []quoteMarkSpan, from, s1, sentEnd int, used []bool) [2]int {
+func contentAfter(text string, toks []doc.Token, marks []quoteMarkSpan, from, s1, sentEnd int, used []bool) [2]int {
 	start := toks[from].Start
 	for mi := firstMarkFrom(marks, start); mi < len(marks) && marks[mi].start < sentEnd+4; mi++ {
 		m := marks[mi]
@@ -2100,7 +1393,7 @@ func isClosingMark(s string) bool {
 
 // trimSentenceEnd is the byte offset where a sentence's content ends: before
 // its final full stop, unless the stop is inside a quotation.
-func trimSentenceEnd(text string, toks []Token, s0, s1 int) int {
+func trimSentenceEnd(text string, toks []doc.Token, s0, s1 int) int {
 	last := toks[s1-1]
 	switch {
 	case s1-1 > s0 && (last.Text == "." || last.Text == "!" || last.Text == "?"):
@@ -2116,7 +1409,7 @@ func trimSentenceEnd(text string, toks []Token, s0, s1 int) int {
 // contentBefore is the content of "…," X said: the quotation that ends at
 // the comma (over several sentences if it does), or the sentence's words
 // before the comma.
-func contentBefore(text string, toks []Token, marks []quoteMarkSpan, s0, comma int) [2]int {
+func contentBefore(text string, toks []doc.Token, marks []quoteMarkSpan, s0, comma int) [2]int {
 	commaPos := toks[comma].Start
 	// A comma inside the closing mark ("…," she said) or right after it.
 	for i := sort.Search(len(marks), func(i int) bool { return marks[i].end >= commaPos }); i < len(marks) && marks[i].end <= toks[comma].End+4; i++ {
@@ -2149,7 +1442,7 @@ func firstMarkFrom(marks []quoteMarkSpan, pos int) int {
 // floatingQuotes attributes a quotation that has no cue of its own and
 // starts a sentence right after an attribution (in the same or the next
 // paragraph) to that attribution's speaker.
-func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkSpan, used []bool, ats []attribution, cueSentences map[int]bool) []attribution {
+func floatingQuotes(text string, r *doc.Document, marks []quoteMarkSpan, used []bool, ats []attribution, cueSentences map[int]bool) []attribution {
 	var out []attribution
 	last := -1 // index in ats of the latest attribution before the mark
 	for mi, m := range marks {
@@ -2162,7 +1455,7 @@ func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkS
 		if len(strings.Fields(text[m.start:m.end])) < 4 {
 			continue // a scare quote or a title, not speech
 		}
-		if end := tokenAt(r.tokens, m.end-1); end >= 0 && cueSentences[r.tokens[end].Sent] {
+		if end := tokenAt(r.Tokens, m.end-1); end >= 0 && cueSentences[r.Tokens[end].Sent] {
 			continue // its own sentence has a cue the patterns could not read: not floating
 		}
 		// Nothing but white space between the previous attribution and this
@@ -2173,11 +1466,11 @@ func (a *Annotator) floatingQuotes(text string, r *nlpResult, marks []quoteMarkS
 			continue
 		}
 		prev := ats[last]
-		si := r.tokens[len(r.tokens)-1].Sent
-		if ti := tokenAt(r.tokens, m.start); ti >= 0 {
-			si = r.tokens[ti].Sent
+		si := r.Tokens[len(r.Tokens)-1].Sent
+		if ti := tokenAt(r.Tokens, m.start); ti >= 0 {
+			si = r.Tokens[ti].Sent
 		}
-		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", sent: si, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
+		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", sent: si, rule: ruleFloatingQuote, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
 		used[mi] = true
 	}
 	all := append(ats, out...)
@@ -2196,8 +1489,8 @@ func sortAttributions(ats []attribution) {
 // speakerResolver ties speaker mentions to entities.
 type speakerResolver struct {
 	text     string
-	r        *nlpResult
-	ms       []Mention
+	r        *doc.Document
+	ms       []doc.Mention
 	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
 	spoke    map[string]int  // entity id → times it was a speaker so far
 	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown); nil until a he or she needs it
@@ -2212,24 +1505,24 @@ func (s *speakerResolver) genderOf(id string) byte {
 	return s.gender[id]
 }
 
-func newSpeakerResolver(text string, r *nlpResult, ms []Mention) *speakerResolver {
+func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speakerResolver {
 	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
 	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
 	// minister," tie a description's head noun to a named entity.
 	for i, m := range ms {
-		if m.tok0 < 0 || (m.Label != "PERSON" && m.Label != "ORG") {
+		if m.TokStart < 0 || (m.Label != "PERSON" && m.Label != "ORG") {
 			continue
 		}
-		if j := m.tok0 - 1; j >= 0 && r.tokens[j].Sent == m.Sent && (r.tokens[j].POS == "NN" || r.tokens[j].POS == "NNS") {
-			s.nominals[strings.ToLower(r.tokens[j].Text)] = i
+		if j := m.TokStart - 1; j >= 0 && r.Tokens[j].Sent == m.Sent && (r.Tokens[j].POS == "NN" || r.Tokens[j].POS == "NNS") {
+			s.nominals[strings.ToLower(r.Tokens[j].Text)] = i
 		}
-		if j := m.tok1; j+2 < len(r.tokens) && r.tokens[j].Text == "," {
+		if j := m.TokEnd; j+2 < len(r.Tokens) && r.Tokens[j].Text == "," {
 			k := j + 1
-			for k < len(r.tokens) && isNPToken(r.tokens[k]) {
+			for k < len(r.Tokens) && isNPToken(r.Tokens[k]) {
 				k++
 			}
-			if k > j+1 && k < len(r.tokens) && r.tokens[k].Text == "," && (r.tokens[k-1].POS == "NN" || r.tokens[k-1].POS == "NNS") {
-				s.nominals[strings.ToLower(r.tokens[k-1].Text)] = i
+			if k > j+1 && k < len(r.Tokens) && r.Tokens[k].Text == "," && (r.Tokens[k-1].POS == "NN" || r.Tokens[k-1].POS == "NNS") {
+				s.nominals[strings.ToLower(r.Tokens[k-1].Text)] = i
 			}
 		}
 	}
@@ -2248,13 +1541,13 @@ func (s *speakerResolver) resolve(at *attribution) {
 		at.speakerTok, at.relativeTo = rel, [2]int{}
 		s.resolve(at)
 		at.speakerTok = who
-		at.speaker = [2]int{s.r.tokens[who[0]].Start, s.r.tokens[who[1]-1].End}
+		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
 		if at.resolving == "name" {
 			at.resolving = "pronoun"
 		}
 		return
 	}
-	head := speakerHead(s.r.tokens, at.speakerTok)
+	head := speakerHead(s.r.Tokens, at.speakerTok)
 	best := s.nameIn(head)
 	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
 		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
@@ -2263,7 +1556,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 		}
 	}
 	t0, t1 := at.speakerTok[0], at.speakerTok[1]
-	at.speaker = [2]int{s.r.tokens[t0].Start, s.r.tokens[t1-1].End}
+	at.speaker = [2]int{s.r.Tokens[t0].Start, s.r.Tokens[t1-1].End}
 	if best < 0 && head == at.speakerTok {
 		best = s.namedBefore(t0, t1)
 	}
@@ -2272,17 +1565,17 @@ func (s *speakerResolver) resolve(at *attribution) {
 		return
 	}
 	if t1-t0 == 1 {
-		w := strings.ToLower(s.r.tokens[t0].Text)
+		w := strings.ToLower(s.r.Tokens[t0].Text)
 		if want, ok := subjectPronouns[w]; ok {
-			if i := s.antecedent(s.r.tokens[t0].Start, want, w); i >= 0 {
+			if i := s.antecedent(s.r.Tokens[t0].Start, want, w); i >= 0 {
 				s.set(at, i, "pronoun")
 			}
 			return
 		}
 	}
-	noun := strings.ToLower(s.r.tokens[head[1]-1].Text)
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
 	at.resolving = "nominal"
-	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.tokens[t0].Start {
+	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.Tokens[t0].Start {
 		s.set(at, i, "nominal")
 		return
 	}
@@ -2300,8 +1593,8 @@ func (s *speakerResolver) resolve(at *attribution) {
 // the text gives: an honorific before a mention (Mr, Mrs, Ms, Sir, Lady)
 // or a first name of one gender (gazetteer/firstnames.txt) in a mention or
 // the canonical name. Contradicting evidence leaves it unknown.
-func personGenders(r *nlpResult, ms []Mention) map[string]byte {
-	names := firstNameGender()
+func personGenders(r *doc.Document, ms []doc.Mention) map[string]byte {
+	names := english.FirstNameGender()
 	seen := map[string]byte{}
 	note := func(id string, g byte) {
 		switch old, ok := seen[id]; {
@@ -2315,8 +1608,8 @@ func personGenders(r *nlpResult, ms []Mention) map[string]byte {
 		if m.Label != "PERSON" {
 			continue
 		}
-		if m.tok0 > 0 && r.tokens[m.tok0-1].Sent == m.Sent {
-			if g, ok := honorificGender[strings.ToLower(r.tokens[m.tok0-1].Text)]; ok {
+		if m.TokStart > 0 && r.Tokens[m.TokStart-1].Sent == m.Sent {
+			if g, ok := english.HonorificGender[strings.ToLower(r.Tokens[m.TokStart-1].Text)]; ok {
 				note(m.EntityID, g)
 			}
 		}
@@ -2344,17 +1637,17 @@ func personGenders(r *nlpResult, ms []Mention) map[string]byte {
 // it.
 func (s *speakerResolver) namedBefore(t0, t1 int) int {
 	for k := t0; k < t1; k++ {
-		if p := s.r.tokens[k].POS; p != "NNP" && p != "NNPS" {
+		if p := s.r.Tokens[k].POS; p != "NNP" && p != "NNPS" {
 			return -1
 		}
 	}
-	last := strings.ToLower(s.r.tokens[t1-1].Text)
+	last := strings.ToLower(s.r.Tokens[t1-1].Text)
 	best := -1
 	for i, m := range s.ms {
-		if m.Start >= s.r.tokens[t0].Start {
+		if m.Start >= s.r.Tokens[t0].Start {
 			break
 		}
-		if m.Label == "PERSON" && surname(nameKey(m.Canonical)) == last {
+		if m.Label == "PERSON" && english.Surname(english.NameKey(m.Canonical)) == last {
 			best = i
 		}
 	}
@@ -2365,11 +1658,11 @@ func (s *speakerResolver) namedBefore(t0, t1 int) int {
 // before an organisation before a place), or -1.
 func (s *speakerResolver) nameIn(rng [2]int) int {
 	best := -1
-	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].tok0 >= rng[0] })
-	for i := from; i < len(s.ms) && s.ms[i].tok0 < rng[1]; i++ {
+	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].TokStart >= rng[0] })
+	for i := from; i < len(s.ms) && s.ms[i].TokStart < rng[1]; i++ {
 		m := s.ms[i]
-		if m.tok1 <= rng[1] && m.tok0 >= 0 {
-			if m.Label != "PERSON" && m.Label != "ORG" && m.tok1 != rng[1] {
+		if m.TokEnd <= rng[1] && m.TokStart >= 0 {
+			if m.Label != "PERSON" && m.Label != "ORG" && m.TokEnd != rng[1] {
 				continue // a place or nationality modifying a description (the Russian foreign minister) is not the speaker
 			}
 			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
@@ -2482,11 +1775,11 @@ func cueDistance(at attribution) int {
 // isCapitalized reports whether a word starts with a capital letter and
 // goes on in lower case (Lopez, not LOPEZ or lopez).
 func isCapitalized(s string) bool {
-	return startsUpper(s) && strings.IndexFunc(s, unicode.IsLower) >= 0
+	return english.StartsUpper(s) && strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 // countWords counts the tokens that hold a letter.
-func countWords(toks []Token) int {
+func countWords(toks []doc.Token) int {
 	n := 0
 	for _, t := range toks {
 		if strings.IndexFunc(t.Text, unicode.IsLetter) >= 0 {

@@ -1,0 +1,220 @@
+package annotate
+
+import (
+	"context"
+	_ "embed"
+	"slices"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/token"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
+
+// NER model names accepted by Config.NER.
+const (
+	// NERNewsnlp is newsnlp's own averaged perceptron, trained on
+	// CoNLL-2003 by `make train-ner` and embedded.
+	NERNewsnlp = "newsnlp"
+	// NERProse is prose v3's maximum-entropy model, kept for comparison.
+	NERProse = "prose"
+)
+
+// EntityModel finds entity mentions in a document's sentences. Its labels
+// are the model's own types (PER, ORG, LOC, MISC for newsnlp's model);
+// the entities stage maps them. Implementations are safe for concurrent
+// use.
+type EntityModel interface {
+	// Mentions returns the mentions of the sentences of d whose zone
+	// entities are looked for in (nerZone), in text order, byte offsets.
+	Mentions(d *doc.Document) []doc.Mention
+}
+
+// entityModelSpec is one entry of the registry of entity models: a new
+// model is a new file and a new line in entityModels, not a switch.
+type entityModelSpec struct {
+	name string
+	load func(g *gazetteer) (EntityModel, error)
+	// repaired: the entities stage repairs the model's mentions, maps its
+	// CoNLL types through the gazetteer and makes labels consistent.
+	repaired bool
+}
+
+// entityModels lists the entity models a user may choose, the default
+// first.
+var entityModels = []entityModelSpec{
+	{name: NERNewsnlp, load: loadNewsnlpNER, repaired: true},
+	{name: NERProse, load: loadProseNER},
+}
+
+// NERModels lists the names of the entity models a user may choose.
+func NERModels() []string {
+	var names []string
+	for _, m := range entityModels {
+		names = append(names, m.name)
+	}
+	return names
+}
+
+func entityModel(name string) (entityModelSpec, bool) {
+	for _, m := range entityModels {
+		if m.name == name {
+			return m, true
+		}
+	}
+	return entityModelSpec{}, false
+}
+
+// nerZone reports whether entity mentions are looked for in a zone. A
+// repeated title would count every mention twice, and boilerplate belongs
+// to other articles.
+func nerZone(kind string) bool {
+	return kind == doc.ZoneTitle || kind == doc.ZoneDateline || kind == doc.ZoneBody
+}
+
+// nerStage assigns d.Mentions from the entity model.
+type nerStage struct{ model EntityModel }
+
+func (*nerStage) Name() string { return "ner" }
+
+func (s *nerStage) Run(_ context.Context, d *doc.Document) error {
+	d.Mentions = s.model.Mentions(d)
+	return nil
+}
+
+// nerModelBytes is newsnlp's trained entity model. It is produced by
+// `make train-ner` from ../shared/data/conll2003/eng.train (CoNLL-2003
+// English, with eng.testa for early stopping) and committed, so users never
+// need the data.
+//
+//go:embed model/ner.model
+var nerModelBytes []byte
+
+// newsnlpNER is newsnlp's own model with the gazetteer it reads.
+type newsnlpNER struct {
+	model *nerModel
+	gaz   *gazetteer
+}
+
+func loadNewsnlpNER(g *gazetteer) (EntityModel, error) {
+	m, err := unmarshalNERModel(nerModelBytes)
+	if err != nil {
+		return nil, err
+	}
+	return &newsnlpNER{model: m, gaz: g}, nil
+}
+
+// Mentions reads document-wide casing, so it runs once every sentence is
+// tokenized.
+func (n *newsnlpNER) Mentions(d *doc.Document) []doc.Mention {
+	var out []doc.Mention
+	casing := newDocCasing(d.Tokens, d.Lower, d.Sentences)
+	sc := &nerScratch{}
+	for si := range d.Sentences {
+		rng := d.Sentences[si].Tokens()
+		if nerZone(d.Sentences[si].Zone) && rng[0] < rng[1] {
+			out = n.sentenceMentions(out, d.Tokens[rng[0]:rng[1]], d.Lower[rng[0]:rng[1]], rng[0], si, casing, sc)
+		}
+	}
+	return out
+}
+
+// sentenceMentions appends the model's mentions for one sentence; toks are
+// the sentence's tokens, the first at index first of the document.
+func (n *newsnlpNER) sentenceMentions(dst []doc.Mention, toks []doc.Token, low []string, first, si int, casing docCasing, sc *nerScratch) []doc.Mention {
+	s := n.sentenceInto(sc, toks, low, casing)
+	for _, sp := range decodeSpans(n.model.predict(&s, sc)) {
+		dst = append(dst, doc.Mention{
+			Start:    toks[sp.start].Start,
+			End:      toks[sp.end-1].End,
+			Label:    nerTypes[sp.typ],
+			Sent:     si,
+			Origin:   doc.OriginModel,
+			TokStart: first + sp.start,
+			TokEnd:   first + sp.end,
+		})
+	}
+	return dst
+}
+
+// sentenceInto builds the model's view of a sentence's tokens in sc's
+// buffers, which the next sentence reuses.
+func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string, casing docCasing) nerSentence {
+	sc.words = sc.words[:0]
+	for _, t := range toks {
+		sc.words = append(sc.words, t.Text)
+	}
+	sc.gaz = n.gaz.featuresInto(sc.gaz, sc.words)
+	sc.toks = slices.Grow(sc.toks[:0], len(toks))[:len(toks)]
+	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
+	for i, t := range toks {
+		s.toks[i] = newNERToken(t.Text, low[i], t.POS, sc.gaz[i])
+		s.toks[i].doc = casing.feature(s.toks[i].lower)
+	}
+	return s
+}
+
+// proseNER is prose v3's maximum-entropy entity model, kept for
+// comparison: 0.48 F1 on CoNLL-2003 and most of prose's CPU.
+type proseNER struct{ extracter *ner.Extracter }
+
+func loadProseNER(*gazetteer) (EntityModel, error) {
+	e, err := ner.New()
+	if err != nil {
+		return nil, err
+	}
+	return &proseNER{extracter: e}, nil
+}
+
+// Mentions gives prose the sentences as its own tokens, with our tags.
+func (p *proseNER) Mentions(d *doc.Document) []doc.Mention {
+	var out []doc.Mention
+	var toks []token.Token
+	for si, s := range d.Sentences {
+		if !nerZone(s.Zone) || s.TokStart == s.TokEnd {
+			continue
+		}
+		toks = toks[:0]
+		for _, t := range d.Tokens[s.TokStart:s.TokEnd] {
+			toks = append(toks, token.Token{Text: t.Text, Tag: t.POS, Start: t.Start - s.Start})
+		}
+		out = p.sentenceMentions(out, d.Text[s.Start:s.End], s.Start, si, toks, d.Tokens[s.TokStart:s.TokEnd], s.TokStart)
+	}
+	return out
+}
+
+// sentenceMentions appends prose's entities for one sentence; ours are the
+// sentence's tokens, the first at index first of the document.
+func (p *proseNER) sentenceMentions(dst []doc.Mention, sent string, base, si int, toks []token.Token, ours []doc.Token, first int) []doc.Mention {
+	p.extracter.Label(toks)
+	for _, e := range p.extracter.Chunk(sent, toks) {
+		m := doc.Mention{Start: base + e.Start, End: base + e.End(), Label: proseLabel(e.Label), Sent: si, Origin: doc.OriginModel, TokStart: -1}
+		for k, t := range ours {
+			if t.Start == m.Start {
+				m.TokStart = first + k
+			}
+			if t.End == m.End && m.TokStart >= 0 {
+				m.TokEnd = first + k + 1
+				break
+			}
+		}
+		if m.TokEnd <= m.TokStart {
+			m.TokStart = -1
+		}
+		dst = append(dst, m)
+	}
+	return dst
+}
+
+// proseLabel maps prose's entity labels onto newsnlp's (OntoNotes names).
+func proseLabel(l string) string {
+	switch l {
+	case "ORGANIZATION":
+		return "ORG"
+	case "LOCATION":
+		return "LOC"
+	case "GSP":
+		return "GPE"
+	}
+	return l
+}

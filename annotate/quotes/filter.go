@@ -1,0 +1,215 @@
+package quotes
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/perceptron"
+)
+
+// attrFilter decides which of the quotes stage's candidate attributions to
+// keep. The cue model alone judges one word in its window; the filter
+// judges the whole attribution the rules built around a cue: how the cue
+// was found and how sure the cue model was, what the speaker resolved to,
+// where speaker and cue stand, and how the content begins and how long it
+// is. With it the cue model can propose more (a lower candidate threshold)
+// and the filter keeps what looks like PolNeAR's attributions. It is a
+// binary averaged perceptron over hashed features, trained by train-cues
+// on candidates that cue models which never saw their articles produced
+// (cross-fitting), and it travels in the cue model's file.
+type attrFilter struct {
+	bits uint
+	w    []float32
+	// candidate is the cue-model score above which a word is a candidate
+	// cue; threshold is the filter score above which an attribution is
+	// kept.
+	candidate, threshold float32
+}
+
+var filterMagic = []byte("filter\x00")
+
+func (f *attrFilter) marshalTo(buf *bytes.Buffer) {
+	buf.Write(filterMagic)
+	binary.Write(buf, binary.LittleEndian, uint32(f.bits))
+	binary.Write(buf, binary.LittleEndian, f.candidate)
+	binary.Write(buf, binary.LittleEndian, f.threshold)
+	binary.Write(buf, binary.LittleEndian, f.w)
+}
+
+func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
+	got := make([]byte, len(filterMagic))
+	if _, err := r.Read(got); err != nil || !bytes.Equal(got, filterMagic) {
+		return nil, errors.New("bad attribution filter section")
+	}
+	var bits uint32
+	if err := binary.Read(r, binary.LittleEndian, &bits); err != nil || bits < 8 || bits > 24 {
+		return nil, errors.New("attribution filter: bad header")
+	}
+	f := &attrFilter{bits: uint(bits), w: make([]float32, 1<<bits)}
+	for _, x := range []any{&f.candidate, &f.threshold} {
+		if err := binary.Read(r, binary.LittleEndian, x); err != nil {
+			return nil, fmt.Errorf("attribution filter: %w", err)
+		}
+	}
+	if err := perceptron.ReadFloat32s(r, f.w); err != nil {
+		return nil, fmt.Errorf("attribution filter: %w", err)
+	}
+	return f, nil
+}
+
+func (f *attrFilter) score(feats []uint64) float32 { return perceptron.Score(f.w, f.bits, feats) }
+
+// Attribution-filter feature templates (a range of their own).
+const (
+	afBias byte = 200 + iota
+	afLemma
+	afClass
+	afKind
+	afResolution
+	afLabel
+	afFromModel
+	afCuePOS
+	afPrev
+	afContentFirst
+	afContentPOS
+	afSpeakerPOS
+	afCueBefore
+	afSpeakerBefore
+	afContentLen
+	afSpeakerLen
+	afCueWords
+	afScore
+	afFromModelResolution
+	afLemmaResolution
+	afKindResolution
+	afScoreResolution
+	afContentFirstFromModel
+	afSpeakerHead
+	afLemmaKind
+	afLemmaContentFirst
+	afPrior
+	afFallback
+)
+
+// bucket is the index of the first bound n does not exceed (len(bounds)
+// when it exceeds them all).
+func bucket(n float32, bounds []float32) uint64 {
+	for i, b := range bounds {
+		if n <= b {
+			return uint64(i)
+		}
+	}
+	return uint64(len(bounds))
+}
+
+var (
+	contentLenBounds = []float32{1, 2, 3, 5, 8, 13, 21, 34}
+	speakerLenBounds = []float32{0, 1, 2, 3, 5, 8}
+	scoreBounds      = []float32{-16, -12, -8, -6, -4, -2, 0, 2, 4, 8}
+	coarseBounds     = []float32{-12, -8, -4, 0, 4}
+)
+
+// filterFeatures appends the features of a candidate attribution, as the
+// rules built it: before the speaker is resolved (which would count the
+// candidate towards the article's speakers), so the speaker's kind is read
+// from its tokens and the entity mentions: a name, a pronoun, another noun
+// phrase, or none.
+func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Mention, at *attribution, prior int) []uint64 {
+	none := boundaryHash
+	cuePOS, prev := none, none
+	cueWords := 0
+	if at.cue[1] > at.cue[0] {
+		if c := tokenAt(toks, at.cue[0]); c >= 0 {
+			cuePOS = perceptron.Hash(toks[c].POS)
+			if c > 0 {
+				prev = perceptron.Hash(low[c-1])
+			}
+			for j := c; j < len(toks) && toks[j].Start < at.cue[1]; j++ {
+				cueWords++
+			}
+		}
+	}
+	cueWords = min(cueWords, 4)
+	contentFirst, contentPOS := none, none
+	contentLen := 0
+	if c0 := tokenAt(toks, at.content[0]); c0 >= 0 {
+		contentFirst, contentPOS = perceptron.Hash(low[c0]), perceptron.Hash(toks[c0].POS)
+		c1 := tokenAt(toks, at.content[1])
+		if c1 < 0 {
+			c1 = len(toks)
+		}
+		contentLen = c1 - c0
+	}
+	speakerPOS, speakerHead, res, label := none, none, "none", ""
+	speakerLen := 0
+	var speakerBefore uint64
+	if s0, s1 := at.speakerTok[0], at.speakerTok[1]; s0 >= 0 && s1 > s0 {
+		speakerPOS, speakerHead, speakerLen = perceptron.Hash(toks[s0].POS), perceptron.Hash(low[s1-1]), s1-s0
+		if toks[s1-1].End <= at.cue[0] {
+			speakerBefore = 1
+		}
+		switch p := toks[s0].POS; {
+		case s1-s0 == 1 && (p == "PRP" || p == "WP"):
+			res = "pronoun"
+		default:
+			res = "nominal"
+			i := sort.Search(len(ms), func(i int) bool { return ms[i].End > toks[s0].Start })
+			for ; i < len(ms) && ms[i].Start < toks[s1-1].End; i++ {
+				if ms[i].Label == "PERSON" || ms[i].Label == "ORG" {
+					res, label = "name", ms[i].Label
+					break
+				}
+			}
+		}
+	}
+	var cueBefore, fromModel, fallback uint64
+	if at.fallback {
+		fallback = 1
+	}
+	if at.cue[1] > at.cue[0] && at.cue[1] <= at.content[0] {
+		cueBefore = 1
+	}
+	if at.fromModel {
+		fromModel = 1
+	}
+	score, coarse := uint64(99), uint64(99) // not scored
+	if at.scored {
+		score, coarse = bucket(at.cueScore, scoreBounds), bucket(at.cueScore, coarseBounds)
+	}
+	lemma, rh := perceptron.Hash(at.cueLemma), perceptron.Hash(res)
+	kind := perceptron.Hash(at.kind)
+	return append(dst,
+		perceptron.Mix(afBias),
+		perceptron.Mix(afLemma, lemma),
+		perceptron.Mix(afClass, perceptron.Hash(at.class)),
+		perceptron.Mix(afKind, kind),
+		perceptron.Mix(afResolution, rh),
+		perceptron.Mix(afLabel, perceptron.Hash(label)),
+		perceptron.Mix(afFromModel, fromModel),
+		perceptron.Mix(afCuePOS, cuePOS),
+		perceptron.Mix(afPrev, prev),
+		perceptron.Mix(afContentFirst, contentFirst),
+		perceptron.Mix(afContentPOS, contentPOS),
+		perceptron.Mix(afSpeakerPOS, speakerPOS),
+		perceptron.Mix(afCueBefore, cueBefore),
+		perceptron.Mix(afSpeakerBefore, speakerBefore),
+		perceptron.Mix(afContentLen, bucket(float32(contentLen), contentLenBounds)),
+		perceptron.Mix(afSpeakerLen, bucket(float32(speakerLen), speakerLenBounds)),
+		perceptron.Mix(afCueWords, uint64(cueWords)),
+		perceptron.Mix(afScore, score),
+		perceptron.Mix(afFromModelResolution, fromModel, rh),
+		perceptron.Mix(afLemmaResolution, lemma, rh),
+		perceptron.Mix(afKindResolution, kind, rh),
+		perceptron.Mix(afScoreResolution, coarse, rh),
+		perceptron.Mix(afContentFirstFromModel, contentFirst, fromModel),
+		perceptron.Mix(afSpeakerHead, speakerHead),
+		perceptron.Mix(afLemmaKind, lemma, kind),
+		perceptron.Mix(afLemmaContentFirst, lemma, contentFirst),
+		perceptron.Mix(afPrior, uint64(min(prior, 2))),
+		perceptron.Mix(afFallback, fallback, rh),
+	)
+}
