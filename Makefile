@@ -41,8 +41,8 @@ fuzz:
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzParquet$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzGold$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzFindZones$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzQuoteScanner$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./annotate/quotes -run '^$$' -fuzz '^FuzzQuoteScanner$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./annotate/quotes -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(FUZZTIME)
 
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3
 bench: build
@@ -60,9 +60,9 @@ train-ner:
 	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model
 
 ## train-cues: train the attribution-cue model from PolNeAR's training split
-## into annotate/model/cue.model (deterministic; commit the result)
+## into annotate/quotes/model/cue.model (deterministic; commit the result)
 train-cues:
-	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/model/cue.model
+	$(GO) run ./cmd/newsnlp train-cues --train $(DATA)/polnear/train -o annotate/quotes/model/cue.model
 
 ## cv-cues: five-fold cross-validation of the cue model on PolNeAR train:
 ## the quotes figures on articles the model never saw (about 3 minutes)

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v3"
-	"github.com/jdkato/prose/v3/token"
 	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
@@ -49,11 +48,11 @@ func BenchmarkBareProse(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		words = 0
 		for _, t := range texts {
-			doc, err := prose.NewDocument(t)
+			pd, err := prose.NewDocument(t)
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, tok := range doc.Tokens() {
+			for _, tok := range pd.Tokens() {
 				if doc.IsWord(tok.Text) {
 					words++
 				}
@@ -98,157 +97,76 @@ func BenchmarkFindZones(b *testing.B) {
 	}
 }
 
-// preNER runs the stages before entity recognition over the texts, outside
-// any timer, so the NER benchmarks measure the entity stage alone.
-func preNER(b *testing.B, a *Annotator, texts []string) ([]nlpResult, int) {
+// stageRange is the index of stage first and the one after stage last in
+// the Annotator's list.
+func stageRange(b *testing.B, a *Annotator, first, last string) (int, int) {
 	b.Helper()
-	var rs []nlpResult
-	words := 0
-	for _, t := range texts {
-		r, err := a.nlp(context.Background(), t, FindZones(t, ""), false)
-		if err != nil {
-			b.Fatal(err)
+	i, j := -1, -1
+	for k, s := range a.stages {
+		if s.Name() == first {
+			i = k
 		}
-		words += r.Words
-		rs = append(rs, r)
-	}
-	return rs, words
-}
-
-// BenchmarkNERNewsnlp is newsnlp's entity model alone: features, decoding
-// and the entities stage (rules, gazetteer, clusters).
-func BenchmarkNERNewsnlp(b *testing.B) {
-	texts := benchTexts(b)
-	a := newTestAnnotator(b)
-	rs, words := preNER(b, a, texts)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k := range rs {
-			r := &rs[k]
-			r.Mentions = r.Mentions[:0]
-			casing := newDocCasing(r.Tokens, r.Lower, r.sentToks)
-			sc := &nerScratch{}
-			for si := range r.Sentences {
-				rng := r.Sentences[si].Tokens()
-				if nerZone(r.Sentences[si].Zone) && rng[0] < rng[1] {
-					r.Mentions = a.modelMentions(r.Mentions, r.Tokens[rng[0]:rng[1]], r.Lower[rng[0]:rng[1]], rng[0], si, casing, sc)
-				}
-			}
-			a.entities(texts[k], r)
+		if s.Name() == last {
+			j = k + 1
 		}
 	}
-	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	if i < 0 || j <= i {
+		b.Fatalf("no stages %s to %s in %v", first, last, a.Stages())
+	}
+	return i, j
 }
 
-// BenchmarkNERProse is prose v3's entity extraction alone (Label and Chunk)
-// over the same tagged sentences.
-func BenchmarkNERProse(b *testing.B) {
+// benchStages times stages first to last over the BBC texts, one thread;
+// the stages before them run outside the timer. Each pass starts from a
+// shallow copy of the prepared document: the timed stages assign their
+// fields anew (claims overwrites every label in place, so it can run
+// again).
+func benchStages(b *testing.B, cfg Config, first, last string) {
 	texts := benchTexts(b)
-	a, err := New(Config{NER: NERProse})
+	a, err := New(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	type sent struct {
-		text string
-		toks []token.Token
-	}
-	var sents []sent
-	rs, words := preNER(b, a, texts)
+	i, j := stageRange(b, a, first, last)
+	docs := make([]doc.Document, len(texts))
+	words := 0
 	for k, t := range texts {
-		r := &rs[k]
-		for si := range r.Sentences {
-			rng := r.Sentences[si].Tokens()
-			if !nerZone(r.Sentences[si].Zone) || rng[0] == rng[1] {
-				continue
-			}
-			s := r.Sentences[si]
-			var toks []token.Token
-			for _, tk := range r.Tokens[rng[0]:rng[1]] {
-				toks = append(toks, token.Token{Text: tk.Text, Tag: tk.POS, Start: tk.Start - s.Start})
-			}
-			sents = append(sents, sent{t[s.Start:s.End], toks})
+		docs[k] = doc.Document{Text: t}
+		if err := a.run(context.Background(), &docs[k], a.stages[:i]); err != nil {
+			b.Fatal(err)
+		}
+		if i > 1 { // the nlp stage counts words
+			words += docs[k].Words
 		}
 	}
 	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, s := range sents {
-			a.extracter.Label(s.toks)
-			a.extracter.Chunk(s.text, s.toks)
-		}
-	}
-	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
-}
-
-// BenchmarkNLPStage is the nlp stage without entities: sentences, tokens
-// and tags, the yardstick for the quotes stage's cost.
-func BenchmarkNLPStage(b *testing.B) {
-	texts := benchTexts(b)
-	a := newTestAnnotator(b)
-	zones := make([][]doc.Zone, len(texts))
-	for i, t := range texts {
-		zones[i] = FindZones(t, "")
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, t := range texts {
-			if _, err := a.nlp(context.Background(), t, zones[k], false); err != nil {
+	for range b.N {
+		for k := range docs {
+			d := docs[k]
+			if err := a.run(context.Background(), &d, a.stages[i:j]); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
-}
-
-// preQuoted is a document with the stages before quotes done.
-type preQuoted struct {
-	zones []doc.Zone
-	r     nlpResult
-}
-
-// preQuotes runs the stages before quotes over the texts, outside any
-// timer.
-func preQuotes(b *testing.B, a *Annotator, texts []string) []preQuoted {
-	b.Helper()
-	docs := make([]preQuoted, len(texts))
-	for i, t := range texts {
-		z := FindZones(t, "")
-		r, err := a.nlp(context.Background(), t, z, true)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r.Mentions = a.entities(t, &r)
-		docs[i] = preQuoted{z, r}
-	}
-	return docs
-}
-
-// BenchmarkQuotesStage is the quotes stage alone, over documents whose
-// earlier stages ran outside the timer.
-func BenchmarkQuotesStage(b *testing.B) {
-	texts := benchTexts(b)
-	a := newTestAnnotator(b)
-	docs := preQuotes(b, a, texts)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, t := range texts {
-			a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.Mentions)
-		}
+	if words > 0 {
+		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	}
 }
 
-// BenchmarkClaimsStage is the claims stage alone, over the attributions the
-// quotes stage found (it overwrites every label, so it can run again).
-func BenchmarkClaimsStage(b *testing.B) {
-	texts := benchTexts(b)
-	a := newTestAnnotator(b)
-	docs := preQuotes(b, a, texts)
-	ats := make([][]attribution, len(docs))
-	for k, t := range texts {
-		ats[k] = a.quotesStage(t, docs[k].zones, &docs[k].r, docs[k].r.Mentions)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, t := range texts {
-			a.claimsStage(t, &docs[k].r, ats[k])
-		}
-	}
-}
+// BenchmarkNERNewsnlp is newsnlp's entity model with the entities stage
+// (rules, gazetteer, clusters).
+func BenchmarkNERNewsnlp(b *testing.B) { benchStages(b, DefaultConfig(), "ner", "entities") }
+
+// BenchmarkNERProse is prose v3's entity model with the entities stage.
+func BenchmarkNERProse(b *testing.B) { benchStages(b, Config{NER: NERProse}, "ner", "entities") }
+
+// BenchmarkNLPStage is the nlp stage: sentences, tokens and tags, the
+// yardstick for the quotes stage's cost.
+func BenchmarkNLPStage(b *testing.B) { benchStages(b, DefaultConfig(), "nlp", "nlp") }
+
+// BenchmarkQuotesStage is the quotes stage alone.
+func BenchmarkQuotesStage(b *testing.B) { benchStages(b, DefaultConfig(), "quotes", "quotes") }
+
+// BenchmarkClaimsStage is the claims stage alone, over the attributions
+// the quotes stage found.
+func BenchmarkClaimsStage(b *testing.B) { benchStages(b, DefaultConfig(), "claims", "claims") }

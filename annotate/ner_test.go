@@ -115,16 +115,13 @@ func TestEmptyModelIsAnError(t *testing.T) {
 func mentionsWith(t *testing.T, text string, model ...any) []string {
 	t.Helper()
 	a := newTestAnnotator(t)
-	r, err := a.nlp(context.Background(), text, FindZones(text, ""), false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := tokensOf(t, a, text)
 	for i := 0; i < len(model); i += 3 {
 		t0, t1, typ := model[i].(int), model[i+1].(int), model[i+2].(string)
 		r.Mentions = append(r.Mentions, doc.Mention{Start: r.Tokens[t0].Start, End: r.Tokens[t1-1].End, Label: typ, Sent: r.Tokens[t0].Sent, Origin: "model", TokStart: t0, TokEnd: t1})
 	}
 	var out []string
-	for _, m := range a.entities(text, &r) {
+	for _, m := range entitiesOf(a).entities(text, r) {
 		out = append(out, fmt.Sprintf("%s %s %s %s", m.Text, m.Label, m.Origin, m.EntityID))
 	}
 	return out
@@ -251,10 +248,7 @@ func TestEntityRules(t *testing.T) {
 func TestClusters(t *testing.T) {
 	a := newTestAnnotator(t)
 	text := "Defence minister Marta Kessel visited the United States. Kessel said the US and the U.S. Navy agree. Mrs Kessel left. The Al-Nusra front and the Al Nusra fighters clashed with Jund al Haqq al Watan, a group known as Al Haqq al Watan."
-	r, err := a.nlp(context.Background(), text, FindZones(text, ""), false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := tokensOf(t, a, text)
 	idx := func(word string, nth int) int {
 		for i, tok := range r.Tokens {
 			if tok.Text == word {
@@ -280,7 +274,7 @@ func TestClusters(t *testing.T) {
 	add(idx("Al", 0), idx("Al", 0)+2, "ORG")
 	add(idx("Jund", 0), idx("Jund", 0)+5, "ORG")
 	add(idx("Al", 1), idx("Al", 1)+4, "ORG")
-	ms := a.entities(text, &r)
+	ms := entitiesOf(a).entities(text, r)
 	byText := map[string][2]string{}
 	for _, m := range ms {
 		byText[m.Text] = [2]string{m.EntityID, m.Canonical}
@@ -341,51 +335,22 @@ func TestProseNERStaysSelectable(t *testing.T) {
 	}
 }
 
-// TestCueModelLearnsATinyCorpus trains the cue model on sentences written
-// for the test, where "shows" and "wants" are cues the lexicon lacks, and
-// checks it finds them in new sentences, deterministically.
-func TestCueModelLearnsATinyCorpus(t *testing.T) {
-	b, err := NewCueExampleBuilder()
-	if err != nil {
+// tokensOf runs the zone and nlp stages over text.
+func tokensOf(t *testing.T, a *Annotator, text string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{Text: text}
+	if err := a.run(context.Background(), d, a.stages[:2]); err != nil {
 		t.Fatal(err)
 	}
-	subjects := []string{"A new poll", "The survey", "Anna Berg", "The council", "A study", "Karl Ek"}
-	verbs := []string{"shows", "wants", "suggests"}
-	var data []CueSentence
-	for i := 0; i < 90; i++ {
-		subj, verb := subjects[i%len(subjects)], verbs[i%len(verbs)]
-		text := fmt.Sprintf("%s %s that the bridge should open in %d.", subj, verb, 2000+i)
-		start := len([]rune(subj)) + 1
-		data = append(data, b.Sentences(text, [][2]int{{start, start + len(verb)}})...)
-		data = append(data, b.Sentences(fmt.Sprintf("%s visited the bridge in %d.", subj, 1900+i), nil)...)
-	}
-	res, err := b.TrainCueModel(data[:150], data[150:], 14, 6, 3, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f1 := res.HeldOutF1[res.BestEpoch-1]; f1 < 0.9 {
-		t.Errorf("held-out cue F1 = %.3f; want at least 0.9", f1)
-	}
-	again, _ := b.TrainCueModel(data[:150], data[150:], 14, 6, 3, nil)
-	if !bytes.Equal(res.Model, again.Model) {
-		t.Error("the same data and seed gave different bytes")
-	}
-	m, err := unmarshalCueModel(res.Model)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := b.Sentences("The report shows that costs rose.", nil)[0]
-	got := m.predict(s.toks, s.low, b.a.cues, &cueScratch{}, 0, 0)
-	var cues []string
-	for i, c := range got {
-		if c {
-			cues = append(cues, s.toks[i].Text)
+	return d
+}
+
+// entitiesOf is the Annotator's entities stage.
+func entitiesOf(a *Annotator) *entitiesStage {
+	for _, s := range a.stages {
+		if e, ok := s.(*entitiesStage); ok {
+			return e
 		}
 	}
-	if strings.Join(cues, " ") != "shows" {
-		t.Errorf("cues in %q = %v; want [shows]", "The report shows that costs rose.", cues)
-	}
-	if _, err := unmarshalCueModel(nil); err != ErrNoCueModel {
-		t.Errorf("empty model: err = %v; want ErrNoCueModel", err)
-	}
+	panic("no entities stage")
 }

@@ -109,17 +109,17 @@ func FindZones(text, title string) []doc.Zone {
 	first := text[paras[0].start:paras[0].end]
 	switch {
 	case titleNorm != "" && normalizeLine(first) == titleNorm:
-		zones = append(zones, doc.Zone{doc.ZoneTitle, paras[0].start, paras[0].end})
+		zones = append(zones, doc.Zone{Kind: doc.ZoneTitle, Start: paras[0].start, End: paras[0].end})
 		i = 1
 	case titleNorm == "" && len(paras) > 1 && looksLikeHeadline(first):
-		zones = append(zones, doc.Zone{doc.ZoneTitle, paras[0].start, paras[0].end})
+		zones = append(zones, doc.Zone{Kind: doc.ZoneTitle, Start: paras[0].start, End: paras[0].end})
 		titleNorm = normalizeLine(first)
 		i = 1
 	}
 	// A repeated headline sits right after the title, before the body.
 	for j := i; j < len(paras) && j < i+3 && titleNorm != ""; j++ {
 		if normalizeLine(text[paras[j].start:paras[j].end]) == titleNorm {
-			zones = append(zones, doc.Zone{doc.ZoneTitleRepeat, paras[j].start, paras[j].end})
+			zones = append(zones, doc.Zone{Kind: doc.ZoneTitleRepeat, Start: paras[j].start, End: paras[j].end})
 			i = j + 1
 			break
 		}
@@ -141,14 +141,14 @@ func FindZones(text, title string) []doc.Zone {
 	bodyStart := paras[i].start
 	if m := datelinePattern.FindStringSubmatchIndex(text[bodyStart:paras[i].end]); m != nil && isDateline(text[bodyStart+m[2]:bodyStart+m[3]], text[bodyStart+m[1]:paras[i].end]) &&
 		(i > 0 || !strings.Contains(text[bodyStart+m[3]:bodyStart+m[1]], ":") || colonDateline(text[bodyStart+m[2]:bodyStart+m[3]])) {
-		zones = append(zones, doc.Zone{doc.ZoneDateline, bodyStart + m[2], bodyStart + m[3]})
+		zones = append(zones, doc.Zone{Kind: doc.ZoneDateline, Start: bodyStart + m[2], End: bodyStart + m[3]})
 		paras[i].start = bodyStart + m[1]
 	}
 
 	open := -1 // index of the first paragraph of the body run being built
 	flush := func(j int) {
 		if open >= 0 {
-			zones = append(zones, doc.Zone{doc.ZoneBody, paras[open].start, paras[j-1].end})
+			zones = append(zones, doc.Zone{Kind: doc.ZoneBody, Start: paras[open].start, End: paras[j-1].end})
 			open = -1
 		}
 	}
@@ -159,7 +159,7 @@ func FindZones(text, title string) []doc.Zone {
 			if n := len(zones); n > 0 && zones[n-1].Kind == doc.ZoneBoilerplate {
 				zones[n-1].End = paras[j].end
 			} else {
-				zones = append(zones, doc.Zone{doc.ZoneBoilerplate, paras[j].start, paras[j].end})
+				zones = append(zones, doc.Zone{Kind: doc.ZoneBoilerplate, Start: paras[j].start, End: paras[j].end})
 			}
 			continue
 		}
@@ -173,7 +173,7 @@ func FindZones(text, title string) []doc.Zone {
 		if n := len(zones); n > 0 && zones[n-1].Kind == doc.ZoneBoilerplate {
 			zones[n-1].End = last
 		} else {
-			zones = append(zones, doc.Zone{doc.ZoneBoilerplate, paras[tail].start, last})
+			zones = append(zones, doc.Zone{Kind: doc.ZoneBoilerplate, Start: paras[tail].start, End: last})
 		}
 	}
 	return zones

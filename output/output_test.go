@@ -15,8 +15,8 @@ import (
 
 func testDoc(id string, words int) *Doc {
 	text := strings.TrimSpace(strings.Repeat("word ", words))
-	d := &doc.Document{Text: text, Zones: []doc.Zone{{Kind: annotate.ZoneBody, Start: 0, End: len(text)}}}
-	d.Sentences = []doc.Sentence{{Start: 0, End: len(text), Zone: annotate.ZoneBody}}
+	d := &doc.Document{Text: text, Zones: []doc.Zone{{Kind: doc.ZoneBody, Start: 0, End: len(text)}}}
+	d.Sentences = []doc.Sentence{{Start: 0, End: len(text), Zone: doc.ZoneBody}}
 	for i := 0; i < words; i++ {
 		d.Tokens = append(d.Tokens, doc.Token{Start: i * 5, End: i*5 + 4, Text: "word", POS: "NN"})
 	}
