@@ -528,3 +528,73 @@ func sentencesOf(t *testing.T, b *quotes.Trainer, text string, cues [][2]int) []
 	}
 	return s
 }
+
+// TestRules gives each rule its own table: sentences whose attribution
+// that rule places, with the speaker, cue and content it must find
+// ("speaker | cue | content"), checked through the whole pipeline.
+func TestRules(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	rules := map[string][]struct{ text, want string }{
+		"nominal": {{"Her criticism of the bridge plan was that it cost too much.", "Her | criticism of | the bridge plan"}},
+		"according-to": {
+			{"According to Anna Berg, the bridge will open in May.", "Anna Berg | According to | the bridge will open in May"},
+			{"The bridge will open in May, according to Anna Berg.", "Anna Berg | according to | The bridge will open in May"},
+		},
+		"opening-gerund": {
+			{"After saying the bridge was safe, Anna Berg left the meeting.", "Anna Berg | saying | the bridge was safe"},
+			{"Conceding that the bridge was old, Anna Berg praised the engineers.", "Anna Berg | Conceding | that the bridge was old"},
+		},
+		"participle":     {{"Anna Berg spoke on Monday, saying the bridge was safe.", "Anna Berg | saying | the bridge was safe"}},
+		"passive-agent":  {{"The delay was first reported by the Harbour Times.", "the Harbour Times | was first reported | The delay"}},
+		"passive":        {{"Residents were told to leave their homes.", " | were told | to leave their homes"}},
+		"colon-next":     {{"Anna Berg said in a statement:\n“The bridge is safe.”", "Anna Berg | said | “The bridge is safe.”"}},
+		"as-clause":      {{"As Anna Berg noted, the bridge is old.", "Anna Berg | noted | the bridge is old"}},
+		"as-reported-by": {{"As reported by the Harbour Times, the bridge is old.", "the Harbour Times | reported | the bridge is old"}},
+		"quote-before":   {{"“Is the bridge safe?” Anna Berg asked.", "Anna Berg | asked | “Is the bridge safe?”"}},
+		"same-speaker":   {{"Anna Berg denied the claims and said the bridge was safe.", "Anna Berg | said | the bridge was safe"}},
+		"coordinated":    {{"Anna Berg voted on Saturday and says the bridge is safe.", "Anna Berg | says | the bridge is safe"}},
+		"subject-cue": {
+			{"Anna Berg said that the bridge would open in May.", "Anna Berg | said | that the bridge would open in May"},
+			{"Anna Berg, who said the bridge was safe, left early.", "who | said | the bridge was safe"},
+		},
+		"quote-next":    {{"Anna Berg said in a statement. “The bridge is safe.”", "Anna Berg | said | “The bridge is safe.”"}},
+		"quote-subject": {{"“The bridge is safe,” Anna Berg said.", "Anna Berg | said | “The bridge is safe,”"}},
+		"quote-cue": {
+			{"“The bridge is safe,” said Anna Berg.", "Anna Berg | said | “The bridge is safe,”"},
+			{"Karl Ek, 49, a veteran who now works for the council, said Anna Berg should resign.", "Karl Ek | said | Anna Berg should resign"},
+		},
+		"clause-subject":  {{"Anna Berg, who chairs the council and has long opposed the plan, argued that the bridge was unsafe.", "who | has long opposed | the plan"}},
+		"asked-question":  {{"Asked whether the bridge was safe, Anna Berg smiled.", " | Asked | whether the bridge was safe"}},
+		"quote-then-verb": {{"“We won,” Karl Ek chuckled.", "Karl Ek | chuckled | “We won,”"}},
+		"colon-quote":     {{"Anna Berg: “The bridge is safe.”", "Anna Berg | : | “The bridge is safe.”"}},
+		"hearsay":         {{"The bridge is reportedly unsafe.", " | reportedly | The bridge is reportedly unsafe"}},
+		"poll":            {{"Most voters back the bridge, in a new Harbour Times poll.", "a new Harbour Times poll | in | Most voters back the bridge"}},
+		"signed-quote":    {{"“The bridge is safe.” ― Anna Berg", "Anna Berg | ― | “The bridge is safe.”"}},
+		"transcript-turn": {{"Anna Berg spoke to the council.\n\nBERG: The bridge is safe and we checked it twice.", "BERG | : | The bridge is safe and we checked it twice."}},
+		"floating-quote":  {{"Anna Berg said the bridge was safe. “We checked it twice and found nothing wrong.”", "Anna Berg |  | “We checked it twice and found nothing wrong.”"}},
+	}
+	for _, rule := range quotes.Rules {
+		cases, ok := rules[rule]
+		if !ok {
+			t.Errorf("rule %s has no test", rule)
+			continue
+		}
+		t.Run(rule, func(t *testing.T) {
+			for _, tt := range cases {
+				d, err := a.Annotate(context.Background(), tt.text, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, q := range d.Quotes {
+					if q.Rule == rule {
+						got = append(got, q.Speaker.Text+" | "+q.Cue.Text+" | "+q.Content.Text)
+					}
+				}
+				if !slices.Contains(got, tt.want) {
+					t.Errorf("Quotes(%q) by rule %s = %q; want %q", tt.text, rule, got, tt.want)
+				}
+			}
+		})
+	}
+}
