@@ -75,7 +75,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.pred, "pred", "", "score this existing output folder instead of annotating the gold texts")
 	f.StringVar(&opts.jsonPath, "json", "", "also write the full report as JSON to this file")
-	f.StringVar(&opts.errors, "errors", "", "also write every quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest by kind and cue")
+	f.StringVar(&opts.errors, "errors", "", "also write every quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest by kind and cue, and by the rule that placed the prediction")
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
@@ -301,7 +301,42 @@ func writeQuoteErrors(stdout io.Writer, path string, errs []evaluate.QuoteError)
 		who := firstNonEmpty(e.GoldSpeaker, e.PredSpeaker)
 		fmt.Fprintf(stdout, "  %4d  %-13s %-14s e.g. %s: %q (%s)\n", g.n, g.kind, g.cue, e.DocID, clipText(ex, 70), clipText(who, 30))
 	}
+	printErrorsByRule(stdout, errs)
 	return nil
+}
+
+// printErrorsByRule prints the spurious and wrong-speaker predictions of
+// each rule that placed one, the commonest first.
+func printErrorsByRule(stdout io.Writer, errs []evaluate.QuoteError) {
+	byRule := map[string]*[2]int{}
+	var rules []string
+	for _, e := range errs {
+		if e.Kind == "missed" {
+			continue
+		}
+		c := byRule[e.PredRule]
+		if c == nil {
+			c = &[2]int{}
+			byRule[e.PredRule] = c
+			rules = append(rules, e.PredRule)
+		}
+		if e.Kind == "spurious" {
+			c[0]++
+		} else {
+			c[1]++
+		}
+	}
+	sort.Slice(rules, func(i, j int) bool {
+		a, b := byRule[rules[i]], byRule[rules[j]]
+		if a[0]+a[1] != b[0]+b[1] {
+			return a[0]+a[1] > b[0]+b[1]
+		}
+		return rules[i] < rules[j]
+	})
+	fmt.Fprintf(stdout, "\nby the rule that placed the prediction (quotes.rule):\n  %-16s %9s %14s\n", "rule", "spurious", "wrong_speaker")
+	for _, r := range rules {
+		fmt.Fprintf(stdout, "  %-16s %9d %14d\n", firstNonEmpty(r, "(none)"), byRule[r][0], byRule[r][1])
+	}
 }
 
 func toInt64(m map[string]int) map[string]int64 {

@@ -38,6 +38,8 @@ type QuoteError struct {
 	PredContent string `json:"pred_content,omitempty"`
 	PredCue     string `json:"pred_cue,omitempty"`
 	PredSpeaker string `json:"pred_speaker,omitempty"`
+	// PredRule is the rule that placed the prediction (quotes.rule).
+	PredRule string `json:"pred_rule,omitempty"`
 	// Start is where the error starts in the text (code points), for
 	// ordering and for looking it up.
 	Start int `json:"start"`
@@ -220,14 +222,14 @@ func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
 				errs = append(errs, e)
 			case !speakerMatches(g, &pq[pi]):
 				e.Kind = "wrong_speaker"
-				e.PredContent, e.PredCue, e.PredSpeaker = pq[pi].Content, deref(pq[pi].Cue), deref(pq[pi].Speaker)
+				e.PredContent, e.PredCue, e.PredSpeaker, e.PredRule = pq[pi].Content, deref(pq[pi].Cue), deref(pq[pi].Speaker), pq[pi].Rule
 				errs = append(errs, e)
 			}
 		}
 		for pi := range pq {
 			if predMatchedBy[pi] == 0 {
 				p := &pq[pi]
-				errs = append(errs, QuoteError{Kind: "spurious", DocID: pr.gold.ID, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), Start: int(p.ContentStart)})
+				errs = append(errs, QuoteError{Kind: "spurious", DocID: pr.gold.ID, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
 			}
 		}
 		for gi, pi := range m30 {
