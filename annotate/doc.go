@@ -1,7 +1,7 @@
-// Package annotate owns newsnlp's language stages: zone, nlp, entities,
-// quotes and claims. Each stage is a plain synchronous function over the
-// structs in this package; an Annotator holds the models, loaded once and
-// safe for concurrent use, and runs the stages in order for one document.
+// Package annotate owns newsnlp's language stages: zone, nlp, ner,
+// entities, quotes (package annotate/quotes), claims and offsets. Each is a
+// Stage over the one doc.Document; an Annotator is their ordered list, its
+// models loaded once and safe for concurrent use.
 //
 // Every offset this package returns is a Unicode code point offset into the
 // document text, 0-based and end exclusive. The text itself is never

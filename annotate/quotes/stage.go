@@ -3,18 +3,13 @@
 // cue words, each with its cue, its content and its speaker resolved to an
 // entity where the text allows.
 //
-// How it reads a sentence:
-//   - marks.go finds quotation marks, cues.txt is the cue lexicon;
-//   - cuemodel.go is the learned cue model, which proposes cues the lexicon
-//     does not list; filter.go the attribution filter that judges the
-//     candidates the rules build around a weak cue;
-//   - rules.go holds the sentence patterns, each a named rule over a
-//     candidate cue (X said that …; "…," said X; According to X, …), and
-//     sentence.go and document.go the driver that tries them in order and
-//     the passes over a whole document (floating quotations, transcripts,
-//     signed quotations);
-//   - speaker.go resolves a speaker mention to an entity (a name, a
-//     pronoun, a nominal such as "the minister").
+// Files: marks.go (quotation marks), cues.txt (the cue lexicon),
+// cuemodel.go and filter.go (the learned cue model and the attribution
+// filter), scan.go and sentence.go (the driver over a document and a
+// sentence), rules.go and subject.go (the named rules, tried in order),
+// np.go and content.go (noun phrases and contents), passes.go (passes over
+// the whole document), speaker.go (speaker resolution), train.go (training
+// the cue model and the filter, apart from the Stage that runs).
 //
 // Every Quote the stage adds records in Rule the rule that placed it.
 // Offsets are bytes while the stages run (see package doc).

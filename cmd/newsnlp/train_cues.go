@@ -46,7 +46,7 @@ candidate attribution is labelled right when its content covers 0.3 of a
 gold content and its cue overlaps that attribution's cue, so the filter learns from candidates on articles their cue
 model never saw, as annotation meets them. --filter-folds 0 leaves the
 filter out (annotation then keeps what scores above -4).`,
-		Example: `  newsnlp train-cues --train ../shared/data/polnear/train -o annotate/model/cue.model`,
+		Example: `  newsnlp train-cues --train ../shared/data/polnear/train -o annotate/quotes/model/cue.model`,
 		Hidden:  true,
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {

@@ -1,0 +1,246 @@
+package quotes
+
+// Speaker resolution: a speaker mention tied to an entity of the
+// article, by name, pronoun or description.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
+)
+
+// speakerResolver ties speaker mentions to entities.
+type speakerResolver struct {
+	text     string
+	r        *doc.Document
+	ms       []doc.Mention
+	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
+	spoke    map[string]int  // entity id → times it was a speaker so far
+	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown); nil until a he or she needs it
+}
+
+// genderOf is what the text says of a person entity's gender, worked out
+// for the whole document the first time a he or she is resolved.
+func (s *speakerResolver) genderOf(id string) byte {
+	if s.gender == nil {
+		s.gender = personGenders(s.r, s.ms)
+	}
+	return s.gender[id]
+}
+
+func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speakerResolver {
+	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
+	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
+	// minister," tie a description's head noun to a named entity.
+	for i, m := range ms {
+		if m.TokStart < 0 || (m.Label != "PERSON" && m.Label != "ORG") {
+			continue
+		}
+		if j := m.TokStart - 1; j >= 0 && r.Tokens[j].Sent == m.Sent && (r.Tokens[j].POS == "NN" || r.Tokens[j].POS == "NNS") {
+			s.nominals[strings.ToLower(r.Tokens[j].Text)] = i
+		}
+		if j := m.TokEnd; j+2 < len(r.Tokens) && r.Tokens[j].Text == "," {
+			k := j + 1
+			for k < len(r.Tokens) && isNPToken(r.Tokens[k]) {
+				k++
+			}
+			if k > j+1 && k < len(r.Tokens) && r.Tokens[k].Text == "," && (r.Tokens[k-1].POS == "NN" || r.Tokens[k-1].POS == "NNS") {
+				s.nominals[strings.ToLower(r.Tokens[k-1].Text)] = i
+			}
+		}
+	}
+	return s
+}
+
+// resolve fills the speaker's entity and resolution.
+func (s *speakerResolver) resolve(at *attribution) {
+	at.resolving = "unresolved"
+	if at.speakerTok[0] < 0 {
+		return
+	}
+	if rel := at.relativeTo; rel[0] < rel[1] {
+		// Resolve what the relative pronoun stands for, keep the pronoun.
+		who := at.speakerTok
+		at.speakerTok, at.relativeTo = rel, [2]int{}
+		s.resolve(at)
+		at.speakerTok = who
+		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
+		if at.resolving == "name" {
+			at.resolving = "pronoun"
+		}
+		return
+	}
+	head := speakerHead(s.r.Tokens, at.speakerTok)
+	best := s.nameIn(head)
+	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
+		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
+			// The minister for coastal affairs, Tomas Reyna, said.
+			at.speakerTok, best = at.appositive, i
+		}
+	}
+	t0, t1 := at.speakerTok[0], at.speakerTok[1]
+	at.speaker = [2]int{s.r.Tokens[t0].Start, s.r.Tokens[t1-1].End}
+	if best < 0 && head == at.speakerTok {
+		best = s.namedBefore(t0, t1)
+	}
+	if best >= 0 {
+		s.set(at, best, "name")
+		return
+	}
+	if t1-t0 == 1 {
+		w := strings.ToLower(s.r.Tokens[t0].Text)
+		if want, ok := subjectPronouns[w]; ok {
+			if i := s.antecedent(s.r.Tokens[t0].Start, want, w); i >= 0 {
+				s.set(at, i, "pronoun")
+			}
+			return
+		}
+	}
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
+	at.resolving = "nominal"
+	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.Tokens[t0].Start {
+		s.set(at, i, "nominal")
+		return
+	}
+	// "Analysts at Corran Bank", "a spokesman for the ministry": people
+	// who speak for an organization are tied to it; a person or a place
+	// after the preposition is not who spoke (a spokesman for Trump).
+	if head != at.speakerTok {
+		if i := s.nameIn([2]int{head[1], t1}); i >= 0 && s.ms[i].Label == "ORG" {
+			s.set(at, i, "nominal")
+		}
+	}
+}
+
+// personGenders tells, for the person entities of a document, the gender
+// the text gives: an honorific before a mention (Mr, Mrs, Ms, Sir, Lady)
+// or a first name of one gender (gazetteer/firstnames.txt) in a mention or
+// the canonical name. Contradicting evidence leaves it unknown.
+func personGenders(r *doc.Document, ms []doc.Mention) map[string]byte {
+	names := english.FirstNameGender()
+	seen := map[string]byte{}
+	note := func(id string, g byte) {
+		switch old, ok := seen[id]; {
+		case !ok:
+			seen[id] = g
+		case old != g:
+			seen[id] = 'x'
+		}
+	}
+	for _, m := range ms {
+		if m.Label != "PERSON" {
+			continue
+		}
+		if m.TokStart > 0 && r.Tokens[m.TokStart-1].Sent == m.Sent {
+			if g, ok := english.HonorificGender[strings.ToLower(r.Tokens[m.TokStart-1].Text)]; ok {
+				note(m.EntityID, g)
+			}
+		}
+		for _, name := range []string{m.Text, m.Canonical} {
+			first, _, multi := strings.Cut(strings.TrimSpace(name), " ")
+			if !multi {
+				continue // a lone word is a surname as often as a first name
+			}
+			if g, ok := names[strings.ToLower(first)]; ok {
+				note(m.EntityID, g)
+			}
+		}
+	}
+	out := make(map[string]byte, len(seen))
+	for id, g := range seen {
+		if g != 'x' {
+			out[id] = g
+		}
+	}
+	return out
+}
+
+// namedBefore finds, for a speaker phrase of proper nouns the entity model
+// did not mark (…,” Berg said), a person named earlier whose name ends with
+// it.
+func (s *speakerResolver) namedBefore(t0, t1 int) int {
+	for k := t0; k < t1; k++ {
+		if p := s.r.Tokens[k].POS; p != "NNP" && p != "NNPS" {
+			return -1
+		}
+	}
+	last := strings.ToLower(s.r.Tokens[t1-1].Text)
+	best := -1
+	for i, m := range s.ms {
+		if m.Start >= s.r.Tokens[t0].Start {
+			break
+		}
+		if m.Label == "PERSON" && english.Surname(english.NameKey(m.Canonical)) == last {
+			best = i
+		}
+	}
+	return best
+}
+
+// nameIn returns the best named entity inside a token range (a person
+// before an organisation before a place), or -1.
+func (s *speakerResolver) nameIn(rng [2]int) int {
+	best := -1
+	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].TokStart >= rng[0] })
+	for i := from; i < len(s.ms) && s.ms[i].TokStart < rng[1]; i++ {
+		m := s.ms[i]
+		if m.TokEnd <= rng[1] && m.TokStart >= 0 {
+			if m.Label != "PERSON" && m.Label != "ORG" && m.TokEnd != rng[1] {
+				continue // a place or nationality modifying a description (the Russian foreign minister) is not the speaker
+			}
+			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func (s *speakerResolver) set(at *attribution, i int, how string) {
+	m := s.ms[i]
+	at.entityID, at.canon, at.resolving = m.EntityID, m.Canonical, how
+	s.spoke[m.EntityID]++
+	at.speakerLabel = m.Label
+}
+
+func labelRank(l string) int {
+	switch l {
+	case "PERSON":
+		return 0
+	case "ORG":
+		return 1
+	case "GPE", "NORP":
+		return 2
+	}
+	return 3
+}
+
+// antecedent finds the entity a pronoun at pos refers to: among the
+// entities of the wanted label mentioned in the window before it (any
+// organisation, place or group for they), the one that has spoken most,
+// ties going to the most recent.
+func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
+	if pronoun == "i" || pronoun == "we" {
+		return -1
+	}
+	end := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].Start >= pos })
+	best, bestSpoke := -1, -1
+	for i := end - 1; i >= 0 && i >= end-antecedentWindow; i-- {
+		m := s.ms[i]
+		if want != "" && m.Label != want {
+			continue
+		}
+		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
+			continue
+		}
+		if pronoun == "he" && s.genderOf(m.EntityID) == 'f' || pronoun == "she" && s.genderOf(m.EntityID) == 'm' {
+			continue
+		}
+		if sp := s.spoke[m.EntityID]; sp > bestSpoke {
+			best, bestSpoke = i, sp
+		}
+	}
+	return best
+}
