@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -498,38 +497,25 @@ func printSummary(w io.Writer, out string, m *output.Manifest) {
 	fmt.Fprintf(w, "  quotes     %d\n", m.Rows[output.TableQuotes])
 	fmt.Fprintf(w, "  speed      %.0f words/s, %.1f articles/s (%.2fs)\n", m.Throughput.WordsPerSecond, m.Throughput.ArticlesPerSecond, m.Timings.Wall)
 	if len(m.ErrorsByKind) > 0 {
-		fmt.Fprintf(w, "  errors     %s\n", formatCounts(m.ErrorsByKind))
+		fmt.Fprintf(w, "  errors     %s\n", output.FormatCounts(m.ErrorsByKind))
 	}
 	if len(m.NotAnnotated) > 0 {
-		fmt.Fprintf(w, "  not annotated %s (documents rows with no annotations)\n", formatCounts(m.NotAnnotated))
+		fmt.Fprintf(w, "  not annotated %s (documents rows with no annotations)\n", output.FormatCounts(m.NotAnnotated))
 	}
 	if len(m.Languages) > 1 {
-		fmt.Fprintf(w, "  languages  %s\n", formatCounts(m.Languages))
+		fmt.Fprintf(w, "  languages  %s\n", output.FormatCounts(m.Languages))
 	}
 	if len(m.Skipped) > 0 {
-		fmt.Fprintf(w, "  skipped    %s\n", formatCounts(m.Skipped))
+		fmt.Fprintf(w, "  skipped    %s\n", output.FormatCounts(m.Skipped))
 	}
 	if len(m.Warnings) > 0 {
-		fmt.Fprintf(w, "  warnings   %s\n", formatCounts(m.Warnings))
+		fmt.Fprintf(w, "  warnings   %s\n", output.FormatCounts(m.Warnings))
 	}
 	fmt.Fprintf(w, "  output     %s/ (documents, sentences, tokens, entities, quotes, errors, manifest.json)\n", out)
 	fmt.Fprintf(w, "look at it:\n  duckdb -c \"SELECT doc_id, title, n_words, n_entities FROM read_parquet('%s/documents/*.parquet')\"\n", out)
 	if m.Records.Errors > 0 {
 		fmt.Fprintf(w, "  duckdb -c \"SELECT source, line, kind, error FROM read_parquet('%s/errors/*.parquet')\"\n", out)
 	}
-}
-
-func formatCounts(c map[string]int64) string {
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, c[k])
-	}
-	return strings.Join(parts, ", ")
 }
 
 func oneOf(s string, values ...string) bool {

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -246,103 +244,20 @@ func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, d
 	return nil
 }
 
-// writeQuoteErrors writes every quote error as a JSON line and prints the
-// commonest, by kind and by the gold (else predicted) cue's last word, with
-// an example of each.
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// writeQuoteErrors writes every quote error to path as JSON lines and
+// prints the commonest.
 func writeQuoteErrors(stdout io.Writer, path string, errs []evaluate.QuoteError) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	type group struct {
-		kind, cue string
-		n         int
-		example   evaluate.QuoteError
-	}
-	groups := map[[2]string]*group{}
-	for _, e := range errs {
-		if err := enc.Encode(e); err != nil {
-			return err
-		}
-		cue := firstNonEmpty(e.GoldCue, e.PredCue, "(no cue)")
-		if f := strings.Fields(strings.ToLower(cue)); len(f) > 0 {
-			cue = f[len(f)-1] // the verb of "has also said"
-		}
-		k := [2]string{e.Kind, cue}
-		g := groups[k]
-		if g == nil {
-			g = &group{kind: e.Kind, cue: cue, example: e}
-			groups[k] = g
-		}
-		g.n++
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	if err := writeFileAtomic(path, func(w io.Writer) error { return evaluate.WriteQuoteErrors(w, errs) }); err != nil {
 		return err
 	}
-	var list []*group
-	for _, g := range groups {
-		list = append(list, g)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].n != list[j].n {
-			return list[i].n > list[j].n
-		}
-		return list[i].kind+list[i].cue < list[j].kind+list[j].cue
-	})
-	kinds := map[string]int{}
-	for _, e := range errs {
-		kinds[e.Kind]++
-	}
-	fmt.Fprintf(stdout, "\nquote errors: %d (%s), all in %s; the commonest by kind and cue:\n", len(errs), formatCounts(toInt64(kinds)), path)
-	for i, g := range list {
-		if i == 15 {
-			break
-		}
-		e := g.example
-		ex := firstNonEmpty(e.GoldContent, e.PredContent)
-		who := firstNonEmpty(e.GoldSpeaker, e.PredSpeaker)
-		fmt.Fprintf(stdout, "  %4d  %-13s %-14s e.g. %s: %q (%s)\n", g.n, g.kind, g.cue, e.DocID, clipText(ex, 70), clipText(who, 30))
-	}
-	printErrorsByRule(stdout, errs)
+	evaluate.WriteQuoteErrorSummary(stdout, errs, path)
 	return nil
-}
-
-// printErrorsByRule prints the spurious and wrong-speaker predictions of
-// each rule that placed one, the commonest first.
-func printErrorsByRule(stdout io.Writer, errs []evaluate.QuoteError) {
-	byRule := map[string]*[2]int{}
-	var rules []string
-	for _, e := range errs {
-		if e.Kind == "missed" {
-			continue
-		}
-		c := byRule[e.PredRule]
-		if c == nil {
-			c = &[2]int{}
-			byRule[e.PredRule] = c
-			rules = append(rules, e.PredRule)
-		}
-		if e.Kind == "spurious" {
-			c[0]++
-		} else {
-			c[1]++
-		}
-	}
-	sort.Slice(rules, func(i, j int) bool {
-		a, b := byRule[rules[i]], byRule[rules[j]]
-		if a[0]+a[1] != b[0]+b[1] {
-			return a[0]+a[1] > b[0]+b[1]
-		}
-		return rules[i] < rules[j]
-	})
-	fmt.Fprintf(stdout, "\nby the rule that placed the prediction (quotes.rule):\n  %-16s %9s %14s\n", "rule", "spurious", "wrong_speaker")
-	for _, r := range rules {
-		fmt.Fprintf(stdout, "  %-16s %9d %14d\n", firstNonEmpty(r, "(none)"), byRule[r][0], byRule[r][1])
-	}
-}
-
-func toInt64(m map[string]int) map[string]int64 {
-	out := make(map[string]int64, len(m))
-	for k, v := range m {
-		out[k] = int64(v)
-	}
-	return out
 }

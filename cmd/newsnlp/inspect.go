@@ -87,7 +87,7 @@ func runInspect(stdout io.Writer, out string, o *inspectOptions) error {
 	if _, err := os.Stat(out); err != nil {
 		return usageError{fmt.Errorf("inspect: %w", err)}
 	}
-	docs, tables, err := loadDocs(out, docSelector{ID: o.doc, Grep: o.grep, Sample: o.sample, Max: o.max})
+	docs, tables, err := output.LoadDocs(out, output.DocSelector{ID: o.doc, Grep: o.grep, Sample: o.sample, Max: o.max})
 	if err != nil {
 		return fmt.Errorf("inspect: %w", err)
 	}
@@ -145,7 +145,7 @@ func (r *renderer) style(s, on, off string) string {
 	return on + s + off
 }
 
-func (r *renderer) doc(d *docView, i, n int, tables map[string]bool) {
+func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
 	w := r.w
 	rule := strings.Repeat("─", r.width)
 	fmt.Fprintln(w, r.style(rule, ansiDim, ansiIntenOff))
@@ -236,7 +236,7 @@ func (r *renderer) doc(d *docView, i, n int, tables map[string]bool) {
 		default:
 			label = r.style(label, ansiGreen, ansiFgOff)
 		}
-		parts := []string{fmt.Sprintf("%s %.2f", label, q.Confidence), r.style(speakerText(&q), labelColors[deref(q.SpeakerLabel)], ansiFgOff)}
+		parts := []string{fmt.Sprintf("%s %.2f", label, q.Confidence), r.style(output.SpeakerText(&q), labelColors[deref(q.SpeakerLabel)], ansiFgOff)}
 		if q.Cue != nil {
 			parts = append(parts, "cue "+r.style(*q.Cue, ansiBold, ansiIntenOff))
 		}
@@ -281,7 +281,7 @@ func (r *renderer) field(name, value string) {
 // markup renders one zone's text with its entity mentions marked: coloured
 // on a terminal, [text]LABEL otherwise; quote content underlined and cues
 // bold on a terminal; boilerplate dimmed.
-func (r *renderer) markup(d *docView, z output.ZoneRow) string {
+func (r *renderer) markup(d *output.DocView, z output.ZoneRow) string {
 	type mark struct {
 		at    int32
 		order int // closing marks first at one position
@@ -326,14 +326,14 @@ func (r *renderer) markup(d *docView, z output.ZoneRow) string {
 	}
 	pos := z.Start
 	for _, m := range marks {
-		b.WriteString(d.span(pos, m.at))
+		b.WriteString(d.Span(pos, m.at))
 		pos = max(pos, m.at)
 		b.WriteString(m.s)
 		if dim && m.s == ansiIntenOff {
 			b.WriteString(ansiDim) // a cue's bold ended inside boilerplate
 		}
 	}
-	b.WriteString(d.span(pos, z.End))
+	b.WriteString(d.Span(pos, z.End))
 	if dim {
 		b.WriteString(ansiIntenOff)
 	}

@@ -1,31 +1,30 @@
-package main
+package output
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/newsnlp/newsnlp/output"
 )
 
-// docView is one article with its annotations, as inspect and report show
-// it. Offsets are code points into text.
-type docView struct {
+// DocView is one article of an output with its annotations, as inspect
+// and report show it. Offsets are code points into text.
+type DocView struct {
 	ID, Source, Title, URL, Lang, DuplicateOf string
 	Published                                 *time.Time
 	Text                                      []rune
-	Zones                                     []output.ZoneRow
+	Zones                                     []ZoneRow
 	Warnings                                  []string
-	Entities                                  []output.EntityRow
-	Quotes                                    []output.QuoteRow
+	Entities                                  []EntityRow
+	Quotes                                    []QuoteRow
 }
 
-// docSelector says which articles to load: by id, by a text search, a
+// DocSelector says which articles to load: by id, by a text search, a
 // stable sample, or else the first.
-type docSelector struct {
+type DocSelector struct {
 	ID     string
 	Grep   string
 	Sample int
@@ -34,18 +33,18 @@ type docSelector struct {
 }
 
 // sampleKey orders doc_ids for a sample that is the same on every run and
-// spread over the whole output.
+// spread over the whole
 func sampleKey(id string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
 	return h.Sum64()
 }
 
-// loadDocs reads the selected articles of OUT with their entities and
+// LoadDocs reads the selected articles of OUT with their entities and
 // quotes. Only the documents table is required; a missing entities or
 // quotes table leaves those empty, and tables tells which were found.
 // Memory is the selected articles, plus one id per article for a sample.
-func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]bool, err error) {
+func LoadDocs(out string, sel DocSelector) (docs []*DocView, tables map[string]bool, err error) {
 	want := map[string]bool{}
 	switch {
 	case sel.ID != "":
@@ -56,7 +55,7 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 			id  string
 		}
 		var all []keyed
-		err := output.ReadRows(out, output.TableDocuments, func(d *output.DocumentRow) error {
+		err := ReadRows(out, TableDocuments, func(d *DocumentRow) error {
 			all = append(all, keyed{sampleKey(d.DocID), d.DocID})
 			return nil
 		})
@@ -71,8 +70,8 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 		}
 	}
 	grep := strings.ToLower(sel.Grep)
-	byID := map[string]*docView{}
-	err = output.ReadRows(out, output.TableDocuments, func(d *output.DocumentRow) error {
+	byID := map[string]*DocView{}
+	err = ReadRows(out, TableDocuments, func(d *DocumentRow) error {
 		take := want[d.DocID]
 		switch {
 		case sel.Grep != "":
@@ -86,8 +85,8 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 		if !take || byID[d.DocID] != nil {
 			return nil
 		}
-		v := &docView{ID: d.DocID, Source: d.Source, Title: deref(d.Title), URL: deref(d.URL), Lang: deref(d.Lang), DuplicateOf: deref(d.DuplicateOf),
-			Text: []rune(d.Text), Zones: append([]output.ZoneRow(nil), d.Zones...), Warnings: append([]string(nil), d.Warnings...)}
+		v := &DocView{ID: d.DocID, Source: d.Source, Title: deref(d.Title), URL: deref(d.URL), Lang: deref(d.Lang), DuplicateOf: deref(d.DuplicateOf),
+			Text: []rune(d.Text), Zones: append([]ZoneRow(nil), d.Zones...), Warnings: append([]string(nil), d.Warnings...)}
 		if d.Published != nil {
 			t := *d.Published
 			v.Published = &t
@@ -99,21 +98,21 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 	if err != nil {
 		return nil, nil, err
 	}
-	tables = map[string]bool{output.TableDocuments: true}
+	tables = map[string]bool{TableDocuments: true}
 	if len(docs) == 0 {
 		return nil, tables, nil
 	}
-	err = output.ReadRows(out, output.TableEntities, func(e *output.EntityRow) error {
+	err = ReadRows(out, TableEntities, func(e *EntityRow) error {
 		if v := byID[e.DocID]; v != nil {
 			v.Entities = append(v.Entities, *e)
 		}
 		return nil
 	})
-	tables[output.TableEntities] = err == nil
-	if err != nil && !errors.Is(err, output.ErrNoTable) {
+	tables[TableEntities] = err == nil
+	if err != nil && !errors.Is(err, ErrNoTable) {
 		return nil, nil, err
 	}
-	err = output.ReadRows(out, output.TableQuotes, func(q *output.QuoteRow) error {
+	err = ReadRows(out, TableQuotes, func(q *QuoteRow) error {
 		if v := byID[q.DocID]; v != nil {
 			c := *q
 			c.Evidence = append([]string(nil), q.Evidence...)
@@ -121,8 +120,8 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 		}
 		return nil
 	})
-	tables[output.TableQuotes] = err == nil
-	if err != nil && !errors.Is(err, output.ErrNoTable) {
+	tables[TableQuotes] = err == nil
+	if err != nil && !errors.Is(err, ErrNoTable) {
 		return nil, nil, err
 	}
 	return docs, tables, nil
@@ -130,7 +129,7 @@ func loadDocs(out string, sel docSelector) (docs []*docView, tables map[string]b
 
 // span returns text[start:end] clamped to the text, for rows that might
 // not match it (an output edited by hand).
-func (v *docView) span(start, end int32) string {
+func (v *DocView) Span(start, end int32) string {
 	s, e := int(start), int(end)
 	s, e = max(0, min(s, len(v.Text))), max(0, min(e, len(v.Text)))
 	if s >= e {
@@ -139,32 +138,31 @@ func (v *docView) span(start, end int32) string {
 	return string(v.Text[s:e])
 }
 
-// speakerText describes an attribution's speaker: mention → canonical
+// SpeakerText describes an attribution's speaker: mention → canonical
 // (resolution), or the resolution alone.
-func speakerText(q *output.QuoteRow) string {
+func SpeakerText(q *QuoteRow) string {
 	mention, canon := deref(q.Speaker), deref(q.SpeakerCanonical)
 	switch {
 	case mention == "" && canon == "":
 		return "(" + q.SpeakerResolution + ")"
 	case canon == "" || canon == mention:
-		return fmt.Sprintf("%s (%s)", firstNonEmpty(mention, canon), q.SpeakerResolution)
+		return fmt.Sprintf("%s (%s)", cmp.Or(mention, canon), q.SpeakerResolution)
 	default:
 		return fmt.Sprintf("%s → %s (%s)", mention, canon, q.SpeakerResolution)
 	}
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
+// FormatCounts writes a manifest's count map as "key n, key n", keys in
+// order.
+func FormatCounts(c map[string]int64) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
 	}
-	return ""
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, c[k])
 	}
-	return *s
+	return strings.Join(parts, ", ")
 }

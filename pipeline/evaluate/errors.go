@@ -1,0 +1,129 @@
+package evaluate
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// WriteQuoteErrors writes every quote error as a JSON line.
+func WriteQuoteErrors(w io.Writer, errs []QuoteError) error {
+	enc := json.NewEncoder(w)
+	for _, e := range errs {
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteQuoteErrorSummary prints the commonest quote errors, by kind and by
+// the gold (else predicted) cue's last word, with an example of each, and
+// then by the rule that placed the prediction; path names the file that
+// holds them all.
+func WriteQuoteErrorSummary(stdout io.Writer, errs []QuoteError, path string) {
+	type group struct {
+		kind, cue string
+		n         int
+		example   QuoteError
+	}
+	groups := map[[2]string]*group{}
+	for _, e := range errs {
+		cue := cmp.Or(e.GoldCue, e.PredCue, "(no cue)")
+		if f := strings.Fields(strings.ToLower(cue)); len(f) > 0 {
+			cue = f[len(f)-1] // the verb of "has also said"
+		}
+		k := [2]string{e.Kind, cue}
+		g := groups[k]
+		if g == nil {
+			g = &group{kind: e.Kind, cue: cue, example: e}
+			groups[k] = g
+		}
+		g.n++
+	}
+	var list []*group
+	for _, g := range groups {
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].kind+list[i].cue < list[j].kind+list[j].cue
+	})
+	kinds := map[string]int{}
+	for _, e := range errs {
+		kinds[e.Kind]++
+	}
+	fmt.Fprintf(stdout, "\nquote errors: %d (%s), all in %s; the commonest by kind and cue:\n", len(errs), formatCounts(kinds), path)
+	for i, g := range list {
+		if i == 15 {
+			break
+		}
+		e := g.example
+		ex := cmp.Or(e.GoldContent, e.PredContent)
+		who := cmp.Or(e.GoldSpeaker, e.PredSpeaker)
+		fmt.Fprintf(stdout, "  %4d  %-13s %-14s e.g. %s: %q (%s)\n", g.n, g.kind, g.cue, e.DocID, clip(ex, 70), clip(who, 30))
+	}
+	printErrorsByRule(stdout, errs)
+}
+
+// printErrorsByRule prints the spurious and wrong-speaker predictions of
+// each rule that placed one, the commonest first.
+func printErrorsByRule(stdout io.Writer, errs []QuoteError) {
+	byRule := map[string]*[2]int{}
+	var rules []string
+	for _, e := range errs {
+		if e.Kind == "missed" {
+			continue
+		}
+		c := byRule[e.PredRule]
+		if c == nil {
+			c = &[2]int{}
+			byRule[e.PredRule] = c
+			rules = append(rules, e.PredRule)
+		}
+		if e.Kind == "spurious" {
+			c[0]++
+		} else {
+			c[1]++
+		}
+	}
+	sort.Slice(rules, func(i, j int) bool {
+		a, b := byRule[rules[i]], byRule[rules[j]]
+		if a[0]+a[1] != b[0]+b[1] {
+			return a[0]+a[1] > b[0]+b[1]
+		}
+		return rules[i] < rules[j]
+	})
+	fmt.Fprintf(stdout, "\nby the rule that placed the prediction (quotes.rule):\n  %-16s %9s %14s\n", "rule", "spurious", "wrong_speaker")
+	for _, r := range rules {
+		fmt.Fprintf(stdout, "  %-16s %9d %14d\n", cmp.Or(r, "(none)"), byRule[r][0], byRule[r][1])
+	}
+}
+
+// formatCounts writes counts as "key n, key n", keys in order.
+func formatCounts(c map[string]int) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, c[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// clip folds white space and cuts s to n code points, marking the cut.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,241 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/output"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// page is the template, parsed once.
+var page = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{
+	"counts": output.FormatCounts,
+	"clip":   Clip,
+	"color":  labelColor,
+	"css":    func(s string) template.CSS { return template.CSS(s) },
+	"js":     func(s string) template.JS { return template.JS(s) },
+	"asset":  asset,
+	"rate":   rate,
+	"lower":  strings.ToLower,
+	"join":   strings.Join,
+	"date":   func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"slice3": func(a, b, c any) []any { return []any{a, fmt.Sprint(b), c} },
+}).ParseFS(assets, "assets/page.html.tmpl"))
+
+// asset is an embedded file's text, for the page's inline style and
+// script.
+func asset(name string) string {
+	b, err := assets.ReadFile("assets/" + name)
+	if err != nil {
+		panic(err) // embedded: present in every build
+	}
+	return string(b)
+}
+
+// Write renders the page.
+func Write(w io.Writer, d *Data) error {
+	return page.Execute(w, view{Data: d})
+}
+
+// view is Data with what the template derives from it.
+type view struct{ *Data }
+
+// SpeakerChart is the claims and denials of the top speakers.
+func (v view) SpeakerChart() chart {
+	var bars []bar
+	for _, s := range v.Speakers {
+		bars = append(bars, bar{s.Name, []int64{int64(s.Claims), int64(s.Denials)}})
+	}
+	return newChart("speakers-chart", bars, []string{"#2e8b57", "#c0392b"}, false)
+}
+
+// EntityChart is the top names of one label.
+func (v view) EntityChart(label string) chart {
+	var bars []bar
+	for _, n := range v.Entities[label] {
+		bars = append(bars, bar{n.Name, []int64{int64(n.Count)}})
+	}
+	return newChart("", bars, []string{"#7a8fa6"}, true)
+}
+
+// Sampled reports whether the articles shown are a sample.
+func (v view) Sampled() bool { return int64(len(v.Docs)) < v.NDocs }
+
+// Articles are the shown articles, ready to render.
+func (v view) Articles() []article {
+	out := make([]article, len(v.Docs))
+	for i, d := range v.Docs {
+		out[i] = newArticle(d)
+	}
+	return out
+}
+
+func rate(n, of int64) string {
+	if of == 0 {
+		return "0.0"
+	}
+	return fmt.Sprintf("%.1f", 100*float64(n)/float64(of))
+}
+
+// labelCSS is each entity label's highlight colour.
+var labelCSS = map[string]string{
+	"PERSON": "#d6ecff", "ORG": "#ffeab0", "GPE": "#d4f5d0", "LOC": "#e2f5c8", "NORP": "#f3dcf7", "MISC": "#e6e6e6",
+}
+
+func labelColor(l string) template.CSS {
+	if c := labelCSS[l]; c != "" {
+		return template.CSS(c)
+	}
+	return template.CSS(labelCSS["MISC"])
+}
+
+// Clip folds white space and cuts s to n code points, marking the cut.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// bar is one row of a horizontal bar chart: a name and its stacked values.
+type bar struct {
+	name   string
+	values []int64
+}
+
+// chart is a horizontal stacked bar chart, laid out for inline SVG.
+type chart struct {
+	ID                  string
+	Width, Height, RowH int
+	LabelX              int
+	Rows                []chartRow
+	Empty               bool
+}
+
+type chartRow struct {
+	Name, Label string
+	TextY       int
+	Rects       []chartRect
+	TotalX      float64
+	Values      string
+	Total       int64
+}
+
+type chartRect struct {
+	X, Y, W float64
+	H       int
+	Fill    string
+	Value   int64
+}
+
+// newChart lays out bars; compact charts fit a panel of a grid.
+func newChart(id string, bars []bar, colors []string, compact bool) chart {
+	rowH, labelW, barW, numW := 22, 190, 300, 70
+	if compact {
+		labelW, barW, numW = 150, 110, 40
+	}
+	c := chart{ID: id, Width: labelW + barW + numW, Height: rowH * len(bars), RowH: rowH, LabelX: labelW - 6, Empty: len(bars) == 0}
+	var maxTotal int64 = 1
+	for _, b := range bars {
+		var t int64
+		for _, v := range b.values {
+			t += v
+		}
+		maxTotal = max(maxTotal, t)
+	}
+	for i, b := range bars {
+		y := i * rowH
+		r := chartRow{Name: b.name, Label: Clip(b.name, labelW/7), TextY: y + 15}
+		x := float64(labelW)
+		var parts []string
+		for k, v := range b.values {
+			width := float64(barW) * float64(v) / float64(maxTotal)
+			if v > 0 {
+				r.Rects = append(r.Rects, chartRect{X: x, Y: float64(y + 4), W: width, H: rowH - 8, Fill: colors[k%len(colors)], Value: v})
+			}
+			x += width
+			r.Total += v
+			parts = append(parts, fmt.Sprint(v))
+		}
+		r.TotalX, r.Values = x+6, strings.Join(parts, ",")
+		c.Rows = append(c.Rows, r)
+	}
+	return c
+}
+
+// article is one article as the page shows it, like inspect: zones with
+// entities highlighted, and its attributions.
+type article struct {
+	*output.DocView
+	Heading  string
+	Speakers string // every speaker's mention and canonical name, lower case, for the filter
+	Zones    []zoneView
+}
+
+type zoneView struct {
+	Kind     string
+	Segments []segment
+}
+
+// segment is a run of a zone's text, an entity mention when Label is set.
+type segment struct {
+	Text, Label, Canonical string
+}
+
+// blankRuns matches three or more line breaks, shown as one blank line.
+var blankRuns = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
+
+func newArticle(d *output.DocView) article {
+	a := article{DocView: d, Heading: d.Title}
+	if a.Heading == "" {
+		a.Heading = d.ID
+	}
+	var speakers []string
+	for _, q := range d.Quotes {
+		speakers = append(speakers, strings.ToLower(deref(q.Speaker)+" "+deref(q.SpeakerCanonical)))
+	}
+	a.Speakers = strings.Join(speakers, " | ")
+	zones := d.Zones
+	if len(zones) == 0 {
+		zones = []output.ZoneRow{{Kind: "text", End: int32(len(d.Text))}}
+	}
+	ents := append([]output.EntityRow(nil), d.Entities...)
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	for _, z := range zones {
+		zv := zoneView{Kind: z.Kind}
+		pos := z.Start
+		plain := func(end int32) {
+			zv.Segments = append(zv.Segments, segment{Text: blankRuns.ReplaceAllString(d.Span(pos, end), "\n\n")})
+		}
+		for _, m := range ents {
+			if m.Start < pos || m.Start < z.Start || m.End > z.End || m.Start >= m.End {
+				continue
+			}
+			plain(m.Start)
+			zv.Segments = append(zv.Segments, segment{Text: d.Span(m.Start, m.End), Label: m.Label, Canonical: m.Canonical})
+			pos = m.End
+		}
+		plain(z.End)
+		a.Zones = append(a.Zones, zv)
+	}
+	return a
+}
+
+// Speaker describes an attribution's speaker.
+func (a article) Speaker(q output.QuoteRow) string { return output.SpeakerText(&q) }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

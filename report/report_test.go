@@ -1,0 +1,50 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/newsnlp/newsnlp/output"
+	"github.com/newsnlp/newsnlp/report"
+)
+
+// TestWriteEscapes renders a page whose every text field holds markup and
+// checks that none of it survives unescaped: html/template escapes by
+// context, attributes and SVG included.
+func TestWriteEscapes(t *testing.T) {
+	evil := `<script>alert(1)</script>"' onmouseover="x`
+	text := []rune("Anna " + evil + " spoke.")
+	d := &report.Data{
+		Dir:       evil,
+		Speakers:  []report.SpeakerCount{{Name: evil, Claims: 2, Denials: 1}},
+		Entities:  map[string][]report.NameCount{"PERSON": {{Name: evil, Count: 3}}},
+		Labels:    []string{"PERSON"},
+		Sources:   []report.SourceCount{{Source: evil, Docs: 1}},
+		Errors:    []output.ErrorRow{{Source: evil, Error: evil, Excerpt: evil}},
+		NErrors:   1,
+		NDocs:     1,
+		HasTables: map[string]bool{output.TableQuotes: true, output.TableEntities: true},
+		Docs: []*output.DocView{{ID: evil, Title: evil, Text: text,
+			Zones:    []output.ZoneRow{{Kind: "body", End: int32(len(text))}},
+			Entities: []output.EntityRow{{Start: 0, End: 4, Label: "PERSON", Canonical: evil}},
+			Quotes:   []output.QuoteRow{{Content: evil, Label: "claim", Kind: "direct", SpeakerResolution: "name"}},
+		}},
+	}
+	var b bytes.Buffer
+	if err := report.Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if n := strings.Count(page, "<script>"); n != 1 {
+		t.Errorf("page has %d <script> tags; want only its own", n)
+	}
+	if strings.Contains(page, `onmouseover="x`) || strings.Contains(page, "ZgotmplZ") {
+		t.Errorf("markup escaped its context:\n%s", page)
+	}
+	for _, want := range []string{`id="speakers-chart"`, `data-label="PERSON"`, "Errors (1)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
