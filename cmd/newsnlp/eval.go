@@ -244,7 +244,6 @@ func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, d
 	return nil
 }
 
-
 func deref(s *string) string {
 	if s == nil {
 		return ""
