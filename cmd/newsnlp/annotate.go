@@ -1,21 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
-	"runtime/pprof"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -188,7 +181,7 @@ func (o *annotateOptions) validate() error {
 		}
 		o.shard = sh
 	case o.shards != 0:
-		k, from, err := shardIndexFromEnv()
+		k, from, err := pipeline.ShardIndexFromEnv()
 		if err != nil {
 			return usagef("annotate: --shards %d: %v", o.shards, err)
 		}
@@ -251,234 +244,53 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if len(inputs) == 0 {
 		displayInputs = []string{datasets.SampleName}
 	}
-	build := currentBuild()
-	template := output.Progress{Config: cfgJSON, Inputs: displayInputs}
-	var w *output.Writer
-	var resume *output.Progress
-	fresh := !o.resume
-	if o.resume {
-		resume, err = readCheckpoint(o.out, template, o.shard)
-		switch {
-		case errors.Is(err, errAlreadyComplete):
-			fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
-			return nil
-		case errors.Is(err, output.ErrNothingToResume):
-			// Nothing of this run in OUT yet (a scheduler's first attempt
-			// with the same command as its retries): start it, unless OUT
-			// holds something else, which Create refuses.
-			logger.Info("nothing to resume; starting the run", "out", o.out)
-			fresh = true
-		case err != nil:
-			return usageError{err}
-		default:
-			resume.Resumed++
-			template.Resumed = resume.Resumed
-			w, err = output.Resume(o.out, build.Version, resume, output.Options{Config: string(cfgJSON), Shard: o.shard})
-		}
-	}
-	if fresh {
-		w, err = output.Create(o.out, build.Version, output.Options{Overwrite: o.overwrite, Config: string(cfgJSON), Shard: o.shard})
-	}
-	if err != nil {
-		if errors.Is(err, output.ErrOutputExists) {
-			return usageError{err}
-		}
-		return err
-	}
-
-	if resume != nil {
-		logger.Info("resuming", "out", o.out, "records_written", resume.Records.Read, "segments", resume.Parts)
-	}
-	if o.shard.Sharded() {
-		logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out, "shard", o.shard.K, "shards", o.shard.N)
-	} else {
-		logger.Info("annotating", "inputs", displayInputs, "sources", len(corpus.Sources()), "workers", o.workers, "out", o.out)
-	}
-	started := time.Now().UTC()
-	res, runErr := pipeline.Run(ctx, corpus, ann, w, pipeline.Options{
-		Workers:         o.workers,
-		OnError:         o.onError,
-		Limit:           o.limit,
-		Reporter:        newReporter(o.progress, tty, stderr, logger),
-		CheckpointEvery: o.checkpoint,
-		Checkpoint:      template,
-		Resume:          resume,
-		Dedupe:          o.dedupe,
-		Shard:           o.shard,
+	out, err := pipeline.RunDir(ctx, pipeline.DirRun{
+		Out: o.out, Build: pipeline.Build(currentBuild()), Config: cfgJSON, Inputs: displayInputs,
+		Corpus: corpus, Annotator: ann, Overwrite: o.overwrite, Resume: o.resume, Logger: logger, AfterRun: heapProfile,
+		Options: pipeline.Options{
+			Workers:         o.workers,
+			OnError:         o.onError,
+			Limit:           o.limit,
+			Reporter:        newReporter(o.progress, tty, stderr, logger),
+			CheckpointEvery: o.checkpoint,
+			Dedupe:          o.dedupe,
+			Shard:           o.shard,
+		},
 	})
-	if runErr != nil && !errors.Is(runErr, pipeline.ErrRecordFailed) {
-		// A broken write or a broken input stream: the segment in progress
-		// cannot be trusted, so it is not published; the segments of the
-		// last checkpoint stay, --resume goes on from them once the cause
-		// is fixed, and the manifest says what happened.
-		w.Abort()
-		m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, nil, nil)
-		m.Resumed = template.Resumed
-		setShard(m, o.shard, res)
-		if err := output.WriteManifest(o.out, m); err != nil {
-			logger.Error("write manifest", "err", err)
-		}
-		return runErr
-	}
-	heapProfile()
-	var counts output.Counts
-	closing := time.Now()
-	var last *output.Progress
-	if res.Status == output.StatusInterrupted {
-		last = res.Progress(template) // so that --resume can go on from here
-	}
-	pprof.Do(ctx, pprof.Labels(annotate.ProfileLabel, "write"), func(context.Context) {
-		counts, err = w.Close(last)
-	})
-	if err != nil {
+	var setup *pipeline.SetupError
+	switch {
+	case errors.As(err, &setup):
+		return usageError{setup.Err}
+	case out.AlreadyComplete:
+		fmt.Fprintf(stdout, "newsnlp: %s already holds a complete run; nothing to resume\n", o.out)
+		return nil
+	case out.Manifest == nil || out.Manifest.Status == output.StatusFailed && !errors.Is(err, pipeline.ErrRecordFailed):
 		return err
 	}
-	// The last row groups are written by Close: the run's wall time and
-	// throughput include it.
-	flush := time.Since(closing).Seconds()
-	res.Timings.Wall += flush
-	res.Timings.Write += flush
-	m := manifestOf(build, cfgJSON, o.workers, displayInputs, corpus, res, started, counts, w.Files())
-	m.Resumed = template.Resumed
-	setShard(m, o.shard, res)
-	if err := output.WriteManifest(o.out, m); err != nil {
-		return err
-	}
-	if last == nil {
-		if err := output.RemoveProgress(o.out, o.shard); err != nil {
-			return err
-		}
-	}
+	m := out.Manifest
 	printSummary(stdout, o.out, m)
 	if o.shard.Sharded() && m.Status == output.StatusComplete {
-		// The last shard to finish writes the run's manifest.json.
-		if merged, err := output.MergeManifests(o.out); err == nil {
-			if err := output.WriteManifest(o.out, merged); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "  all %d shards complete: %s/manifest.json covers the whole run (%d records)\n", merged.Shards, o.out, merged.Records.Read)
+		if out.Merged != nil {
+			fmt.Fprintf(stdout, "  all %d shards complete: %s/manifest.json covers the whole run (%d records)\n", out.Merged.Shards, o.out, out.Merged.Records.Read)
 		} else {
 			logger.Info("shard complete; the run's manifest.json is written when every shard is (or by newsnlp merge-manifest)", "shard", o.shard.K, "shards", o.shard.N)
 		}
 	}
-
 	switch {
-	case res.Status == output.StatusInterrupted:
+	case m.Status == output.StatusInterrupted:
 		fmt.Fprintf(stderr, "newsnlp: interrupted; %s holds the %d articles written before the signal\n", o.out, m.Records.Documents)
 		return errInterrupted
-	case runErr != nil:
-		return runErr
+	case err != nil:
+		return err
 	case m.Records.Errors > 0:
 		return errSomeFailed
 	}
 	return nil
 }
 
-func manifestOf(b buildInfo, cfg []byte, workers int, inputs []string, c *datasets.Corpus, res *pipeline.Result, started time.Time, counts output.Counts, files map[string][]string) *output.Manifest {
-	m := &output.Manifest{
-		Tool:          "newsnlp",
-		Version:       b.Version,
-		Commit:        b.Commit,
-		ProseVersion:  b.ProseVersion,
-		GoVersion:     b.GoVersion,
-		SchemaVersion: output.SchemaVersion,
-		Status:        res.Status,
-		StatusDetail:  res.StatusDetail,
-		StartedAt:     started,
-		FinishedAt:    time.Now().UTC(),
-		Config:        cfg,
-		Workers:       workers,
-		Inputs:        inputs,
-		Sources:       c.Sources(),
-		Records: output.RecordCounts{
-			Read:      res.Stats.Records,
-			Documents: res.Stats.Documents,
-			Errors:    res.Stats.Errors,
-		},
-		Rows:         counts,
-		ErrorsByKind: res.ErrorsByKind,
-		Warnings:     res.Warnings,
-		Skipped:      c.Skipped(),
-		BySource:     res.BySource,
-		Languages:    res.Languages,
-		NotAnnotated: res.NotAnnotated,
-		Words:        res.Stats.Words,
-		Timings:      res.Timings,
-	}
-	m.Files = files
-	if s := res.Timings.Wall; s > 0 {
-		m.Throughput.ArticlesPerSecond = round1(float64(res.Stats.Documents) / s)
-		m.Throughput.WordsPerSecond = round1(float64(res.Stats.Words) / s)
-	}
-	return m
-}
-
-// setShard records the shard in its manifest.
-func setShard(m *output.Manifest, sh output.Shard, res *pipeline.Result) {
-	m.RecordsSeen = res.Seen
-	if sh.Sharded() {
-		s := sh
-		m.Shard = &s
-	}
-}
-
-// shardIndexFromEnv is the shard index a batch scheduler gives the task:
-// JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs, 0-based), else
-// SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN (Slurm job arrays).
-func shardIndexFromEnv() (int, string, error) {
-	if v := os.Getenv("JOB_COMPLETION_INDEX"); v != "" {
-		k, err := strconv.Atoi(v)
-		if err != nil {
-			return 0, "", fmt.Errorf("JOB_COMPLETION_INDEX=%q is not a number", v)
-		}
-		return k, "JOB_COMPLETION_INDEX", nil
-	}
-	if v := os.Getenv("SLURM_ARRAY_TASK_ID"); v != "" {
-		k, err := strconv.Atoi(v)
-		if err != nil {
-			return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%q is not a number", v)
-		}
-		if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
-			min, err := strconv.Atoi(m)
-			if err != nil {
-				return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number", m)
-			}
-			k -= min
-		}
-		return k, "SLURM_ARRAY_TASK_ID", nil
-	}
-	return 0, "", fmt.Errorf("neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set: give --shard K/N")
-}
-
 // defaultCheckpointEvery publishes a segment every 10,000 records: a few
 // minutes of work per worker, and part files of tens of megabytes.
 const defaultCheckpointEvery = 10000
-
-var errAlreadyComplete = errors.New("already complete")
-
-// readCheckpoint reads OUT's checkpoint for --resume and checks that the
-// run is continued on the same inputs with the same settings.
-func readCheckpoint(out string, want output.Progress, shard output.Shard) (*output.Progress, error) {
-	p, err := output.ReadProgress(out, shard)
-	if errors.Is(err, output.ErrNothingToResume) {
-		if m, merr := output.ReadManifestFile(filepath.Join(out, shard.ManifestName())); merr == nil && m.Status == output.StatusComplete {
-			return nil, errAlreadyComplete
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("annotate --resume: %w", err)
-	}
-	if !slices.Equal(p.Inputs, want.Inputs) {
-		return nil, fmt.Errorf("annotate --resume: the run in %s read %s, not %s: resume it with the same INPUT", out, strings.Join(p.Inputs, " "), strings.Join(want.Inputs, " "))
-	}
-	var got bytes.Buffer
-	if err := json.Compact(&got, p.Config); err != nil || !bytes.Equal(got.Bytes(), want.Config) {
-		return nil, fmt.Errorf("annotate --resume: the run in %s ran with other settings (%s), not %s: resume it with the same flags", out, p.Config, want.Config)
-	}
-	return p, nil
-}
-
-func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 
 func printSummary(w io.Writer, out string, m *output.Manifest) {
 	fmt.Fprintf(w, "newsnlp: %s\n", m.Status)

@@ -35,7 +35,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -234,58 +233,12 @@ func runPipeline(ctx context.Context, inputs []string, dir string, maxDoc int) e
 
 // writeManifest writes OUT/manifest.json from what the workers wrote, read
 // back from the part files, so that it holds on any runner whose workers
-// share OUT: records read = documents + errors, per source too.
+// share OUT.
 func writeManifest(dir string, inputs []string, cfg string, started time.Time) error {
 	m := &output.Manifest{Tool: "newsnlp-beam", Version: "beam", SchemaVersion: output.SchemaVersion, Status: output.StatusComplete,
-		StartedAt: started, Config: []byte(cfg), Inputs: inputs, Rows: output.Counts{},
-		ErrorsByKind: map[string]int64{}, Warnings: map[string]int64{}, BySource: map[string]*output.RecordCounts{}, Files: map[string][]string{}}
-	src := func(name string) *output.RecordCounts {
-		c := m.BySource[name]
-		if c == nil {
-			c = &output.RecordCounts{}
-			m.BySource[name] = c
-		}
-		return c
-	}
-	err := output.ReadRows(dir, output.TableDocuments, func(d *output.DocumentRow) error {
-		m.Records.Documents++
-		m.Words += int64(d.NWords)
-		for _, w := range d.Warnings {
-			m.Warnings[w]++
-		}
-		c := src(d.Source)
-		c.Read++
-		c.Documents++
-		return nil
-	})
-	if err != nil && !errors.Is(err, output.ErrNoTable) {
+		StartedAt: started, Config: []byte(cfg), Inputs: inputs}
+	if err := pipeline.TallyTables(dir, m); err != nil {
 		return err
-	}
-	err = output.ReadRows(dir, output.TableErrors, func(e *output.ErrorRow) error {
-		m.Records.Errors++
-		m.ErrorsByKind[e.Kind]++
-		c := src(e.Source)
-		c.Read++
-		c.Errors++
-		return nil
-	})
-	if err != nil && !errors.Is(err, output.ErrNoTable) {
-		return err
-	}
-	m.Records.Read = m.Records.Documents + m.Records.Errors
-	for _, t := range output.Tables {
-		parts, err := output.PartFiles(dir, t)
-		if err != nil {
-			continue
-		}
-		n, err := output.CountRows(parts)
-		if err != nil {
-			return err
-		}
-		m.Rows[t] = n
-		for _, p := range parts {
-			m.Files[t] = append(m.Files[t], t+"/"+filepath.Base(p))
-		}
 	}
 	m.FinishedAt = time.Now().UTC()
 	m.Timings.Wall = m.FinishedAt.Sub(started).Seconds()

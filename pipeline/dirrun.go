@@ -1,0 +1,294 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/output"
+)
+
+// Build says which binary wrote a run, for its manifest.
+type Build struct {
+	Version      string `json:"version"`
+	Commit       string `json:"commit"`
+	ProseVersion string `json:"prose_version"`
+	GoVersion    string `json:"go_version"`
+}
+
+// DirRun is one annotate run into an output folder, the whole of its life:
+// the folder opened fresh or resumed from its checkpoint, the records run,
+// the part files closed, the manifest written, the checkpoint removed and,
+// for a shard, the run's manifest merged once every shard is complete.
+type DirRun struct {
+	Out       string
+	Build     Build
+	Config    []byte   // the effective configuration, compact JSON
+	Inputs    []string // the inputs as the user gave them
+	Corpus    *datasets.Corpus
+	Annotator *annotate.Annotator
+	// Overwrite replaces what newsnlp wrote in Out; Resume continues the
+	// run Out holds from its checkpoint (or starts it when there is none).
+	Overwrite, Resume bool
+	// Options are Run's; RunDir sets Checkpoint and Resume.
+	Options Options
+	Logger  *slog.Logger
+	// AfterRun, if set, is called once the records are annotated, before
+	// the part files are closed (a heap profile is taken there).
+	AfterRun func()
+}
+
+// DirResult is what a DirRun did.
+type DirResult struct {
+	Result   *Result
+	Manifest *output.Manifest
+	// Merged is the whole run's manifest, when this shard was the last to
+	// finish.
+	Merged *output.Manifest
+	// AlreadyComplete: Resume found a complete run and did nothing.
+	AlreadyComplete bool
+}
+
+// SetupError is a run that could not start because of what was asked (a
+// resume of other inputs or settings, an output folder that holds
+// something else): the user's to fix, not a failure of the run.
+type SetupError struct{ Err error }
+
+func (e *SetupError) Error() string { return e.Err.Error() }
+func (e *SetupError) Unwrap() error { return e.Err }
+
+// RunDir runs r. A run that reads every record returns its result with a
+// nil error even when records failed (Manifest.Records.Errors says so);
+// Result.Status says whether it was interrupted.
+func RunDir(ctx context.Context, r DirRun) (*DirResult, error) {
+	log := r.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	template := output.Progress{Config: r.Config, Inputs: r.Inputs}
+	w, resume, done, err := r.open(&template, log)
+	if err != nil || done {
+		return &DirResult{AlreadyComplete: done}, err
+	}
+	opts := r.Options
+	opts.Checkpoint, opts.Resume = template, resume
+	if sh := opts.Shard; sh.Sharded() {
+		log.Info("annotating", "inputs", r.Inputs, "sources", len(r.Corpus.Sources()), "workers", opts.Workers, "out", r.Out, "shard", sh.K, "shards", sh.N)
+	} else {
+		log.Info("annotating", "inputs", r.Inputs, "sources", len(r.Corpus.Sources()), "workers", opts.Workers, "out", r.Out)
+	}
+	started := time.Now().UTC()
+	res, runErr := Run(ctx, r.Corpus, r.Annotator, w, opts)
+	if runErr != nil && !errors.Is(runErr, ErrRecordFailed) {
+		// A broken write or a broken input stream: the segment in progress
+		// cannot be trusted, so it is not published; the segments of the
+		// last checkpoint stay, resume goes on from them once the cause is
+		// fixed, and the manifest says what happened.
+		w.Abort()
+		m := r.manifest(res, started, nil, nil, template.Resumed)
+		if err := output.WriteManifest(r.Out, m); err != nil {
+			log.Error("write manifest", "err", err)
+		}
+		return &DirResult{Result: res, Manifest: m}, runErr
+	}
+	if r.AfterRun != nil {
+		r.AfterRun()
+	}
+	out, err := r.close(ctx, w, res, template, started)
+	if err != nil {
+		return out, err
+	}
+	return out, runErr
+}
+
+// open opens the output folder: resumed from its checkpoint, or fresh.
+// done is set when a resume finds the run complete.
+func (r *DirRun) open(template *output.Progress, log *slog.Logger) (w *output.Writer, resume *output.Progress, done bool, err error) {
+	fresh := !r.Resume
+	shard := r.Options.Shard
+	if r.Resume {
+		resume, err = readCheckpoint(r.Out, *template, shard)
+		switch {
+		case errors.Is(err, errAlreadyComplete):
+			return nil, nil, true, nil
+		case errors.Is(err, output.ErrNothingToResume):
+			// Nothing of this run in Out yet (a scheduler's first attempt
+			// with the same command as its retries): start it, unless Out
+			// holds something else, which Create refuses.
+			log.Info("nothing to resume; starting the run", "out", r.Out)
+			fresh, resume = true, nil
+		case err != nil:
+			return nil, nil, false, &SetupError{err}
+		default:
+			resume.Resumed++
+			template.Resumed = resume.Resumed
+			log.Info("resuming", "out", r.Out, "records_written", resume.Records.Read, "segments", resume.Parts)
+			w, err = output.Resume(r.Out, r.Build.Version, resume, output.Options{Config: string(r.Config), Shard: shard})
+		}
+	}
+	if fresh {
+		w, err = output.Create(r.Out, r.Build.Version, output.Options{Overwrite: r.Overwrite, Config: string(r.Config), Shard: shard})
+	}
+	if errors.Is(err, output.ErrOutputExists) {
+		err = &SetupError{err}
+	}
+	return w, resume, false, err
+}
+
+// close closes the part files, writes the manifest, removes the checkpoint
+// of a finished run and, for the last shard to finish, merges the run's
+// manifest.
+func (r *DirRun) close(ctx context.Context, w *output.Writer, res *Result, template output.Progress, started time.Time) (*DirResult, error) {
+	out := &DirResult{Result: res}
+	var last *output.Progress
+	if res.Status == output.StatusInterrupted {
+		last = res.Progress(template) // so that resume can go on from here
+	}
+	var counts output.Counts
+	var err error
+	closing := time.Now()
+	pprof.Do(ctx, pprof.Labels(annotate.ProfileLabel, "write"), func(context.Context) {
+		counts, err = w.Close(last)
+	})
+	if err != nil {
+		return out, err
+	}
+	// The last row groups are written by Close: the run's wall time and
+	// throughput include it.
+	flush := time.Since(closing).Seconds()
+	res.Timings.Wall += flush
+	res.Timings.Write += flush
+	m := r.manifest(res, started, counts, w.Files(), template.Resumed)
+	if err := output.WriteManifest(r.Out, m); err != nil {
+		return out, err
+	}
+	shard := r.Options.Shard
+	if last == nil {
+		if err := output.RemoveProgress(r.Out, shard); err != nil {
+			return out, err
+		}
+	}
+	out.Manifest = m
+	if shard.Sharded() && out.Manifest.Status == output.StatusComplete {
+		// The last shard to finish writes the run's manifest.json.
+		if merged, err := output.MergeManifests(r.Out); err == nil {
+			if err := output.WriteManifest(r.Out, merged); err != nil {
+				return out, err
+			}
+			out.Merged = merged
+		}
+	}
+	return out, nil
+}
+
+// manifest is the run's manifest.json.
+func (r *DirRun) manifest(res *Result, started time.Time, counts output.Counts, files map[string][]string, resumed int) *output.Manifest {
+	b := r.Build
+	m := &output.Manifest{
+		Tool:          "newsnlp",
+		Version:       b.Version,
+		Commit:        b.Commit,
+		ProseVersion:  b.ProseVersion,
+		GoVersion:     b.GoVersion,
+		SchemaVersion: output.SchemaVersion,
+		Status:        res.Status,
+		StatusDetail:  res.StatusDetail,
+		StartedAt:     started,
+		FinishedAt:    time.Now().UTC(),
+		Config:        r.Config,
+		Workers:       r.Options.Workers,
+		Inputs:        r.Inputs,
+		Sources:       r.Corpus.Sources(),
+		Records: output.RecordCounts{
+			Read:      res.Stats.Records,
+			Documents: res.Stats.Documents,
+			Errors:    res.Stats.Errors,
+		},
+		Rows:         counts,
+		ErrorsByKind: res.ErrorsByKind,
+		Warnings:     res.Warnings,
+		Skipped:      r.Corpus.Skipped(),
+		BySource:     res.BySource,
+		Languages:    res.Languages,
+		NotAnnotated: res.NotAnnotated,
+		Words:        res.Stats.Words,
+		Timings:      res.Timings,
+		Resumed:      resumed,
+		RecordsSeen:  res.Seen,
+	}
+	m.Files = files
+	if s := res.Timings.Wall; s > 0 {
+		m.Throughput.ArticlesPerSecond = round1(float64(res.Stats.Documents) / s)
+		m.Throughput.WordsPerSecond = round1(float64(res.Stats.Words) / s)
+	}
+	if sh := r.Options.Shard; sh.Sharded() {
+		m.Shard = &sh
+	}
+	return m
+}
+
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+
+var errAlreadyComplete = errors.New("already complete")
+
+// readCheckpoint reads Out's checkpoint for a resume and checks that the
+// run is continued on the same inputs with the same settings.
+func readCheckpoint(out string, want output.Progress, shard output.Shard) (*output.Progress, error) {
+	p, err := output.ReadProgress(out, shard)
+	if errors.Is(err, output.ErrNothingToResume) {
+		if m, merr := output.ReadManifestFile(filepath.Join(out, shard.ManifestName())); merr == nil && m.Status == output.StatusComplete {
+			return nil, errAlreadyComplete
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("annotate --resume: %w", err)
+	}
+	if !slices.Equal(p.Inputs, want.Inputs) {
+		return nil, fmt.Errorf("annotate --resume: the run in %s read %s, not %s: resume it with the same INPUT", out, strings.Join(p.Inputs, " "), strings.Join(want.Inputs, " "))
+	}
+	var got bytes.Buffer
+	if err := json.Compact(&got, p.Config); err != nil || !bytes.Equal(got.Bytes(), want.Config) {
+		return nil, fmt.Errorf("annotate --resume: the run in %s ran with other settings (%s), not %s: resume it with the same flags", out, p.Config, want.Config)
+	}
+	return p, nil
+}
+
+// ShardIndexFromEnv is the shard index a batch scheduler gives the task:
+// JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs, 0-based), else
+// SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN (Slurm job arrays).
+func ShardIndexFromEnv() (int, string, error) {
+	if v := os.Getenv("JOB_COMPLETION_INDEX"); v != "" {
+		k, err := strconv.Atoi(v)
+		if err != nil {
+			return 0, "", fmt.Errorf("JOB_COMPLETION_INDEX=%q is not a number", v)
+		}
+		return k, "JOB_COMPLETION_INDEX", nil
+	}
+	if v := os.Getenv("SLURM_ARRAY_TASK_ID"); v != "" {
+		k, err := strconv.Atoi(v)
+		if err != nil {
+			return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%q is not a number", v)
+		}
+		if m := os.Getenv("SLURM_ARRAY_TASK_MIN"); m != "" {
+			min, err := strconv.Atoi(m)
+			if err != nil {
+				return 0, "", fmt.Errorf("SLURM_ARRAY_TASK_MIN=%q is not a number", m)
+			}
+			k -= min
+		}
+		return k, "SLURM_ARRAY_TASK_ID", nil
+	}
+	return 0, "", fmt.Errorf("neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set: give --shard K/N")
+}
