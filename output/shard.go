@@ -97,9 +97,35 @@ var ErrShardsIncomplete = errors.New("the shards are not all complete")
 // of the run finished and that their counts reconcile, and returns the
 // run's combined manifest. Problems name the shards by number.
 func MergeManifests(dir string) (*Manifest, error) {
+	ms, n, err := readShardManifests(dir)
+	if err != nil {
+		return nil, err
+	}
+	if problems := shardProblems(ms, n); len(problems) > 0 {
+		return nil, fmt.Errorf("output %s: %w:\n  %s", dir, ErrShardsIncomplete, strings.Join(problems, "\n  "))
+	}
+	first := ms[0]
+	out := sumShards(ms, n)
+	// Every shard reads the whole input, so each saw every record: the
+	// shards' records add up to what one of them saw.
+	if out.Records.Read != first.RecordsSeen {
+		return nil, fmt.Errorf("output %s: %w: the shards read %d records between them, but the input has %d", dir, ErrShardsIncomplete, out.Records.Read, first.RecordsSeen)
+	}
+	out.Timings.Wall = out.FinishedAt.Sub(out.StartedAt).Seconds()
+	out.Throughput = Throughput{}
+	if s := out.Timings.Wall; s > 0 {
+		out.Throughput.ArticlesPerSecond = float64(int64(float64(out.Records.Documents)/s*10+0.5)) / 10
+		out.Throughput.WordsPerSecond = float64(int64(float64(out.Words)/s*10+0.5)) / 10
+	}
+	return out, nil
+}
+
+// readShardManifests reads the shard manifests in dir, in shard order, and
+// the number of shards of their run.
+func readShardManifests(dir string) ([]*Manifest, int, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("output %s: %w", dir, err)
+		return nil, 0, fmt.Errorf("output %s: %w", dir, err)
 	}
 	var ms []*Manifest
 	n := 0
@@ -110,21 +136,27 @@ func MergeManifests(dir string) (*Manifest, error) {
 		}
 		m, err := ReadManifestFile(filepath.Join(dir, e.Name()))
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if m.Shard == nil || *m.Shard != s {
-			return nil, fmt.Errorf("%s: the manifest says shard %v", e.Name(), m.Shard)
+			return nil, 0, fmt.Errorf("%s: the manifest says shard %v", e.Name(), m.Shard)
 		}
 		if n != 0 && s.N != n {
-			return nil, fmt.Errorf("output %s: %w: shards of %d and of %d runs are mixed", dir, ErrShardsIncomplete, n, s.N)
+			return nil, 0, fmt.Errorf("output %s: %w: shards of %d and of %d runs are mixed", dir, ErrShardsIncomplete, n, s.N)
 		}
 		n = s.N
 		ms = append(ms, m)
 	}
 	if len(ms) == 0 {
-		return nil, fmt.Errorf("output %s: no shard manifest (manifest-shard-K-of-N.json)", dir)
+		return nil, 0, fmt.Errorf("output %s: no shard manifest (manifest-shard-K-of-N.json)", dir)
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Shard.K < ms[j].Shard.K })
+	return ms, n, nil
+}
+
+// shardProblems names every shard that is missing, unfinished, failed or
+// inconsistent with the first.
+func shardProblems(ms []*Manifest, n int) []string {
 	var problems []string
 	have := map[int]*Manifest{}
 	for _, m := range ms {
@@ -150,11 +182,13 @@ func MergeManifests(dir string) (*Manifest, error) {
 			problems = append(problems, fmt.Sprintf("shard %d of %d: saw %d input records, shard %d saw %d", m.Shard.K, n, m.RecordsSeen, first.Shard.K, first.RecordsSeen))
 		}
 	}
-	if len(problems) > 0 {
-		return nil, fmt.Errorf("output %s: %w:\n  %s", dir, ErrShardsIncomplete, strings.Join(problems, "\n  "))
-	}
+	return problems
+}
 
-	out := *first
+// sumShards adds the shards' counts into one manifest, on top of the
+// first's run metadata.
+func sumShards(ms []*Manifest, n int) *Manifest {
+	out := *ms[0]
 	out.Shard = nil
 	out.Shards = n
 	out.Records = RecordCounts{}
@@ -205,16 +239,5 @@ func MergeManifests(dir string) (*Manifest, error) {
 		out.Timings.Annotate += m.Timings.Annotate
 		out.Timings.Write += m.Timings.Write
 	}
-	// Every shard reads the whole input, so each saw every record: the
-	// shards' records add up to what one of them saw.
-	if out.Records.Read != first.RecordsSeen {
-		return nil, fmt.Errorf("output %s: %w: the shards read %d records between them, but the input has %d", dir, ErrShardsIncomplete, out.Records.Read, first.RecordsSeen)
-	}
-	out.Timings.Wall = out.FinishedAt.Sub(out.StartedAt).Seconds()
-	out.Throughput = Throughput{}
-	if s := out.Timings.Wall; s > 0 {
-		out.Throughput.ArticlesPerSecond = float64(int64(float64(out.Records.Documents)/s*10+0.5)) / 10
-		out.Throughput.WordsPerSecond = float64(int64(float64(out.Words)/s*10+0.5)) / 10
-	}
-	return &out, nil
+	return &out
 }

@@ -431,15 +431,15 @@ func contentBefore(text string, toks []doc.Token, marks []quoteMarkSpan, s0, com
 func kindOfContent(content string, marks []quoteMarkSpan, span [2]int) string {
 	i := firstMarkFrom(marks, span[0])
 	if i >= len(marks) || marks[i].end > span[1] {
-		return "indirect"
+		return doc.KindIndirect
 	}
 	// A quotation, or one split by its cue (“A,” X said. “B.”): it opens
 	// and closes the content.
 	last := firstMarkFrom(marks, span[1]) - 1
 	if marks[i].start == span[0] && last >= i && marks[last].end == span[1] {
-		return "direct"
+		return doc.KindDirect
 	}
-	return "mixed"
+	return doc.KindMixed
 }
 
 // firstMarkFrom is the index of the first mark starting at or after pos.

@@ -154,9 +154,9 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 		}
 		switch p := toks[s0].POS; {
 		case s1-s0 == 1 && (p == "PRP" || p == "WP"):
-			res = "pronoun"
+			res = doc.ResolvedPronoun
 		default:
-			res = "nominal"
+			res = doc.ResolvedNominal
 			i := sort.Search(len(ms), func(i int) bool { return ms[i].End > toks[s0].Start })
 			for ; i < len(ms) && ms[i].Start < toks[s1-1].End; i++ {
 				if ms[i].Label == "PERSON" || ms[i].Label == "ORG" {

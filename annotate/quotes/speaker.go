@@ -56,7 +56,7 @@ func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speaker
 
 // resolve fills the speaker's entity and resolution.
 func (s *speakerResolver) resolve(at *attribution) {
-	at.resolving = "unresolved"
+	at.resolving = doc.ResolvedUnresolved
 	if at.speakerTok[0] < 0 {
 		return
 	}
@@ -68,7 +68,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 		at.speakerTok = who
 		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
 		if at.resolving == "name" {
-			at.resolving = "pronoun"
+			at.resolving = doc.ResolvedPronoun
 		}
 		return
 	}
@@ -86,22 +86,22 @@ func (s *speakerResolver) resolve(at *attribution) {
 		best = s.namedBefore(t0, t1)
 	}
 	if best >= 0 {
-		s.set(at, best, "name")
+		s.set(at, best, doc.ResolvedName)
 		return
 	}
 	if t1-t0 == 1 {
 		w := strings.ToLower(s.r.Tokens[t0].Text)
 		if want, ok := subjectPronouns[w]; ok {
 			if i := s.antecedent(s.r.Tokens[t0].Start, want, w); i >= 0 {
-				s.set(at, i, "pronoun")
+				s.set(at, i, doc.ResolvedPronoun)
 			}
 			return
 		}
 	}
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
-	at.resolving = "nominal"
+	at.resolving = doc.ResolvedNominal
 	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.Tokens[t0].Start {
-		s.set(at, i, "nominal")
+		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
@@ -109,7 +109,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 	// after the preposition is not who spoke (a spokesman for Trump).
 	if head != at.speakerTok {
 		if i := s.nameIn([2]int{head[1], t1}); i >= 0 && s.ms[i].Label == "ORG" {
-			s.set(at, i, "nominal")
+			s.set(at, i, doc.ResolvedNominal)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/output"
 )
 
@@ -145,7 +146,18 @@ func (r *renderer) style(s, on, off string) string {
 	return on + s + off
 }
 
+// doc writes one article: its header, its zones' text with entities
+// marked, and its attributions.
 func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
+	r.header(d, i, n, tables)
+	r.zones(d)
+	if tables[output.TableQuotes] {
+		r.attributions(d)
+	}
+}
+
+// header writes the article's id, title, metadata, zones and entity counts.
+func (r *renderer) header(d *output.DocView, i, n int, tables map[string]bool) {
 	w := r.w
 	rule := strings.Repeat("─", r.width)
 	fmt.Fprintln(w, r.style(rule, ansiDim, ansiIntenOff))
@@ -196,7 +208,10 @@ func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
 		r.field("entities", strings.Join(parts, " · "))
 	}
 	fmt.Fprintln(w)
+}
 
+// zones writes each zone's text, wrapped, with its entities marked.
+func (r *renderer) zones(d *output.DocView) {
 	zones := d.Zones
 	if len(zones) == 0 {
 		zones = []output.ZoneRow{{Kind: "text", Start: 0, End: int32(len(d.Text))}}
@@ -215,13 +230,14 @@ func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
 		}
 	}
 
-	if !tables[output.TableQuotes] {
-		return
-	}
-	fmt.Fprintln(w)
+}
+
+// attributions writes the article's attributions with their labels.
+func (r *renderer) attributions(d *output.DocView) {
+	fmt.Fprintln(r.w)
 	claims, denials := 0, 0
 	for _, q := range d.Quotes {
-		if q.Label == "denial" {
+		if q.Label == doc.LabelDenial {
 			denials++
 		} else {
 			claims++
@@ -231,7 +247,7 @@ func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
 	for k, q := range d.Quotes {
 		label := q.Label
 		switch label {
-		case "denial":
+		case doc.LabelDenial:
 			label = r.style(label, ansiBold+ansiRed, ansiFgOff+ansiIntenOff)
 		default:
 			label = r.style(label, ansiGreen, ansiFgOff)

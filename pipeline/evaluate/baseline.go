@@ -1,6 +1,9 @@
 package evaluate
 
-import "github.com/newsnlp/newsnlp/output"
+import (
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/output"
+)
 
 // quotePairs are the opening and closing marks the baseline pairs.
 var quotePairs = map[rune]rune{'"': '"', '“': '”', '«': '»'}
@@ -20,9 +23,9 @@ func QuoteMarkBaseline(docID, text string) []output.QuoteRow {
 			if runes[j] == closing {
 				if j > i+1 {
 					out = append(out, output.QuoteRow{
-						DocID: docID, QuoteIdx: int32(len(out)), Kind: "direct",
+						DocID: docID, QuoteIdx: int32(len(out)), Kind: doc.KindDirect,
 						ContentStart: int32(i + 1), ContentEnd: int32(j), Content: string(runes[i+1 : j]),
-						SpeakerResolution: "unresolved", Label: "claim",
+						SpeakerResolution: doc.ResolvedUnresolved, Label: doc.LabelClaim,
 					})
 				}
 				i = j

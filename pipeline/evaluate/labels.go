@@ -4,10 +4,12 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // Claim labels scored by ClaimScores.
-var claimLabels = []string{"claim", "denial"}
+var claimLabels = []string{doc.LabelClaim, doc.LabelDenial}
 
 // confidentAt is the confidence from which labels must be right at least
 // 90% of the time.
@@ -78,12 +80,12 @@ func scoreClaims(matched []matchedQuote, goldHasLabels bool) *ClaimScores {
 		if m.gold.Cue.Text != "" {
 			if isDenialCue(m.gold.Cue.Text) {
 				dc++
-				if m.pred.Label == "denial" {
+				if m.pred.Label == doc.LabelDenial {
 					dcHits++
 				}
 			} else {
 				other++
-				if m.pred.Label == "denial" {
+				if m.pred.Label == doc.LabelDenial {
 					alarms++
 				}
 			}

@@ -148,149 +148,201 @@ func speakerMatches(g *datasets.GoldQuote, p *output.QuoteRow) bool {
 }
 
 func scoreQuotes(pairs []pair) (*QuoteScores, []matchedQuote) {
-	var c30, c80, cex, cue, qs [3]int
-	var spkHits, spkTotal, canHits, canTotal, canTP, canGold int
+	t := &quoteTally{slices: map[string]*[2]sliceCount{"direct": {}, "indirect": {}}}
+	for _, pr := range pairs {
+		t.add(pr)
+	}
+	return t.scores(), t.matched
+}
+
+// quoteTally accumulates the quote counts over documents.
+type quoteTally struct {
+	// c30, c80, cex, cue and qs count matched, predicted and gold.
+	c30, c80, cex, cue, qs                               [3]int
+	spkHits, spkTotal, canHits, canTotal, canTP, canGold int
 	// slices[kind][task] counts, for content30 (task 0) and quote+speaker
 	// (task 1): matched gold, all gold, matched predictions, all
 	// predictions. Recall is counted by the gold quote's kind, precision by
 	// the prediction's, so that each side's slice stays consistent.
-	slices := map[string]*[2]sliceCount{"direct": {}, "indirect": {}}
-	var matched []matchedQuote
-	var errs []QuoteError
-	for _, pr := range pairs {
-		gq := pr.gold.Quotes
-		pq := pr.pred.Quotes
-		goldContent := make([]span, len(gq))
-		for i := range gq {
-			goldContent[i] = goldSpan(gq[i].Content)
-		}
-		predContent := make([]span, len(pq))
-		for i := range pq {
-			predContent[i] = span{{int(pq[i].ContentStart), int(pq[i].ContentEnd)}}
-		}
-		for _, c := range []struct {
-			acc  *[3]int
-			rule func(int, span, span) bool
-		}{{&c80, atLeast(0.8)}, {&cex, exact}} {
-			m := match(goldContent, predContent, c.rule)
-			c.acc[0] += countMatched(m)
-			c.acc[1] += len(pq)
-			c.acc[2] += len(gq)
-		}
-		m30 := match(goldContent, predContent, atLeast(0.3))
-		c30[0] += countMatched(m30)
-		c30[1] += len(pq)
-		c30[2] += len(gq)
-		qs[1] += len(pq)
-		qs[2] += len(gq)
-		predMatchedBy := make([]int, len(pq)) // gold index + 1, 0 when unmatched
-		predSpeakerOK := make([]bool, len(pq))
-		for gi, pi := range m30 {
-			g := &gq[gi]
-			if g.SpeakerCanonical != "" {
-				canGold++
-			}
-			if pi < 0 {
-				continue
-			}
-			p := &pq[pi]
-			predMatchedBy[pi] = gi + 1
-			matched = append(matched, matchedQuote{gold: g, pred: p})
-			spkTotal++
-			if speakerMatches(g, p) {
-				spkHits++
-				qs[0]++
-				predSpeakerOK[pi] = true
-			}
-			if g.SpeakerCanonical != "" {
-				canTotal++
-				if p.SpeakerCanonical != nil && strings.EqualFold(*p.SpeakerCanonical, g.SpeakerCanonical) {
-					canHits++
-					canTP++
-				}
-			}
-		}
-		for gi, pi := range m30 {
-			g := &gq[gi]
-			e := QuoteError{DocID: pr.gold.ID, GoldContent: g.Content.Text, GoldCue: g.Cue.Text, GoldSpeaker: g.Speaker.Text}
-			if len(g.Content.Fragments) > 0 {
-				e.Start = g.Content.Fragments[0][0]
-			}
-			switch {
-			case pi < 0:
-				e.Kind = "missed"
-				errs = append(errs, e)
-			case !speakerMatches(g, &pq[pi]):
-				e.Kind = "wrong_speaker"
-				e.PredContent, e.PredCue, e.PredSpeaker, e.PredRule = pq[pi].Content, deref(pq[pi].Cue), deref(pq[pi].Speaker), pq[pi].Rule
-				errs = append(errs, e)
-			}
-		}
-		for pi := range pq {
-			if predMatchedBy[pi] == 0 {
-				p := &pq[pi]
-				errs = append(errs, QuoteError{Kind: "spurious", DocID: pr.gold.ID, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
-			}
-		}
-		for gi, pi := range m30 {
-			sl := slices[goldKind(&gq[gi])]
-			sl[0].gold++
-			sl[1].gold++
-			if pi >= 0 {
-				sl[0].goldHit++
-				if speakerMatches(&gq[gi], &pq[pi]) {
-					sl[1].goldHit++
-				}
-			}
-		}
-		for pi := range pq {
-			sl := slices[predKind(&pq[pi])]
-			sl[0].pred++
-			sl[1].pred++
-			if g := predMatchedBy[pi]; g > 0 {
-				sl[0].predHit++
-				if predSpeakerOK[pi] {
-					sl[1].predHit++
-				}
-			}
-		}
-		// Cues: any overlap, one-to-one.
-		var goldCues, predCues []span
-		for i := range gq {
-			if !gq[i].Cue.Empty() {
-				goldCues = append(goldCues, goldSpan(gq[i].Cue))
-			}
-		}
-		for i := range pq {
-			if s := predSpan(pq[i].CueStart, pq[i].CueEnd); s != nil {
-				predCues = append(predCues, s)
-			}
-		}
-		mc := match(goldCues, predCues, anyOverlap)
-		cue[0] += countMatched(mc)
-		cue[1] += len(predCues)
-		cue[2] += len(goldCues)
+	slices  map[string]*[2]sliceCount
+	matched []matchedQuote
+	errs    []QuoteError
+}
+
+// docQuotes is one document's gold and predicted quotes and how they
+// matched at 0.3.
+type docQuotes struct {
+	id            string
+	gq            []datasets.GoldQuote
+	pq            []output.QuoteRow
+	m30           []int  // gold index → prediction index, -1 when none
+	predMatchedBy []int  // gold index + 1, 0 when unmatched
+	predSpeakerOK []bool // the matched prediction's speaker is right
+}
+
+// add counts one document.
+func (t *quoteTally) add(pr pair) {
+	d := &docQuotes{id: pr.gold.ID, gq: pr.gold.Quotes, pq: pr.pred.Quotes}
+	t.content(d)
+	t.speakers(d)
+	t.errors(d)
+	t.kinds(d)
+	t.cues(d)
+}
+
+// content matches contents at 0.3, 0.8 and exactly.
+func (t *quoteTally) content(d *docQuotes) {
+	gq, pq := d.gq, d.pq
+	goldContent := make([]span, len(gq))
+	for i := range gq {
+		goldContent[i] = goldSpan(gq[i].Content)
 	}
+	predContent := make([]span, len(pq))
+	for i := range pq {
+		predContent[i] = span{{int(pq[i].ContentStart), int(pq[i].ContentEnd)}}
+	}
+	for _, c := range []struct {
+		acc  *[3]int
+		rule func(int, span, span) bool
+	}{{&t.c80, atLeast(0.8)}, {&t.cex, exact}} {
+		m := match(goldContent, predContent, c.rule)
+		c.acc[0] += countMatched(m)
+		c.acc[1] += len(pq)
+		c.acc[2] += len(gq)
+	}
+	d.m30 = match(goldContent, predContent, atLeast(0.3))
+	t.c30[0] += countMatched(d.m30)
+	t.c30[1] += len(pq)
+	t.c30[2] += len(gq)
+	t.qs[1] += len(pq)
+	t.qs[2] += len(gq)
+}
+
+// speakers scores the speakers of the matched quotes.
+func (t *quoteTally) speakers(d *docQuotes) {
+	d.predMatchedBy = make([]int, len(d.pq))
+	d.predSpeakerOK = make([]bool, len(d.pq))
+	for gi, pi := range d.m30 {
+		g := &d.gq[gi]
+		if g.SpeakerCanonical != "" {
+			t.canGold++
+		}
+		if pi < 0 {
+			continue
+		}
+		p := &d.pq[pi]
+		d.predMatchedBy[pi] = gi + 1
+		t.matched = append(t.matched, matchedQuote{gold: g, pred: p})
+		t.spkTotal++
+		if speakerMatches(g, p) {
+			t.spkHits++
+			t.qs[0]++
+			d.predSpeakerOK[pi] = true
+		}
+		if g.SpeakerCanonical != "" {
+			t.canTotal++
+			if p.SpeakerCanonical != nil && strings.EqualFold(*p.SpeakerCanonical, g.SpeakerCanonical) {
+				t.canHits++
+				t.canTP++
+			}
+		}
+	}
+}
+
+// errors lists the missed, wrong-speaker and spurious quotes.
+func (t *quoteTally) errors(d *docQuotes) {
+	for gi, pi := range d.m30 {
+		g := &d.gq[gi]
+		e := QuoteError{DocID: d.id, GoldContent: g.Content.Text, GoldCue: g.Cue.Text, GoldSpeaker: g.Speaker.Text}
+		if len(g.Content.Fragments) > 0 {
+			e.Start = g.Content.Fragments[0][0]
+		}
+		switch {
+		case pi < 0:
+			e.Kind = "missed"
+			t.errs = append(t.errs, e)
+		case !speakerMatches(g, &d.pq[pi]):
+			p := &d.pq[pi]
+			e.Kind = "wrong_speaker"
+			e.PredContent, e.PredCue, e.PredSpeaker, e.PredRule = p.Content, deref(p.Cue), deref(p.Speaker), p.Rule
+			t.errs = append(t.errs, e)
+		}
+	}
+	for pi := range d.pq {
+		if d.predMatchedBy[pi] == 0 {
+			p := &d.pq[pi]
+			t.errs = append(t.errs, QuoteError{Kind: "spurious", DocID: d.id, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
+		}
+	}
+}
+
+// kinds counts the direct and indirect slices.
+func (t *quoteTally) kinds(d *docQuotes) {
+	for gi, pi := range d.m30 {
+		sl := t.slices[goldKind(&d.gq[gi])]
+		sl[0].gold++
+		sl[1].gold++
+		if pi >= 0 {
+			sl[0].goldHit++
+			if speakerMatches(&d.gq[gi], &d.pq[pi]) {
+				sl[1].goldHit++
+			}
+		}
+	}
+	for pi := range d.pq {
+		sl := t.slices[predKind(&d.pq[pi])]
+		sl[0].pred++
+		sl[1].pred++
+		if g := d.predMatchedBy[pi]; g > 0 {
+			sl[0].predHit++
+			if d.predSpeakerOK[pi] {
+				sl[1].predHit++
+			}
+		}
+	}
+}
+
+// cues matches cues: any overlap, one-to-one.
+func (t *quoteTally) cues(d *docQuotes) {
+	var goldCues, predCues []span
+	for i := range d.gq {
+		if !d.gq[i].Cue.Empty() {
+			goldCues = append(goldCues, goldSpan(d.gq[i].Cue))
+		}
+	}
+	for i := range d.pq {
+		if s := predSpan(d.pq[i].CueStart, d.pq[i].CueEnd); s != nil {
+			predCues = append(predCues, s)
+		}
+	}
+	mc := match(goldCues, predCues, anyOverlap)
+	t.cue[0] += countMatched(mc)
+	t.cue[1] += len(predCues)
+	t.cue[2] += len(goldCues)
+}
+
+// scores turns the counts into scores.
+func (t *quoteTally) scores() *QuoteScores {
 	s := &QuoteScores{
-		Content30:       prf(c30[0], c30[1], c30[2]),
-		Content80:       prf(c80[0], c80[1], c80[2]),
-		ContentExact:    prf(cex[0], cex[1], cex[2]),
-		Cue:             prf(cue[0], cue[1], cue[2]),
-		SpeakerAccuracy: ratio(spkHits, spkTotal),
-		QuoteSpeaker:    prf(qs[0], qs[1], qs[2]),
+		Content30:       prf(t.c30[0], t.c30[1], t.c30[2]),
+		Content80:       prf(t.c80[0], t.c80[1], t.c80[2]),
+		ContentExact:    prf(t.cex[0], t.cex[1], t.cex[2]),
+		Cue:             prf(t.cue[0], t.cue[1], t.cue[2]),
+		SpeakerAccuracy: ratio(t.spkHits, t.spkTotal),
+		QuoteSpeaker:    prf(t.qs[0], t.qs[1], t.qs[2]),
 		Slices:          map[string]Slice{},
-		Errors:          errs,
+		Errors:          t.errs,
 	}
-	if canGold > 0 {
-		r := ratio(canHits, canTotal)
+	if t.canGold > 0 {
+		r := ratio(t.canHits, t.canTotal)
 		s.CanonicalAcc = &r
-		p := prf(canTP, qs[1], canGold)
+		p := prf(t.canTP, t.qs[1], t.canGold)
 		s.QuoteCanonical = &p
 	}
-	for name, sl := range slices {
+	for name, sl := range t.slices {
 		s.Slices[name] = Slice{Content30: sl[0].prf(), QuoteSpeaker: sl[1].prf()}
 	}
-	return s, matched
+	return s
 }
 
 // goldKind is direct when the gold content holds a quote mark.
