@@ -112,82 +112,103 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 // a mention never spans a line break; a person's title is not part of the
 // name; a name continues through lower-case particles.
 func (a *entitiesStage) repairMentions(text string, r *doc.Document, ms []doc.Mention) []doc.Mention {
-	toks := r.Tokens
 	var out []doc.Mention
 	for _, m := range ms {
 		if m.TokStart < 0 {
 			out = append(out, m)
 			continue
 		}
-		sentEnd := r.Sentences[m.Sent].Tokens()[1]
-		sentStart := r.Sentences[m.Sent].Tokens()[0]
-		// Names continue through particles: Jabhat al Fateh al Sham.
-		for m.TokEnd+1 < sentEnd && english.NameParticles[toks[m.TokEnd].Text] && english.StartsUpper(toks[m.TokEnd+1].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd+1]) {
-			m.TokEnd += 2
-			for m.TokEnd < sentEnd && english.StartsUpper(toks[m.TokEnd].Text) && doc.IsWord(toks[m.TokEnd].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd]) {
-				m.TokEnd++
-			}
-		}
-		for m.TokStart-2 >= sentStart && english.NameParticles[toks[m.TokStart-1].Text] && english.StartsUpper(toks[m.TokStart-2].Text) && doc.IsWord(toks[m.TokStart-2].Text) && sameLine(text, toks[m.TokStart-2], toks[m.TokStart]) {
-			m.TokStart -= 2
-		}
-		// A name never contains a quotation mark: keep what follows the
-		// last one (…,” Berg said), else what precedes the first.
-		for k := m.TokEnd - 1; k >= m.TokStart; k-- {
-			if english.IsQuoteMark(toks[k].Text) {
-				if k+1 < m.TokEnd {
-					m.TokStart = k + 1
-				} else {
-					m.TokEnd = k
-				}
-				m.Origin = "rule"
-				k = m.TokEnd
-			}
-		}
-		if m.TokEnd <= m.TokStart {
-			continue
-		}
-		m.Start, m.End = toks[m.TokStart].Start, toks[m.TokEnd-1].End
-		// A sentence's first word "The" is the article, not part of the
-		// name (The United Nations has said); in mid-sentence a capital
-		// The belongs to the name (The Hague).
-		if m.TokEnd-m.TokStart > 1 && m.TokStart == sentStart && toks[m.TokStart].Text == "The" {
-			m.TokStart++
-			m.Start = toks[m.TokStart].Start
-		}
-		// A name starts after lower-case words (and a person's after
-		// titles: General Motors keeps its General), and ends before
-		// lower-case words: greedy decoding that opened a mention must close
-		// it, and sometimes closes it too late (the BBC that it).
-		// Mr, Mrs, Ms, Miss and Mx name a person whatever the model
-		// thought of the name after them (Ms Holm is not an organisation).
-		if m.TokEnd-m.TokStart > 1 && m.Label != "PER" && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] {
-			m.Label = "PER"
-		}
-		for m.TokEnd-m.TokStart > 1 && !english.NameParticles[toks[m.TokStart].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] || english.StartsLower(toks[m.TokStart].Text)) {
-			m.TokStart++
-		}
-		for m.TokEnd-m.TokStart > 1 && english.StartsLower(toks[m.TokEnd-1].Text) {
-			m.TokEnd--
-		}
-		for m.TokEnd-m.TokStart > 1 && english.NameParticles[toks[m.TokEnd-1].Text] {
-			m.TokEnd--
-		}
-		// Split at line breaks.
-		start := m.TokStart
-		for k := m.TokStart + 1; k <= m.TokEnd; k++ {
-			if k == m.TokEnd || !sameLine(text, toks[k-1], toks[k]) {
-				part := m
-				part.TokStart, part.TokEnd = start, k
-				part.Start, part.End = toks[start].Start, toks[k-1].End
-				if k != m.TokEnd || start != m.TokStart {
-					part.Origin = "rule"
-				}
-				out = append(out, part)
-				start = k
-			}
+		if m, ok := repairSpan(text, r, m); ok {
+			out = splitAtLines(out, text, r.Tokens, m)
 		}
 	}
+	return mergeOverlaps(text, out)
+}
+
+// repairSpan moves a mention's bounds: through name particles, past
+// quotation marks, the sentence's opening "The", titles and lower-case
+// words. It reports false when nothing is left.
+func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool) {
+	toks := r.Tokens
+	sentEnd := r.Sentences[m.Sent].Tokens()[1]
+	sentStart := r.Sentences[m.Sent].Tokens()[0]
+	// Names continue through particles: Jabhat al Fateh al Sham.
+	for m.TokEnd+1 < sentEnd && english.NameParticles[toks[m.TokEnd].Text] && english.StartsUpper(toks[m.TokEnd+1].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd+1]) {
+		m.TokEnd += 2
+		for m.TokEnd < sentEnd && english.StartsUpper(toks[m.TokEnd].Text) && doc.IsWord(toks[m.TokEnd].Text) && sameLine(text, toks[m.TokEnd-1], toks[m.TokEnd]) {
+			m.TokEnd++
+		}
+	}
+	for m.TokStart-2 >= sentStart && english.NameParticles[toks[m.TokStart-1].Text] && english.StartsUpper(toks[m.TokStart-2].Text) && doc.IsWord(toks[m.TokStart-2].Text) && sameLine(text, toks[m.TokStart-2], toks[m.TokStart]) {
+		m.TokStart -= 2
+	}
+	// A name never contains a quotation mark: keep what follows the
+	// last one (…,” Berg said), else what precedes the first.
+	for k := m.TokEnd - 1; k >= m.TokStart; k-- {
+		if english.IsQuoteMark(toks[k].Text) {
+			if k+1 < m.TokEnd {
+				m.TokStart = k + 1
+			} else {
+				m.TokEnd = k
+			}
+			m.Origin = "rule"
+			k = m.TokEnd
+		}
+	}
+	if m.TokEnd <= m.TokStart {
+		return m, false
+	}
+	m.Start, m.End = toks[m.TokStart].Start, toks[m.TokEnd-1].End
+	// A sentence's first word "The" is the article, not part of the
+	// name (The United Nations has said); in mid-sentence a capital
+	// The belongs to the name (The Hague).
+	if m.TokEnd-m.TokStart > 1 && m.TokStart == sentStart && toks[m.TokStart].Text == "The" {
+		m.TokStart++
+		m.Start = toks[m.TokStart].Start
+	}
+	// A name starts after lower-case words (and a person's after
+	// titles: General Motors keeps its General), and ends before
+	// lower-case words: greedy decoding that opened a mention must close
+	// it, and sometimes closes it too late (the BBC that it).
+	// Mr, Mrs, Ms, Miss and Mx name a person whatever the model
+	// thought of the name after them (Ms Holm is not an organisation).
+	if m.TokEnd-m.TokStart > 1 && m.Label != "PER" && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] {
+		m.Label = "PER"
+	}
+	for m.TokEnd-m.TokStart > 1 && !english.NameParticles[toks[m.TokStart].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] || english.StartsLower(toks[m.TokStart].Text)) {
+		m.TokStart++
+	}
+	for m.TokEnd-m.TokStart > 1 && english.StartsLower(toks[m.TokEnd-1].Text) {
+		m.TokEnd--
+	}
+	for m.TokEnd-m.TokStart > 1 && english.NameParticles[toks[m.TokEnd-1].Text] {
+		m.TokEnd--
+	}
+	return m, true
+}
+
+// splitAtLines appends m to out, split where a line break falls inside it.
+func splitAtLines(out []doc.Mention, text string, toks []doc.Token, m doc.Mention) []doc.Mention {
+	// Split at line breaks.
+	start := m.TokStart
+	for k := m.TokStart + 1; k <= m.TokEnd; k++ {
+		if k == m.TokEnd || !sameLine(text, toks[k-1], toks[k]) {
+			part := m
+			part.TokStart, part.TokEnd = start, k
+			part.Start, part.End = toks[start].Start, toks[k-1].End
+			if k != m.TokEnd || start != m.TokStart {
+				part.Origin = "rule"
+			}
+			out = append(out, part)
+			start = k
+		}
+	}
+	return out
+}
+
+// mergeOverlaps drops lower-case mentions and joins those that particle
+// extension ran into each other.
+func mergeOverlaps(text string, out []doc.Mention) []doc.Mention {
 	// A name holds a capital letter: a lower-case "mention" (so-called) is
 	// a model error.
 	kept := out[:0]

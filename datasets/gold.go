@@ -432,18 +432,57 @@ func readBrat(dir string) ([]GoldDoc, error) {
 	return docs, nil
 }
 
+// bratEvent is one E line of a brat file: its roles' annotation ids.
+type bratEvent struct {
+	line  int
+	roles map[string][]string
+}
+
 func parseBrat(path, id, text, ann string) (GoldDoc, error) {
 	runes := []rune(text)
 	spans := map[string]GoldSpan{}
-	type event struct {
-		line  int
-		roles map[string][]string
+	var events []bratEvent
+	lines, lineNos := bratLines(ann)
+	for i, line := range lines {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		var err error
+		switch line[0] {
+		case 'T':
+			var sp GoldSpan
+			if sp, err = bratSpan(fields, runes); err == nil {
+				spans[fields[0]] = sp
+			}
+		case 'E':
+			var ev bratEvent
+			if ev, err = bratEventOf(fields, lineNos[i]); err == nil {
+				events = append(events, ev)
+			}
+		}
+		if err != nil {
+			return GoldDoc{}, &GoldError{Path: path, Line: lineNos[i], Err: err}
+		}
 	}
-	var events []event
-	// A span whose text holds a line break continues on the next line of
-	// the .ann file: join such lines to the annotation they belong to.
-	var lines []string
-	var lineNos []int
+	d := GoldDoc{ID: id, Text: text, HasQuotes: true}
+	for _, ev := range events {
+		if len(ev.roles["Content"]) == 0 {
+			continue // an attribution without content scores nothing
+		}
+		q, err := bratQuote(ev, spans)
+		if err != nil {
+			return GoldDoc{}, &GoldError{Path: path, Line: ev.line, Err: err}
+		}
+		d.Quotes = append(d.Quotes, q)
+	}
+	return d, nil
+}
+
+// bratLines splits a .ann file into its annotations and their line
+// numbers. A span whose text holds a line break continues on the next line
+// of the file: such lines are joined to the annotation they belong to.
+func bratLines(ann string) (lines []string, lineNos []int) {
 	for i, line := range strings.Split(strings.TrimRight(ann, "\r\n"), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if len(lines) > 0 && !bratLine.MatchString(line) {
@@ -453,85 +492,78 @@ func parseBrat(path, id, text, ann string) (GoldDoc, error) {
 		lines = append(lines, line)
 		lineNos = append(lineNos, i+1)
 	}
-	for i, line := range lines {
-		lineNo := lineNos[i]
-		if strings.TrimSpace(line) == "" {
-			continue
+	return lines, lineNos
+}
+
+// bratSpan reads a text-bound annotation (T line) over runes.
+func bratSpan(fields []string, runes []rune) (GoldSpan, error) {
+	if len(fields) < 2 {
+		return GoldSpan{}, fmt.Errorf("text-bound annotation without a type and span")
+	}
+	_, locs, ok := strings.Cut(fields[1], " ")
+	if !ok {
+		return GoldSpan{}, fmt.Errorf("text-bound annotation %q without a span", fields[1])
+	}
+	var sp GoldSpan
+	var parts []string
+	for _, frag := range strings.Split(locs, ";") {
+		ab := strings.Fields(frag)
+		if len(ab) != 2 {
+			return GoldSpan{}, fmt.Errorf("bad span %q", frag)
 		}
-		fail := func(format string, args ...any) error {
-			return &GoldError{Path: path, Line: lineNo, Err: fmt.Errorf(format, args...)}
+		s, err1 := strconv.Atoi(ab[0])
+		e, err2 := strconv.Atoi(ab[1])
+		if err1 != nil || err2 != nil || s < 0 || e > len(runes) || s > e {
+			return GoldSpan{}, fmt.Errorf("span %q is outside the text (%d code points)", frag, len(runes))
 		}
-		fields := strings.Split(line, "\t")
-		switch line[0] {
-		case 'T':
-			if len(fields) < 2 {
-				return GoldDoc{}, fail("text-bound annotation without a type and span")
-			}
-			_, locs, ok := strings.Cut(fields[1], " ")
+		sp.Fragments = append(sp.Fragments, [2]int{s, e})
+		parts = append(parts, string(runes[s:e]))
+	}
+	sp.Text = strings.Join(parts, " ")
+	if len(fields) > 2 && fields[2] != sp.Text {
+		return GoldSpan{}, fmt.Errorf("span text %q does not match the file's text %q", fields[2], sp.Text)
+	}
+	return sp, nil
+}
+
+// bratEventOf reads an event (E line) on line lineNo.
+func bratEventOf(fields []string, lineNo int) (bratEvent, error) {
+	if len(fields) < 2 {
+		return bratEvent{}, fmt.Errorf("event without arguments")
+	}
+	ev := bratEvent{line: lineNo, roles: map[string][]string{}}
+	for _, arg := range strings.Fields(fields[1]) {
+		role, ref, ok := strings.Cut(arg, ":")
+		if !ok {
+			return bratEvent{}, fmt.Errorf("event argument %q is not ROLE:ID", arg)
+		}
+		role = strings.TrimRight(role, "0123456789") // Content2 is more content
+		ev.roles[role] = append(ev.roles[role], ref)
+	}
+	return ev, nil
+}
+
+// bratQuote is the attribution an event describes, its roles' spans
+// joined.
+func bratQuote(ev bratEvent, spans map[string]GoldSpan) (GoldQuote, error) {
+	var q GoldQuote
+	for _, role := range []struct {
+		name string
+		out  *GoldSpan
+	}{{"Content", &q.Content}, {"Cue", &q.Cue}, {"Source", &q.Speaker}} {
+		var texts []string
+		for _, ref := range ev.roles[role.name] {
+			sp, ok := spans[ref]
 			if !ok {
-				return GoldDoc{}, fail("text-bound annotation %q without a span", fields[1])
+				return GoldQuote{}, fmt.Errorf("event refers to %s, which is not defined", ref)
 			}
-			var sp GoldSpan
-			var parts []string
-			for _, frag := range strings.Split(locs, ";") {
-				ab := strings.Fields(frag)
-				if len(ab) != 2 {
-					return GoldDoc{}, fail("bad span %q", frag)
-				}
-				s, err1 := strconv.Atoi(ab[0])
-				e, err2 := strconv.Atoi(ab[1])
-				if err1 != nil || err2 != nil || s < 0 || e > len(runes) || s > e {
-					return GoldDoc{}, fail("span %q is outside the text (%d code points)", frag, len(runes))
-				}
-				sp.Fragments = append(sp.Fragments, [2]int{s, e})
-				parts = append(parts, string(runes[s:e]))
-			}
-			sp.Text = strings.Join(parts, " ")
-			if len(fields) > 2 && fields[2] != sp.Text {
-				return GoldDoc{}, fail("span text %q does not match the file's text %q", fields[2], sp.Text)
-			}
-			spans[fields[0]] = sp
-		case 'E':
-			if len(fields) < 2 {
-				return GoldDoc{}, fail("event without arguments")
-			}
-			ev := event{line: lineNo, roles: map[string][]string{}}
-			for _, arg := range strings.Fields(fields[1]) {
-				role, ref, ok := strings.Cut(arg, ":")
-				if !ok {
-					return GoldDoc{}, fail("event argument %q is not ROLE:ID", arg)
-				}
-				role = strings.TrimRight(role, "0123456789") // Content2 is more content
-				ev.roles[role] = append(ev.roles[role], ref)
-			}
-			events = append(events, ev)
+			role.out.Fragments = append(role.out.Fragments, sp.Fragments...)
+			texts = append(texts, sp.Text)
 		}
+		sort.Slice(role.out.Fragments, func(i, j int) bool { return role.out.Fragments[i][0] < role.out.Fragments[j][0] })
+		role.out.Text = strings.Join(texts, " ")
 	}
-	d := GoldDoc{ID: id, Text: text, HasQuotes: true}
-	for _, ev := range events {
-		if len(ev.roles["Content"]) == 0 {
-			continue // an attribution without content scores nothing
-		}
-		var q GoldQuote
-		for _, role := range []struct {
-			name string
-			out  *GoldSpan
-		}{{"Content", &q.Content}, {"Cue", &q.Cue}, {"Source", &q.Speaker}} {
-			var texts []string
-			for _, ref := range ev.roles[role.name] {
-				sp, ok := spans[ref]
-				if !ok {
-					return GoldDoc{}, &GoldError{Path: path, Line: ev.line, Err: fmt.Errorf("event refers to %s, which is not defined", ref)}
-				}
-				role.out.Fragments = append(role.out.Fragments, sp.Fragments...)
-				texts = append(texts, sp.Text)
-			}
-			sort.Slice(role.out.Fragments, func(i, j int) bool { return role.out.Fragments[i][0] < role.out.Fragments[j][0] })
-			role.out.Text = strings.Join(texts, " ")
-		}
-		d.Quotes = append(d.Quotes, q)
-	}
-	return d, nil
+	return q, nil
 }
 
 // ReadGoldFiles reads several gold paths in order.

@@ -160,7 +160,7 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 			i := sort.Search(len(ms), func(i int) bool { return ms[i].End > toks[s0].Start })
 			for ; i < len(ms) && ms[i].Start < toks[s1-1].End; i++ {
 				if ms[i].Label == "PERSON" || ms[i].Label == "ORG" {
-					res, label = "name", ms[i].Label
+					res, label = doc.ResolvedName, ms[i].Label
 					break
 				}
 			}

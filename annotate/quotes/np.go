@@ -140,57 +140,7 @@ func isRelativePronoun(t doc.Token) bool {
 func leftNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
 	none := [2]int{-1, -1}
 	if end-1 >= sentStart && (toks[end-1].Text == "," || isDash(toks[end-1].Text)) {
-		// The appositive may hold prepositions and conjunctions (a
-		// professor at Syracuse and a former adviser) but no verb. Commas
-		// or dashes set it off (Jason Sims — a teacher — says).
-		j := end - 2
-		for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS] || partyStatePeriod(toks, j)) {
-			j--
-		}
-		if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {
-			// "Elijah Cummings (D-Md.), chair of …, said": the party and
-			// state between the name and its appositive.
-			if first, _ := leftNP(toks, skipParenthetical(toks, j, sentStart), sentStart); first[0] < first[1] {
-				return first, [2]int{j + 1, end - 1}
-			}
-		}
-		// "X, who chairs the council, said" (or "whose …"): a relative clause set off
-		// by commas.
-		if toks[end-1].Text == "," {
-			for k := end - 3; k > sentStart && k >= end-25; k-- {
-				if english.IsQuoteMark(toks[k].Text) || toks[k].Text == ";" {
-					break
-				}
-				if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "who") || strings.EqualFold(toks[k+1].Text, "whose")) {
-					if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
-						return first, [2]int{k + 1, end - 1}
-					}
-					break
-				}
-				// "X, a close friend of Y who was her chief of staff,
-				// said": an appositive noun phrase ending in a relative
-				// clause; no verb comes before its relative pronoun.
-				if toks[k].Text == "," && isNPToken(toks[k+1]) && !strings.HasPrefix(toks[k+1].POS, "VB") {
-					rel := -1
-					for j := k + 1; j < end-1; j++ {
-						if p := toks[j].POS; p == "WP" || p == "WDT" || p == "WP$" {
-							rel = j
-							break
-						}
-						if strings.HasPrefix(toks[j].POS, "VB") || toks[j].POS == "MD" || toks[j].Text == "," {
-							break
-						}
-					}
-					if rel > k+1 {
-						if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
-							return first, [2]int{k + 1, end - 1}
-						}
-					}
-					break
-				}
-			}
-		}
-		return [2]int{end, end}, none
+		return appositiveNP(toks, end, sentStart)
 	}
 	// "On Wednesday he said": a subject pronoun is the whole noun phrase.
 	if end-1 >= sentStart && toks[end-1].POS == "PRP" {
@@ -246,6 +196,64 @@ func leftNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
 		return [2]int{end, end}, none
 	}
 	return np, none
+}
+
+// appositiveNP is leftNP when a comma or dash ends the words before end: the
+// noun phrase before the appositive it closes, and the appositive, or an
+// empty phrase when there is none.
+func appositiveNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
+	none := [2]int{-1, -1}
+	// The appositive may hold prepositions and conjunctions (a
+	// professor at Syracuse and a former adviser) but no verb. Commas
+	// or dashes set it off (Jason Sims — a teacher — says).
+	j := end - 2
+	for j >= sentStart && j > end-28 && (isNPToken(toks[j]) || appositivePOS[toks[j].POS] || partyStatePeriod(toks, j)) {
+		j--
+	}
+	if j >= sentStart && toks[j].Text == toks[end-1].Text && j < end-2 {
+		// "Elijah Cummings (D-Md.), chair of …, said": the party and
+		// state between the name and its appositive.
+		if first, _ := leftNP(toks, skipParenthetical(toks, j, sentStart), sentStart); first[0] < first[1] {
+			return first, [2]int{j + 1, end - 1}
+		}
+	}
+	// "X, who chairs the council, said" (or "whose …"): a relative clause set off
+	// by commas.
+	if toks[end-1].Text == "," {
+		for k := end - 3; k > sentStart && k >= end-25; k-- {
+			if english.IsQuoteMark(toks[k].Text) || toks[k].Text == ";" {
+				break
+			}
+			if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "who") || strings.EqualFold(toks[k+1].Text, "whose")) {
+				if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
+					return first, [2]int{k + 1, end - 1}
+				}
+				break
+			}
+			// "X, a close friend of Y who was her chief of staff,
+			// said": an appositive noun phrase ending in a relative
+			// clause; no verb comes before its relative pronoun.
+			if toks[k].Text == "," && isNPToken(toks[k+1]) && !strings.HasPrefix(toks[k+1].POS, "VB") {
+				rel := -1
+				for j := k + 1; j < end-1; j++ {
+					if p := toks[j].POS; p == "WP" || p == "WDT" || p == "WP$" {
+						rel = j
+						break
+					}
+					if strings.HasPrefix(toks[j].POS, "VB") || toks[j].POS == "MD" || toks[j].Text == "," {
+						break
+					}
+				}
+				if rel > k+1 {
+					if first, _ := leftNP(toks, skipParenthetical(toks, k, sentStart), sentStart); first[0] < first[1] {
+						return first, [2]int{k + 1, end - 1}
+					}
+				}
+				break
+			}
+		}
+	}
+	return [2]int{end, end}, none
 }
 
 // surveyParticiples follow the people a survey asked (those polled).

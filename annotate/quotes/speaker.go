@@ -67,7 +67,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.resolve(at)
 		at.speakerTok = who
 		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
-		if at.resolving == "name" {
+		if at.resolving == doc.ResolvedName {
 			at.resolving = doc.ResolvedPronoun
 		}
 		return
