@@ -23,12 +23,14 @@ test:
 	$(GO) test ./...
 	cd third_party/dateparser && $(GO) test ./...
 
-## lint: formatting, vet, and the import-direction rule of DESIGN.md
+## lint: formatting, vet, the import-direction rule of DESIGN.md, and the
+## rooms' size (no function over 100 lines, no file over 800)
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	cd third_party/dateparser && $(GO) vet ./...
 	./.ci/check-imports
+	$(GO) run ./.ci/rooms
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s); `make test` runs
 ## their seed corpora (testdata/fuzz) only
