@@ -33,6 +33,10 @@ type scan struct {
 	// collected to train one), so the rules may propose weaker ones.
 	judged   bool
 	filterSc []uint64
+	// cand and subj are the candidate the rules work on and what the
+	// subject rules read, reused from cue to cue.
+	cand candidate
+	subj subjectView
 }
 
 // collector asks a scan for the attribution filter's training examples.

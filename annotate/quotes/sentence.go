@@ -8,15 +8,20 @@ import (
 	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
-// candidate is one cue found in a sentence, with what the rules read
-// around it, and the attribution they build.
-type candidate struct {
+// cueFound is a cue found at a token of a sentence.
+type cueFound struct {
 	si, s0, s1 int // the sentence and its token range
 	k, n       int // the cue's first token and its length as found
 	cue        cueEntry
 	// fromModel: the cue model alone found the cue. nominal: it is a noun
 	// with its holder next to it (her criticism of …).
 	fromModel, nominal bool
+}
+
+// candidate is one cue found in a sentence, with what the rules read
+// around it, and the attribution they build.
+type candidate struct {
+	cueFound
 	// The cue's shape: a participle after a comma (…, saying), a
 	// progressive verb (is telling), a participle after a noun (a poll
 	// showing), a gerund after a preposition (by saying), a weak cue (a
@@ -49,12 +54,16 @@ func (sc *scan) sentence(si int) {
 		if sc.markAt(toks[k].Start) >= 0 {
 			continue // reported speech inside a quotation is the speaker's, not the article's
 		}
-		c := candidate{si: si, s0: s0, s1: s1, k: k}
-		if !sc.findCue(&c, learned) {
+		found := cueFound{si: si, s0: s0, s1: s1, k: k}
+		if !sc.findCue(&found, learned) {
 			continue
 		}
 		sc.cueSentences[si] = true
-		if sc.place(&c, learned) && sc.keep(&c) {
+		// One candidate per scan, reused: the rules are called through
+		// function values, so a candidate per token would escape to the heap.
+		c := &sc.cand
+		*c = candidate{cueFound: found}
+		if sc.place(c, learned) && sc.keep(c) {
 			sc.out = append(sc.out, c.at)
 			k = c.cueEnd - 1
 		}
@@ -65,7 +74,7 @@ func (sc *scan) sentence(si int) {
 
 // findCue finds a cue at token c.k: the lexicon's, or the cue model's run
 // of marked words. It reports whether one is there.
-func (sc *scan) findCue(c *candidate, learned []bool) bool {
+func (sc *scan) findCue(c *cueFound, learned []bool) bool {
 	toks, low, k, s0, s1 := sc.toks, sc.low, c.k, c.s0, c.s1
 	cue, n := sc.st.matchCue(toks, low, k, s1)
 	// A verb coordinated inside what the sentence's last cue reports (…,
@@ -93,7 +102,7 @@ func (sc *scan) findCue(c *candidate, learned []bool) bool {
 
 // learnedCueLength is the length of the cue the model marks from token
 // c.k, or 0 when the words it marks report nothing of their own.
-func (sc *scan) learnedCueLength(c *candidate, learned []bool) int {
+func (sc *scan) learnedCueLength(c *cueFound, learned []bool) int {
 	toks, low, k, s0, s1 := sc.toks, sc.low, c.k, c.s0, c.s1
 	n := 1
 	for k+n < s1 && learned[k+n-s0] {

@@ -57,7 +57,8 @@ var subjectRules = []rule{
 // it, and sets the candidate's appositive.
 func (sc *scan) readSubject(c *candidate) *subjectView {
 	toks, low, k, s0, s1 := sc.toks, sc.low, c.k, c.s0, c.s1
-	v := &subjectView{byAgent: [2]int{-1, -1}, prevQuote: -1, nextQuote: -1, agent: [2]int{-1, -1}}
+	sc.subj = subjectView{byAgent: [2]int{-1, -1}, prevQuote: -1, nextQuote: -1, agent: [2]int{-1, -1}}
+	v := &sc.subj
 	v.subjEnd = skipAside(toks, skipTemporal(toks, skipParenthetical(toks, c.cueStart, s0), s0), s0)
 	left, appos := leftNP(toks, v.subjEnd, s0)
 	// "Beck, who said there were …": a relative pronoun stands for the noun
