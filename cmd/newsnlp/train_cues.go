@@ -3,15 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsnlp/newsnlp/annotate"
 	"github.com/newsnlp/newsnlp/annotate/quotes"
 	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/pipeline"
 )
 
 // trainCuesOptions are the flags of `newsnlp train-cues`.
@@ -92,35 +90,23 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	t0 := time.Now()
-	perDoc := make([][]quotes.CueSentence, len(docs))
-	for i, d := range docs {
-		var cues [][2]int
+	var train []quotes.TrainDoc
+	for _, d := range docs {
+		td := quotes.TrainDoc{ID: d.ID, Text: d.Text}
 		for _, q := range d.Quotes {
-			cues = append(cues, q.Cue.Fragments...)
+			td.Quotes = append(td.Quotes, quotes.FilterGold{Content: q.Content.Fragments, Cue: q.Cue.Fragments})
 		}
-		if perDoc[i], err = b.Sentences(d.Text, cues); err != nil {
-			return fmt.Errorf("train-cues: %s: %w", d.ID, err)
-		}
+		train = append(train, td)
 	}
-	all := make([]int, len(docs))
-	for i := range all {
-		all[i] = i
-	}
-	train, held := splitSentences(perDoc, all, o.heldOut)
-	fmt.Fprintf(stdout, "train-cues: %d training and %d held-out sentences from %d articles in %s\n", len(train), len(held), len(docs), time.Since(t0).Round(time.Millisecond))
-	res, err := b.TrainCueModel(train, held, o.bits, o.epochs, o.seed, func(epoch int, f1 float64) {
-		fmt.Fprintf(stdout, "  epoch %2d  held-out cue-token F1 %.4f  (%s)\n", epoch, f1, time.Since(t0).Round(time.Second))
+	model, err := b.Train(train, quotes.Recipe{
+		HeldOut: o.heldOut, Bits: o.bits, Epochs: o.epochs, Seed: o.seed,
+		FilterFolds: o.filterFolds, FilterEpochs: o.filterEpochs, FilterBits: o.filterBits,
+		Candidate: float32(o.candidate), FilterThreshold: float32(o.filterThreshold),
+		Progress: func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) },
+		Parallel: pipeline.Parallel,
 	})
 	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "train-cues: best epoch %d (held-out F1 %.4f)\n", res.BestEpoch, res.HeldOutF1[res.BestEpoch-1])
-	model := res.Model
-	if o.filterFolds > 1 {
-		if model, err = trainAttrFilter(o, b, docs, perDoc, model, stdout, t0); err != nil {
-			return err
-		}
+		return fmt.Errorf("train-cues: %w", err)
 	}
 	sum, err := writeModelFile(o.out, model)
 	if err != nil {
@@ -128,90 +114,4 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "train-cues: wrote %s (%d bytes, sha256 %s)\n", o.out, len(model), sum)
 	return nil
-}
-
-// splitSentences gathers the sentences of the articles in docs (indexes
-// into perDoc), the last heldOut share of the articles held out.
-func splitSentences(perDoc [][]quotes.CueSentence, docs []int, heldOut float64) (train, held []quotes.CueSentence) {
-	split := len(docs) - int(float64(len(docs))*heldOut)
-	for k, i := range docs {
-		if k < split {
-			train = append(train, perDoc[i]...)
-		} else {
-			held = append(held, perDoc[i]...)
-		}
-	}
-	return train, held
-}
-
-// trainAttrFilter makes the filter's examples by cross-fitting (fold k's
-// candidates come from a cue model trained without fold k, as annotation
-// meets unseen articles), trains the filter and returns the cue model file
-// with it.
-func trainAttrFilter(o *trainCuesOptions, b *quotes.Trainer, docs []datasets.GoldDoc, perDoc [][]quotes.CueSentence, model []byte, stdout io.Writer, t0 time.Time) ([]byte, error) {
-	folds := o.filterFolds
-	type result struct {
-		ex    []quotes.FilterExample
-		epoch int
-		err   error
-	}
-	results := make([]result, folds)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for k := range folds {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			var in, out []int
-			for i := range docs {
-				if i%folds == k {
-					out = append(out, i)
-				} else {
-					in = append(in, i)
-				}
-			}
-			train, held := splitSentences(perDoc, in, o.heldOut)
-			r, err := b.TrainCueModel(train, held, o.bits, o.epochs, o.seed, nil)
-			if err != nil {
-				results[k].err = err
-				return
-			}
-			results[k].epoch = r.BestEpoch
-			for _, i := range out {
-				var gold []quotes.FilterGold
-				for _, q := range docs[i].Quotes {
-					gold = append(gold, quotes.FilterGold{Content: q.Content.Fragments, Cue: q.Cue.Fragments})
-				}
-				ex, err := b.FilterExamples(r.Model, float32(o.candidate), docs[i].Text, gold)
-				if err != nil {
-					results[k].err = fmt.Errorf("%s: %w", docs[i].ID, err)
-					return
-				}
-				results[k].ex = append(results[k].ex, ex...)
-			}
-		}()
-	}
-	wg.Wait()
-	var ex []quotes.FilterExample
-	for k, r := range results {
-		if r.err != nil {
-			return nil, r.err
-		}
-		good := 0
-		for _, e := range r.ex {
-			if e.Good() {
-				good++
-			}
-		}
-		fmt.Fprintf(stdout, "  filter fold %d: cue model best epoch %d, %d candidates, %d right\n", k, r.epoch, len(r.ex), good)
-		ex = append(ex, r.ex...)
-	}
-	m, err := b.TrainFilter(model, ex, o.filterBits, o.filterEpochs, o.seed, float32(o.candidate), float32(o.filterThreshold))
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(stdout, "train-cues: attribution filter trained on %d candidates (%s)\n", len(ex), time.Since(t0).Round(time.Second))
-	return m, nil
 }
