@@ -2,7 +2,13 @@
 // records from a datasets.Corpus, annotates them on a bounded pool of
 // workers, and writes the results through an output.Writer in input order.
 //
-// pipeline is the only package that starts goroutines. Output order never
+// RunDir is the whole life of a run into an output folder (opened fresh
+// or resumed from its checkpoint, run, closed, its manifest written, a
+// sharded run's manifests merged), for the CLI; TallyTables builds a
+// manifest from the part files, for the Beam pipeline.
+//
+// pipeline is the only package that starts goroutines (Run's workers, and
+// Parallel for work that is not a stream of articles). Output order never
 // depends on the number of workers: results wait in a bounded queue of slots
 // until every earlier record is written, which also bounds memory to
 // roughly 2 × workers documents in flight.
