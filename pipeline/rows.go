@@ -98,3 +98,13 @@ func OpenTable(r io.ReaderAt, size int64) (datasets.TableRows, error) {
 	}
 	return t, nil
 }
+
+// OpenCorpus opens the inputs for Run (none: the embedded sample), Parquet
+// input read with output's Parquet library.
+func OpenCorpus(inputs []string, opts datasets.Options) (*datasets.Corpus, error) {
+	opts.OpenTable = OpenTable
+	if len(inputs) == 0 {
+		return datasets.OpenSample(opts), nil
+	}
+	return datasets.Open(inputs, opts)
+}

@@ -219,15 +219,9 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	tty := isTerminal(stderr)
 	logger := newLogger(stderr, o.logFormat, tty)
 
-	dsOpts := datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin, OpenTable: pipeline.OpenTable}
-	var corpus *datasets.Corpus
-	if len(inputs) == 0 {
-		corpus = datasets.OpenSample(dsOpts)
-	} else {
-		var err error
-		if corpus, err = datasets.Open(inputs, dsOpts); err != nil {
-			return usageError{fmt.Errorf("annotate: %w", err)}
-		}
+	corpus, err := pipeline.OpenCorpus(inputs, datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin})
+	if err != nil {
+		return usageError{fmt.Errorf("annotate: %w", err)}
 	}
 	defer corpus.Close()
 
