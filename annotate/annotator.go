@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -78,7 +79,7 @@ func New(cfg Config) (*Annotator, error) {
 	}
 	qs, err := quotes.New(cueModel)
 	if err != nil {
-		return nil, fmt.Errorf("quotes stage %s: %w", cfg.CueModel, err)
+		return nil, fmt.Errorf("load cue model %s: %w", cmp.Or(cfg.CueModel, "(embedded)"), err)
 	}
 	a := &Annotator{cfg: cfg, stages: []Stage{
 		zoneStage{},

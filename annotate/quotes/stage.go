@@ -53,7 +53,7 @@ func New(model []byte) (*Stage, error) {
 	}
 	if len(model) > 0 {
 		if s.cueModel, err = unmarshalCueModel(model); err != nil {
-			return nil, fmt.Errorf("load cue model: %w", err)
+			return nil, err
 		}
 	}
 	return s, nil
