@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
@@ -92,6 +93,26 @@ func New(cfg Config) (*Annotator, error) {
 	}, prepared: 4}
 	a.labels = newStageLabels(a.stages)
 	return a, nil
+}
+
+// WithStage returns a copy of the Annotator with s run right before the
+// stage named before: a stage of one's own (a classifier, a fault
+// injected in a test) over the same Document, in byte offsets unless it
+// goes last.
+func (a *Annotator) WithStage(before string, s Stage) (*Annotator, error) {
+	for i, st := range a.stages {
+		if st.Name() != before {
+			continue
+		}
+		b := *a
+		b.stages = append(slices.Clip(a.stages[:i]), append([]Stage{s}, a.stages[i:]...)...)
+		if i <= b.prepared {
+			b.prepared++
+		}
+		b.labels = newStageLabels(b.stages)
+		return &b, nil
+	}
+	return nil, fmt.Errorf("no stage %q (the stages are %s)", before, strings.Join(a.Stages(), ", "))
 }
 
 // Config returns the configuration the Annotator was built with.

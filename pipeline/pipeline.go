@@ -93,7 +93,15 @@ type Options struct {
 const (
 	NotAnnotatedLanguage  = "language"  // not English
 	NotAnnotatedDuplicate = "duplicate" // --dedupe: the text of an earlier article
+	// NotAnnotatedFailed: a stage failed (or panicked, or the article ran
+	// past --doc-timeout). The article keeps its documents row, text only,
+	// with the warning WarningAnnotateFailed, and its errors row says why.
+	NotAnnotatedFailed = "failed"
 )
+
+// WarningAnnotateFailed marks the documents row of an article a stage
+// failed on; its errors row has the same doc_id and record.
+const WarningAnnotateFailed = "annotate_failed"
 
 // Stats counts a run's progress.
 type Stats struct {
@@ -204,9 +212,10 @@ func annotateArticle(ctx context.Context, ann *annotate.Annotator, a *datasets.A
 }
 
 // AnnotateOne annotates one article exactly as Run's workers do (language
-// decided, every stage run, a stage failure turned into its errors row),
-// for runners other than Run (the Beam pipeline). It returns the
-// documents row's data, or the errors row; err is for a cancelled context.
+// decided, every stage run), for runners other than Run (the Beam
+// pipeline). It returns the documents row's data and, when a stage failed,
+// the errors row too (the documents row then holds the text alone, with
+// WarningAnnotateFailed); err is for a cancelled context.
 func AnnotateOne(ctx context.Context, ann *annotate.Annotator, a *datasets.Article) (*output.Doc, *output.ErrorRow, error) {
 	doc, lang, _, err := annotateArticle(ctx, ann, a)
 	if err != nil {
@@ -214,7 +223,7 @@ func AnnotateOne(ctx context.Context, ann *annotate.Annotator, a *datasets.Artic
 			return nil, nil, ctx.Err()
 		}
 		row := stageErrorRow(a, err)
-		return nil, &row, nil
+		return failedDocOf(a, lang), &row, nil
 	}
 	return docOf(a, doc, lang, ""), nil, nil
 }

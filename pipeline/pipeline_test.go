@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/newsnlp/newsnlp/annotate"
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/datasets"
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -215,4 +218,75 @@ func deref(s *string) string {
 		return "<null>"
 	}
 	return *s
+}
+
+// panicStage panics on every text that holds "PANIC".
+type panicStage struct{}
+
+func (panicStage) Name() string { return "faulty" }
+
+func (panicStage) Run(_ context.Context, d *doc.Document) error {
+	if strings.Contains(d.Text, "PANIC") {
+		var toks []doc.Token
+		_ = toks[len(d.Text)] // an index out of range, as a bug would
+	}
+	return nil
+}
+
+// TestStagePanicKeepsDocument checks that an article a stage panics on
+// keeps its documents row, text only and marked, beside an errors row of
+// kind panic naming the stage; the records around it are annotated, and
+// the counts reconcile.
+func TestStagePanicKeepsDocument(t *testing.T) {
+	base, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, err := base.WithStage("quotes", panicStage{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
+{"id":"b","text":"PANIC here. Karl Ek said the ferry was late."}
+{"id":"c","text":"Maria Lind said the road was closed."}
+`
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := datasets.Open([]string{path}, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), corpus, ann, w, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	if st := res.Stats; st.Records != 3 || st.Documents != 3 || st.Errors != 0 || res.NotAnnotated[NotAnnotatedFailed] != 1 || res.ErrorsByKind["panic"] != 1 {
+		t.Fatalf("stats %+v, not annotated %v, errors %v; want 3 documents, 1 failed, 1 panic", st, res.NotAnnotated, res.ErrorsByKind)
+	}
+	var docs []string
+	output.ReadRows(dir, output.TableDocuments, func(d *output.DocumentRow) error {
+		docs = append(docs, fmt.Sprintf("%s %d %v", d.DocID, d.NQuotes, d.Warnings))
+		return nil
+	})
+	if want := []string{"a 1 []", "b 0 [annotate_failed]", "c 1 []"}; !slices.Equal(docs, want) {
+		t.Errorf("documents = %q; want %q", docs, want)
+	}
+	var errs []string
+	output.ReadRows(dir, output.TableErrors, func(e *output.ErrorRow) error {
+		errs = append(errs, fmt.Sprintf("%s %s %s", *e.DocID, e.Stage, e.Kind))
+		return nil
+	})
+	if want := []string{"b faulty panic"}; !slices.Equal(errs, want) {
+		t.Errorf("errors = %q; want %q", errs, want)
+	}
 }

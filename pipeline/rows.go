@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/newsnlp/newsnlp/annotate"
@@ -29,6 +30,14 @@ func docOf(a *datasets.Article, d *doc.Document, lang, dupOf string) *output.Doc
 		DuplicateOf: dupOf,
 		Annotated:   d,
 	}
+}
+
+// failedDocOf is the documents row of an article a stage failed on: its
+// text alone, marked with WarningAnnotateFailed.
+func failedDocOf(a *datasets.Article, lang string) *output.Doc {
+	d := docOf(a, doc.Unannotated(a.Text), lang, "")
+	d.Warnings = append(slices.Clip(a.Warnings), WarningAnnotateFailed)
+	return d
 }
 
 // readErrorRow is the errors row of a record that could not be read.

@@ -306,10 +306,19 @@ func (r *runner) writeJob(j *job) (failed bool, fatal error) {
 		res.ErrorsByKind[j.readErr.Kind]++
 		failed = true
 	case j.err != nil:
+		// The article keeps its documents row, text only, and the errors
+		// row says which stage failed.
 		source = j.article.Source
-		fatal = r.w.WriteError(stageErrorRow(j.article, j.err))
+		if fatal = r.w.WriteDoc(failedDocOf(j.article, j.lang)); fatal == nil {
+			fatal = r.w.WriteError(stageErrorRow(j.article, j.err))
+		}
 		res.ErrorsByKind[stageKind(j.err)]++
-		failed = true
+		j.doc, j.skip = doc.Unannotated(j.article.Text), NotAnnotatedFailed
+		res.countDocument(j)
+		st.Records++
+		res.count(source, false)
+		j.article, j.doc = nil, nil
+		return true, fatal
 	default:
 		source = j.article.Source
 		fatal = r.w.WriteDoc(docOf(j.article, j.doc, j.lang, j.dupOf))

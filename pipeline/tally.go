@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -31,6 +32,15 @@ func TallyTables(dir string, m *output.Manifest) error {
 		c := src(d.Source)
 		c.Read++
 		c.Documents++
+		if slices.Contains(d.Warnings, WarningAnnotateFailed) {
+			// Its errors row is no record of its own.
+			if m.NotAnnotated == nil {
+				m.NotAnnotated = map[string]int64{}
+			}
+			m.NotAnnotated[NotAnnotatedFailed]++
+			c.Read--
+			c.Errors--
+		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, output.ErrNoTable) {
@@ -47,6 +57,7 @@ func TallyTables(dir string, m *output.Manifest) error {
 	if err != nil && !errors.Is(err, output.ErrNoTable) {
 		return err
 	}
+	m.Records.Errors -= m.NotAnnotated[NotAnnotatedFailed]
 	m.Records.Read = m.Records.Documents + m.Records.Errors
 	for _, t := range output.Tables {
 		parts, err := output.PartFiles(dir, t)

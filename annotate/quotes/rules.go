@@ -100,6 +100,9 @@ func (sc *scan) nominal(c *candidate) verdict {
 	}
 	at.fallback = true
 	switch {
+	case k == s0:
+		// "Statement by the White House on …": no possessor before a cue
+		// that opens its sentence.
 	case toks[k-1].POS == "PRP$":
 		at.speakerTok = [2]int{k - 1, k}
 	case toks[k-1].POS == "POS":

@@ -356,6 +356,8 @@ func FuzzAnnotate(f *testing.F) {
 		"Voters cheered. “This is fantastic!” beamed Anna Berg.",
 		"Speaking on Harbour TV’s “Morning Talk,” Anna Berg said the bridge is safe.",
 		"About 4 in 10 said — (D-Maine), , said “ ” '' ’ said, however, that",
+		"Y BY",
+		"Statement by the White House on Syria.",
 	} {
 		f.Add(s)
 	}
@@ -596,5 +598,20 @@ func TestRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCueOpeningTheText annotates texts whose first word is a noun cue
+// with its holder after it: the nominal rule once looked for a possessor
+// before the text's first token and panicked, losing the article.
+func TestCueOpeningTheText(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	for _, text := range []string{
+		"Statement by the White House on Syria.",
+		"Claims by rivals that the vote was rigged were dismissed.",
+		"Y BY",
+		"Statement by the Press Secretary on Syria\n\nThe president said the talks would go on.",
+	} {
+		checkQuoteSpans(t, a, text)
 	}
 }

@@ -276,7 +276,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 		return errInterrupted
 	case err != nil:
 		return err
-	case m.Records.Errors > 0:
+	case m.Records.Errors > 0 || m.NotAnnotated[pipeline.NotAnnotatedFailed] > 0:
 		return errSomeFailed
 	}
 	return nil

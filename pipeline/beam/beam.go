@@ -168,11 +168,14 @@ func (f *annotateFn) ProcessElement(ctx context.Context, r record, emitErr func(
 	if err != nil {
 		return err
 	}
+	if err := f.w.WriteDoc(doc); err != nil {
+		return err
+	}
 	if row != nil {
 		emitErr(errRow{row.Source, row.Kind, row.Record})
 		return f.w.WriteError(*row)
 	}
-	return f.w.WriteDoc(doc)
+	return nil
 }
 
 func (f *annotateFn) FinishBundle(_ context.Context, _ func(errRow)) error {
