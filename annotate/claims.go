@@ -144,12 +144,15 @@ func (claimsStage) Run(_ context.Context, r *doc.Document) error {
 }
 
 // nestedAttributions are the other attributions inside attribution i's
-// content.
+// content. ats are in text order of their contents, so only those that
+// start inside it are looked at: a document of thousands of short
+// attributions stays linear.
 func nestedAttributions(ats []doc.Quote, i int) []int {
 	c := [2]int{ats[i].Content.Start, ats[i].Content.End}
 	var out []int
-	for j := range ats {
-		if o := [2]int{ats[j].Content.Start, ats[j].Content.End}; j != i && o[0] >= c[0] && o[1] <= c[1] && o != c {
+	lo := sort.Search(len(ats), func(j int) bool { return ats[j].Content.Start >= c[0] })
+	for j := lo; j < len(ats) && ats[j].Content.Start < c[1]; j++ {
+		if o := [2]int{ats[j].Content.Start, ats[j].Content.End}; j != i && o[1] <= c[1] && o != c {
 			out = append(out, j)
 		}
 	}

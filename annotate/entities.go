@@ -429,6 +429,13 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 			}
 		}
 	}
+	// Each word's clusters, fullest first: a name joins only a fuller one,
+	// so the scan stops at the first that is not. Which fuller names
+	// qualify does not depend on their order, only how many roots they
+	// have, so the scan also stops at a second root.
+	for _, ds := range byWord {
+		sort.SliceStable(ds, func(i, j int) bool { return ds[i].words > ds[j].words })
+	}
 	for _, c := range clusters {
 		words := strings.Fields(c.key)
 		if len(words) == 0 {
@@ -447,7 +454,10 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 		var target *entityCluster
 		candidates := 0
 		for _, d := range byWord[c.label+"\x00"+probe] {
-			if d == c || d.words <= c.words || !partOfName(c, d) {
+			if d.words <= c.words || candidates > 1 {
+				break
+			}
+			if d == c || !partOfName(c, d) {
 				continue
 			}
 			if target == nil || target.root() != d.root() {

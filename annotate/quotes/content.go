@@ -18,50 +18,108 @@ import (
 // every time …" and "he denied the allegations and said …" are two
 // statements each.
 func cutAtNextAttribution(text string, toks []doc.Token, ats []attribution) []attribution {
+	// Only an attribution that begins a new clause can cut another's
+	// content; whether it does depends on the text before it (a comma, and,
+	// but, a subordinator…), so the candidates are found once each. An
+	// attribution whose text before it ends no clause when read from the
+	// text's start ends none from any later start either: skipping it is
+	// exact, and a sentence with thousands of cues stays linear.
+	next := make([]int, len(ats)+1) // next[j]: the first candidate at or after j
+	next[len(ats)] = len(ats)
+	for j := len(ats) - 1; j >= 0; j-- {
+		next[j] = next[j+1]
+		if mayEndClause(text, toks, ats[j]) {
+			next[j] = j
+		}
+	}
+	stop := make([]int, len(ats)) // stop[i]: the first attribution after i in another sentence
+	for i := len(ats) - 1; i >= 0; i-- {
+		stop[i] = i + 1
+		if i+1 < len(ats) && ats[i+1].sent == ats[i].sent {
+			stop[i] = stop[i+1]
+		}
+	}
 	for i := range ats {
-		for j := i + 1; j < len(ats); j++ {
-			next := ats[j]
-			if next.sent != ats[i].sent {
+		for j := next[i+1]; j < stop[i]; j = next[j+1] {
+			if cutAt(text, toks, &ats[i], ats[j]) {
 				break
 			}
-			begin := next.cue[0]
-			if next.speakerTok[0] >= 0 && toks[next.speakerTok[0]].Start < begin && toks[next.speakerTok[0]].Start > ats[i].content[0] {
-				begin = toks[next.speakerTok[0]].Start
-			}
-			if begin <= ats[i].content[0] || begin >= ats[i].content[1] || next.content[0] < ats[i].content[0] {
-				continue
-			}
-			// Only a speaker who starts a new clause: after a comma or a
-			// conjunction, not a nested report (said he thinks that …).
-			cut := strings.TrimRight(text[ats[i].content[0]:begin], " ")
-			trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
-			// "…, because she thinks …": a subordinate clause after a comma
-			// is a clause of its own.
-			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && strings.HasSuffix(cut[:sp], ",") && clauseSubordinators[strings.ToLower(cut[sp+1:])] {
-				trimmed = cut[:sp]
-			}
-			// "answered the critics by saying …": the gerund's preposition
-			// ends the first content too.
-			if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(text[next.cue[0]:next.cue[1]], "ing") {
-				trimmed = cut[:sp]
-			}
-			// "…was “corrupt,” noting …": the closing mark stays with the
-			// first content.
-			if r, size := utf8.DecodeLastRuneInString(cut); trimmed == cut && size > 0 && isClosingMark(string(r)) && strings.HasSuffix(cut[:len(cut)-size], ",") {
-				ats[i].content[1] = ats[i].content[0] + len(cut)
-				break
-			}
-			if trimmed == cut && !strings.HasSuffix(cut, ",") {
-				continue
-			}
-			trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " "), ","), " ")
-			if len(trimmed) > 0 {
-				ats[i].content[1] = ats[i].content[0] + len(trimmed)
-			}
-			break
 		}
 	}
 	return ats
+}
+
+// mayEndClause reports whether the text before attribution at's cue, or
+// before its speaker, ends a clause when read from the text's start: the
+// widest reading of cutAt's tests.
+func mayEndClause(text string, toks []doc.Token, at attribution) bool {
+	begins := []int{at.cue[0]}
+	if at.speakerTok[0] >= 0 {
+		begins = append(begins, toks[at.speakerTok[0]].Start)
+	}
+	for _, begin := range begins {
+		if begin > 0 && begin <= len(text) && endsClause(text[:begin], text[at.cue[0]:at.cue[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsClause reports whether the text before a cue ends a clause: a comma,
+// and, but, a subordinator after a comma, a gerund's preposition, or a
+// closing quotation mark after a comma.
+func endsClause(before, cue string) bool {
+	cut := strings.TrimRight(before, " ")
+	trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
+	sp := strings.LastIndexByte(cut, ' ')
+	r, size := utf8.DecodeLastRuneInString(cut)
+	return trimmed != cut || strings.HasSuffix(cut, ",") ||
+		sp > 0 && strings.HasSuffix(cut[:sp], ",") && clauseSubordinators[strings.ToLower(cut[sp+1:])] ||
+		sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(cue, "ing") ||
+		size > 0 && isClosingMark(string(r)) && strings.HasSuffix(cut[:len(cut)-size], ",")
+}
+
+// cutAt ends at's content where next begins, when next starts a new clause
+// inside it, and reports whether it did (or found the clause's end).
+func cutAt(text string, toks []doc.Token, at *attribution, next attribution) bool {
+	if next.sent != at.sent {
+		return false
+	}
+	begin := next.cue[0]
+	if next.speakerTok[0] >= 0 && toks[next.speakerTok[0]].Start < begin && toks[next.speakerTok[0]].Start > at.content[0] {
+		begin = toks[next.speakerTok[0]].Start
+	}
+	if begin <= at.content[0] || begin >= at.content[1] || next.content[0] < at.content[0] {
+		return false
+	}
+	// Only a speaker who starts a new clause: after a comma or a
+	// conjunction, not a nested report (said he thinks that …).
+	cut := strings.TrimRight(text[at.content[0]:begin], " ")
+	trimmed := strings.TrimSuffix(strings.TrimSuffix(cut, " and"), " but")
+	// "…, because she thinks …": a subordinate clause after a comma is a
+	// clause of its own.
+	if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && strings.HasSuffix(cut[:sp], ",") && clauseSubordinators[strings.ToLower(cut[sp+1:])] {
+		trimmed = cut[:sp]
+	}
+	// "answered the critics by saying …": the gerund's preposition ends the
+	// first content too.
+	if sp := strings.LastIndexByte(cut, ' '); trimmed == cut && sp > 0 && gerundPrepositions[strings.ToLower(cut[sp+1:])] && strings.HasSuffix(text[next.cue[0]:next.cue[1]], "ing") {
+		trimmed = cut[:sp]
+	}
+	// "…was “corrupt,” noting …": the closing mark stays with the first
+	// content.
+	if r, size := utf8.DecodeLastRuneInString(cut); trimmed == cut && size > 0 && isClosingMark(string(r)) && strings.HasSuffix(cut[:len(cut)-size], ",") {
+		at.content[1] = at.content[0] + len(cut)
+		return true
+	}
+	if trimmed == cut && !strings.HasSuffix(cut, ",") {
+		return false
+	}
+	trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " "), ","), " ")
+	if len(trimmed) > 0 {
+		at.content[1] = at.content[0] + len(trimmed)
+	}
+	return true
 }
 
 // onlyAdjunct reports whether the words from token from to the sentence's

@@ -335,10 +335,17 @@ func dropNested(ats []attribution) []attribution {
 		return hi > lo && 10*(hi-lo) >= 9*(a[1]-a[0]) && a[1]-a[0] <= b[1]-b[0]
 	}
 	drop := make([]bool, len(ats))
+	// ats are sorted by content start: only the contents that start before
+	// i's ends and end after it starts can overlap it.
+	idx := newSpanIndex(len(ats), func(j int) int { return ats[j].content[1] })
 	for i := range ats {
-		for j := range ats {
-			if i == j || drop[i] || drop[j] || !within(ats[i].content, ats[j].content) {
-				continue
+		if drop[i] {
+			continue
+		}
+		// Once i is dropped, no later pair changes anything: stop there.
+		idx.each(startsBefore(ats, ats[i].content[1]), ats[i].content[0], func(j int) bool {
+			if i == j || drop[j] || !within(ats[i].content, ats[j].content) {
+				return true
 			}
 			if !within(ats[j].content, ats[i].content) {
 				// A denial reported inside a statement (the station
@@ -347,10 +354,11 @@ func dropNested(ats []attribution) []attribution {
 				// So does a statement a source is credited with (“…,” X
 				// said, according to the Times): X's is the statement.
 				drop[i] = ats[i].class != "deny" && ats[j].cueLemma != "according to"
-				continue
+				return !drop[i]
 			}
 			drop[worse(ats, i, j)] = true
-		}
+			return !drop[i]
+		})
 	}
 	return without(ats, drop)
 }
@@ -393,13 +401,20 @@ func countWords(toks []doc.Token) int {
 func dropCrossing(ats []attribution) []attribution {
 	inside := func(cue, content [2]int) bool { return content[0] <= cue[0] && cue[1] <= content[1] && cue[0] < cue[1] }
 	drop := make([]bool, len(ats))
+	// ats are sorted by content start: only the contents that start at or
+	// before i's cue and end at or after it can hold it.
+	idx := newSpanIndex(len(ats), func(j int) int { return ats[j].content[1] })
 	for i := range ats {
-		for j := i + 1; j < len(ats); j++ {
-			if drop[i] || drop[j] || !inside(ats[i].cue, ats[j].content) || !inside(ats[j].cue, ats[i].content) {
-				continue
+		if drop[i] || ats[i].cue[0] >= ats[i].cue[1] {
+			continue // dropped, or no cue for another content to hold
+		}
+		idx.each(startsBefore(ats, ats[i].cue[0]+1), ats[i].cue[1]-1, func(j int) bool {
+			if j <= i || drop[j] || !inside(ats[i].cue, ats[j].content) || !inside(ats[j].cue, ats[i].content) {
+				return true
 			}
 			drop[worse(ats, i, j)] = true
-		}
+			return !drop[i] // once i is dropped, no later pair changes anything
+		})
 	}
 	return without(ats, drop)
 }

@@ -33,6 +33,9 @@ type scan struct {
 	// collected to train one), so the rules may propose weaker ones.
 	judged   bool
 	filterSc []uint64
+	// sentOut is len(out) when the sentence in hand began: every
+	// attribution after it is that sentence's.
+	sentOut int
 	// cand and subj are the candidate the rules work on and what the
 	// subject rules read, reused from cue to cue.
 	cand candidate
@@ -163,10 +166,7 @@ func (sc *scan) keep(c *candidate) bool {
 	}
 	if sc.judged {
 		at.kind = kindOfContent(sc.text[at.content[0]:at.content[1]], sc.marks, at.content)
-		prior := 0
-		for j := len(sc.out) - 1; j >= 0 && sc.out[j].sent == c.si; j-- {
-			prior++
-		}
+		prior := len(sc.out) - sc.sentOut // the sentence's attributions so far
 		sc.filterSc = filterFeatures(sc.filterSc[:0], toks, low, sc.d.Mentions, at, prior)
 		if sc.collect != nil {
 			at.filterFeats = slices.Clone(sc.filterSc)

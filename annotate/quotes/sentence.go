@@ -44,6 +44,7 @@ func (sc *scan) sentence(si int) {
 	toks, low := sc.toks, sc.low
 	rng := sc.d.Sentences[si].Tokens()
 	s0, s1 := rng[0], rng[1]
+	sc.sentOut = len(sc.out)
 	// The cue model finds cues the lexicon does not list (a poll that
 	// shows, voters who want).
 	var learned []bool

@@ -19,6 +19,9 @@ type speakerResolver struct {
 	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
 	spoke    map[string]int  // entity id → times it was a speaker so far
 	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown); nil until a he or she needs it
+	// bySurname lists the person mentions by their canonical name's
+	// surname, in text order; nil until namedBefore needs it.
+	bySurname map[string][]int
 }
 
 // genderOf is what the text says of a person entity's gender, worked out
@@ -166,17 +169,23 @@ func (s *speakerResolver) namedBefore(t0, t1 int) int {
 			return -1
 		}
 	}
-	last := strings.ToLower(s.r.Tokens[t1-1].Text)
-	best := -1
-	for i, m := range s.ms {
-		if m.Start >= s.r.Tokens[t0].Start {
-			break
-		}
-		if m.Label == "PERSON" && english.Surname(english.NameKey(m.Canonical)) == last {
-			best = i
+	if s.bySurname == nil {
+		s.bySurname = map[string][]int{}
+		for i, m := range s.ms {
+			if m.Label == "PERSON" {
+				k := english.Surname(english.NameKey(m.Canonical))
+				s.bySurname[k] = append(s.bySurname[k], i)
+			}
 		}
 	}
-	return best
+	// The last such person mention of the ones before the speaker (ms are
+	// in text order): a look-up, not a walk over every mention.
+	before := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].Start >= s.r.Tokens[t0].Start })
+	same := s.bySurname[strings.ToLower(s.r.Tokens[t1-1].Text)]
+	if k := sort.SearchInts(same, before); k > 0 {
+		return same[k-1]
+	}
+	return -1
 }
 
 // nameIn returns the best named entity inside a token range (a person

@@ -1,0 +1,82 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
+
+// worstCases write hostile articles of about size bytes: what a crawl
+// brings (a page of links, a list, a transcript) taken to the extreme.
+var worstCases = map[string]func(i int) string{
+	"many cues":         func(i int) string { return fmt.Sprintf("Link number %d said the man ", i) },
+	"many quote marks":  func(i int) string { return fmt.Sprintf("“quote %d” he said, ", i) },
+	"many names":        func(i int) string { return fmt.Sprintf("Anna Berg%d Karl Ek Maria Lind ", i) },
+	"endless sentence":  func(i int) string { return fmt.Sprintf("word%d and more words without end ", i) },
+	"short sentences":   func(i int) string { return fmt.Sprintf("He said %d. ", i) },
+	"clauses by commas": func(i int) string { return fmt.Sprintf("X%d said a, ", i) },
+}
+
+func worstText(gen func(int) string, size int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		b.WriteString(gen(i))
+	}
+	return b.String()
+}
+
+// stageTimes runs every stage over text and returns each one's time, the
+// least of runs runs. The garbage collector is off while a pass runs: its
+// cost follows the heap the test process happens to hold, not the stage's
+// algorithm, and it made the ratios swing by a third.
+func stageTimes(t *testing.T, a *Annotator, text string, runs int) map[string]time.Duration {
+	best := map[string]time.Duration{}
+	for range runs {
+		runtime.GC()
+		old := debug.SetGCPercent(-1)
+		d := &doc.Document{Text: text}
+		for _, s := range a.stages {
+			t0 := time.Now()
+			if err := s.Run(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if el, ok := best[s.Name()]; !ok || time.Since(t0) < el {
+				best[s.Name()] = time.Since(t0)
+			}
+		}
+		debug.SetGCPercent(old)
+	}
+	return best
+}
+
+// TestStagesGrowLinearly checks, for each worst case, that no stage takes
+// more than three times as long on 2 MB as on 1 MB: a ratio, not a timing.
+// A stage quadratic in its input takes four times as long (the quotes
+// stage once took 24 s over 1 MB of "Link number N said the man").
+// Stages under 50 ms on 2 MB are too quick to time and pass.
+func TestStagesGrowLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("about 20 s; -short skips it")
+	}
+	a := newTestAnnotator(t)
+	for name, gen := range worstCases {
+		t.Run(name, func(t *testing.T) {
+			one := stageTimes(t, a, worstText(gen, 1<<20), 2)
+			two := stageTimes(t, a, worstText(gen, 2<<20), 2)
+			for _, s := range a.Stages() {
+				if two[s] < 50*time.Millisecond {
+					continue
+				}
+				if r := float64(two[s]) / float64(max(one[s], time.Millisecond)); r >= 3 {
+					t.Errorf("stage %s: 2 MB took %.1f× as long as 1 MB (%v, %v); want under 3×", s, r, one[s], two[s])
+				}
+			}
+		})
+	}
+}
