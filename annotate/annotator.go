@@ -3,6 +3,7 @@ package annotate
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -162,16 +163,21 @@ func (a *Annotator) run(ctx context.Context, d *doc.Document, stages []Stage) (e
 			err = &StageError{Stage: stage, Panic: true, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	for i, s := range stages {
+		if err := ctx.Err(); err != nil {
+			if errors.Is(err, context.Canceled) {
+				return err
+			}
+			return &StageError{Stage: s.Name(), Err: err}
+		}
 		stage = s.Name()
 		a.labels.set(i)
 		if err := s.Run(ctx, d); err != nil {
-			if ctx.Err() != nil {
-				return err
+			if errors.Is(ctx.Err(), context.Canceled) {
+				return err // the run is stopping: no row of this article's
 			}
+			// A deadline (the pipeline's --doc-timeout) is this article's
+			// failure, in the stage it reached.
 			return &StageError{Stage: stage, Err: err}
 		}
 	}

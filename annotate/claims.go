@@ -119,11 +119,14 @@ type claimsStage struct{}
 
 func (claimsStage) Name() string { return "claims" }
 
-func (claimsStage) Run(_ context.Context, r *doc.Document) error {
+func (claimsStage) Run(ctx context.Context, r *doc.Document) error {
 	ats := r.Quotes
 	toks := r.Tokens
 	var words, tags []string // reused across attributions
 	for i := range ats {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		at := &ats[i]
 		lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.Content.Start })
 		hi := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= at.Content.End })

@@ -27,7 +27,8 @@ const (
 type EntityModel interface {
 	// Mentions returns the mentions of the sentences of d whose zone
 	// entities are looked for in (nerZone), in text order, byte offsets.
-	Mentions(d *doc.Document) []doc.Mention
+	// It stops with ctx's error when ctx ends.
+	Mentions(ctx context.Context, d *doc.Document) ([]doc.Mention, error)
 }
 
 // entityModelSpec is one entry of the registry of entity models: a new
@@ -77,9 +78,10 @@ type nerStage struct{ model EntityModel }
 
 func (*nerStage) Name() string { return "ner" }
 
-func (s *nerStage) Run(_ context.Context, d *doc.Document) error {
-	d.Mentions = s.model.Mentions(d)
-	return nil
+func (s *nerStage) Run(ctx context.Context, d *doc.Document) error {
+	var err error
+	d.Mentions, err = s.model.Mentions(ctx, d)
+	return err
 }
 
 // nerModelBytes is newsnlp's trained entity model. It is produced by
@@ -106,17 +108,20 @@ func loadNewsnlpNER(g *gazetteer) (EntityModel, error) {
 
 // Mentions reads document-wide casing, so it runs once every sentence is
 // tokenized.
-func (n *newsnlpNER) Mentions(d *doc.Document) []doc.Mention {
+func (n *newsnlpNER) Mentions(ctx context.Context, d *doc.Document) ([]doc.Mention, error) {
 	var out []doc.Mention
 	casing := newDocCasing(d.Tokens, d.Lower, d.Sentences)
 	sc := &nerScratch{}
 	for si := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		rng := d.Sentences[si].Tokens()
 		if nerZone(d.Sentences[si].Zone) && rng[0] < rng[1] {
 			out = n.sentenceMentions(out, d.Tokens[rng[0]:rng[1]], d.Lower[rng[0]:rng[1]], rng[0], si, casing, sc)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // sentenceMentions appends the model's mentions for one sentence; toks are
@@ -167,10 +172,13 @@ func loadProseNER(*gazetteer) (EntityModel, error) {
 }
 
 // Mentions gives prose the sentences as its own tokens, with our tags.
-func (p *proseNER) Mentions(d *doc.Document) []doc.Mention {
+func (p *proseNER) Mentions(ctx context.Context, d *doc.Document) ([]doc.Mention, error) {
 	var out []doc.Mention
 	var toks []token.Token
 	for si, s := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if !nerZone(s.Zone) || s.TokStart == s.TokEnd {
 			continue
 		}
@@ -180,7 +188,7 @@ func (p *proseNER) Mentions(d *doc.Document) []doc.Mention {
 		}
 		out = p.sentenceMentions(out, d.Text[s.Start:s.End], s.Start, si, toks, d.Tokens[s.TokStart:s.TokEnd], s.TokStart)
 	}
-	return out
+	return out, nil
 }
 
 // sentenceMentions appends prose's entities for one sentence; ours are the

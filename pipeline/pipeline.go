@@ -86,6 +86,10 @@ type Options struct {
 	// Shard, when sharded, keeps only the records whose doc_id the shard
 	// owns; the others are read and passed over (Result.Seen counts all).
 	Shard output.Shard
+	// DocTimeout, when positive, limits the time one article may take:
+	// past it the article keeps its documents row, text only, and gets an
+	// errors row of kind timeout, and the run goes on.
+	DocTimeout time.Duration
 }
 
 // Reasons an article is written without annotations, counted in

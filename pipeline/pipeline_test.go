@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -288,5 +289,106 @@ func TestStagePanicKeepsDocument(t *testing.T) {
 	})
 	if want := []string{"b faulty panic"}; !slices.Equal(errs, want) {
 		t.Errorf("errors = %q; want %q", errs, want)
+	}
+}
+
+// slowStage never finishes a text that holds "SLOW" until its context
+// ends: an article that would stall a run.
+type slowStage struct{ started chan struct{} }
+
+func (slowStage) Name() string { return "slow" }
+
+func (s slowStage) Run(ctx context.Context, d *doc.Document) error {
+	if !strings.Contains(d.Text, "SLOW") {
+		return nil
+	}
+	if s.started != nil {
+		s.started <- struct{}{}
+	}
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func slowCorpus(t *testing.T) *datasets.Corpus {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
+{"id":"b","text":"SLOW here. Karl Ek said the ferry was late."}
+{"id":"c","text":"Maria Lind said the road was closed."}
+`
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := datasets.Open([]string{path}, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus
+}
+
+// TestDocTimeout checks that an article past Options.DocTimeout keeps its
+// documents row beside an errors row of kind timeout naming the stage it
+// reached, and that the articles after it are annotated.
+func TestDocTimeout(t *testing.T) {
+	base, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, err := base.WithStage("quotes", slowStage{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), slowCorpus(t), ann, w, Options{Workers: 2, DocTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	if res.Stats.Documents != 3 || res.ErrorsByKind["timeout"] != 1 || res.NotAnnotated[NotAnnotatedFailed] != 1 {
+		t.Fatalf("stats %+v, errors %v, not annotated %v; want 3 documents, 1 timeout", res.Stats, res.ErrorsByKind, res.NotAnnotated)
+	}
+	var errs []string
+	output.ReadRows(dir, output.TableErrors, func(e *output.ErrorRow) error {
+		errs = append(errs, fmt.Sprintf("%s %s %s %v", *e.DocID, e.Stage, e.Kind, strings.Contains(e.Error, "--doc-timeout")))
+		return nil
+	})
+	if want := []string{"b slow timeout true"}; !slices.Equal(errs, want) {
+		t.Errorf("errors = %q; want %q", errs, want)
+	}
+}
+
+// TestCancelReachesStages cancels a run while a stage works on an article
+// that would never finish: the stage sees the cancellation, so Run
+// returns, interrupted, instead of waiting for the article (were it not
+// to, this test would hang until go test's own timeout).
+func TestCancelReachesStages(t *testing.T) {
+	base, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 1)
+	ann, err := base.WithStage("quotes", slowStage{started: started})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := output.Create(t.TempDir(), "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-started
+		cancel()
+	}()
+	res, err := Run(ctx, slowCorpus(t), ann, w, Options{Workers: 1})
+	w.Abort()
+	if err != nil || res.Status != output.StatusInterrupted {
+		t.Fatalf("Run = %v, status %s; want interrupted", err, res.Status)
 	}
 }

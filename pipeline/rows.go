@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"io"
 	"slices"
@@ -85,6 +86,9 @@ func stageKind(err error) string {
 	var se *annotate.StageError
 	if errors.As(err, &se) && se.Panic {
 		return "panic"
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "timeout"
 	}
 	return "annotate"
 }

@@ -253,11 +253,27 @@ func (r *runner) annotateJobs() {
 			continue
 		}
 		t0 := time.Now()
-		j.doc, j.lang, j.skip, j.err = annotateArticle(r.ctx, r.ann, j.article)
+		j.doc, j.lang, j.skip, j.err = r.annotate(j.article)
 		j.spent = time.Since(t0)
 		r.annotateNanos.Add(int64(j.spent))
 		close(j.done)
 	}
+}
+
+// annotate annotates one article under the run's context and, when set,
+// the per-article time limit.
+func (r *runner) annotate(a *datasets.Article) (*doc.Document, string, string, error) {
+	if r.opts.DocTimeout <= 0 {
+		return annotateArticle(r.ctx, r.ann, a)
+	}
+	ctx, cancel := context.WithTimeout(r.ctx, r.opts.DocTimeout)
+	defer cancel()
+	d, lang, skip, err := annotateArticle(ctx, r.ann, a)
+	var se *annotate.StageError
+	if errors.As(err, &se) && errors.Is(err, context.DeadlineExceeded) && r.ctx.Err() == nil {
+		se.Err = fmt.Errorf("the article ran past the limit of %v an article (--doc-timeout): %w", r.opts.DocTimeout, se.Err)
+	}
+	return d, lang, skip, err
 }
 
 // writeAll takes the slots in order, waits for each and writes it, until

@@ -1,6 +1,9 @@
 package quotes
 
-import "errors"
+import (
+	"context"
+	"errors"
+)
 
 // The hooks below let the external tests (stage_test.go), which run the
 // whole pipeline through annotate, reach what only this package can build.
@@ -48,7 +51,11 @@ func Candidates(prepare Prepare, text string) ([]string, error) {
 		return nil, err
 	}
 	var got []string
-	for _, at := range s.find(d, &collector{threshold: s.cueModel.filter.candidate}) {
+	ats, err := s.find(context.Background(), d, &collector{threshold: s.cueModel.filter.candidate})
+	if err != nil {
+		return nil, err
+	}
+	for _, at := range ats {
 		got = append(got, text[at.cue[0]:at.cue[1]]+" | "+text[at.content[0]:at.content[1]])
 	}
 	return got, nil

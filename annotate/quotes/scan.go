@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -47,8 +48,9 @@ type collector struct{ threshold float32 }
 
 // find returns the attributions of a document in byte offsets, each with
 // its speaker mention resolved to an entity where the text allows. col is
-// nil except while the filter's training examples are made.
-func (s *Stage) find(d *doc.Document, col *collector) []attribution {
+// nil except while the filter's training examples are made. It stops with
+// ctx's error, checked at every sentence, when ctx ends.
+func (s *Stage) find(ctx context.Context, d *doc.Document, col *collector) ([]attribution, error) {
 	sc := &scan{st: s, text: d.Text, d: d, toks: d.Tokens, low: d.Lower, collect: col, cueSentences: map[int]bool{}}
 	for _, z := range d.Zones {
 		if quoteZone(z.Kind) {
@@ -68,11 +70,14 @@ func (s *Stage) find(d *doc.Document, col *collector) []attribution {
 	sc.filter = sc.activeFilter()
 	sc.judged = sc.filter != nil || col != nil
 	for si := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if quoteZone(d.Sentences[si].Zone) {
 			sc.sentence(si)
 		}
 	}
-	return sc.document()
+	return sc.document(), nil
 }
 
 // candidateThreshold is the cue-model score above which the stage takes a

@@ -65,7 +65,10 @@ func (s *Stage) Name() string { return "quotes" }
 // Run adds the document's attributions to d.Quotes, in text order. It reads
 // the zones, sentences, tokens and mentions of the stages before it.
 func (s *Stage) Run(ctx context.Context, d *doc.Document) error {
-	ats := s.find(d, nil)
+	ats, err := s.find(ctx, d, nil)
+	if err != nil {
+		return err
+	}
 	for i := range ats {
 		d.Quotes = append(d.Quotes, ats[i].quote(d.Text))
 	}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"context"
 	"errors"
 	"math/rand/v2"
 
@@ -196,7 +197,10 @@ func (b *Trainer) FilterExamples(model []byte, candidate float32, text string, g
 		return nil, err
 	}
 	st := &Stage{cues: b.cues, cueModel: m}
-	ats := st.find(d, &collector{threshold: candidate})
+	ats, err := st.find(context.Background(), d, &collector{threshold: candidate})
+	if err != nil {
+		return nil, err
+	}
 	byteAt := doc.ByteOffsets(text)
 	// overlap is the number of bytes of span's fragments inside [s, e),
 	// and their total.

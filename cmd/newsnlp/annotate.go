@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,6 +38,7 @@ type annotateOptions struct {
 	shards      int
 	shard       output.Shard
 	checkpoint  int64
+	docTimeout  time.Duration
 	ner         string
 	cpuProfile  string
 	memProfile  string
@@ -127,6 +129,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers")
 	f.Int64Var(&opts.limit, "limit", 0, "stop after this many input records (0: all)")
 	f.IntVar(&opts.maxDocBytes, "max-doc-bytes", datasets.DefaultMaxDocBytes, "reject an article whose text is longer than this (an errors row)")
+	f.DurationVar(&opts.docTimeout, "doc-timeout", time.Minute, "the longest one article may take: past it the article keeps its documents row, text only, beside an errors row of kind timeout (0: no limit)")
 	f.StringVar(&opts.onError, "on-error", pipeline.OnErrorSkip, "on a bad record: skip (errors row, go on) or fail (stop, exit 1)")
 	f.StringVar(&opts.progress, "progress", "auto", "progress display: auto (a bar on a terminal, a log line every 10s otherwise), always or never")
 	f.StringVar(&opts.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
@@ -161,6 +164,9 @@ func (o *annotateOptions) validate() error {
 	}
 	if o.workers < 1 {
 		return usagef("annotate: --workers %d: want at least 1", o.workers)
+	}
+	if o.docTimeout < 0 {
+		return usagef("annotate: --doc-timeout %v: want a duration of 0 (no limit) or more, such as 60s", o.docTimeout)
 	}
 	if o.limit < 0 {
 		return usagef("annotate: --limit %d: want 0 or more", o.limit)
@@ -249,6 +255,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 			CheckpointEvery: o.checkpoint,
 			Dedupe:          o.dedupe,
 			Shard:           o.shard,
+			DocTimeout:      o.docTimeout,
 		},
 	})
 	var setup *pipeline.SetupError
