@@ -130,3 +130,48 @@ func TestSchemaCoversEveryColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestOverwriteKeepsForeignFiles checks that --overwrite removes only what
+// newsnlp wrote: a user's file in a table folder stops it before anything
+// is removed, and is named; a user's file beside the tables is left alone.
+func TestOverwriteKeepsForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Create(dir, "test", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteDoc(testDoc("a", 3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	thesis := filepath.Join(dir, TableDocuments, "thesis.docx")
+	notes := filepath.Join(dir, "notes.txt")
+	for _, f := range []string{thesis, notes} {
+		if err := os.WriteFile(f, []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = Create(dir, "test", Options{Overwrite: true})
+	if !errors.Is(err, ErrForeignFiles) || !strings.Contains(err.Error(), "documents/thesis.docx") {
+		t.Fatalf("Create with Overwrite over a foreign file: err = %v; want ErrForeignFiles naming documents/thesis.docx", err)
+	}
+	if parts, _ := PartFiles(dir, TableDocuments); len(parts) != 1 {
+		t.Errorf("the refused overwrite removed part files: %v left", parts)
+	}
+	if err := os.Remove(thesis); err != nil {
+		t.Fatal(err)
+	}
+	w, err = Create(dir, "test", Options{Overwrite: true})
+	if err != nil {
+		t.Fatalf("Create with Overwrite, no foreign file in the tables: %v", err)
+	}
+	w.Abort()
+	if _, err := os.Stat(notes); err != nil {
+		t.Errorf("the overwrite removed a file beside the tables: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ManifestName)); !os.IsNotExist(err) {
+		t.Errorf("the old manifest is still there (%v)", err)
+	}
+}

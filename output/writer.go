@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -34,6 +35,11 @@ const ManifestName = "manifest.json"
 
 // ErrOutputExists is returned by Create when OUT already holds a run.
 var ErrOutputExists = errors.New("output folder already holds a newsnlp run")
+
+// ErrForeignFiles is returned by Create with Overwrite when a table folder
+// of OUT holds files newsnlp did not write: they are named, and nothing is
+// removed.
+var ErrForeignFiles = errors.New("output folder holds files newsnlp did not write")
 
 // Options configures Create.
 type Options struct {
@@ -249,13 +255,15 @@ func prepareDir(dir string, overwrite bool, shard Shard) error {
 		return prepareShard(dir, overwrite, shard, entries)
 	}
 	ours := map[string]bool{ManifestName: true, ProgressName: true}
+	tables := map[string]bool{}
 	for _, t := range Tables {
-		ours[t] = true
+		tables[t] = true
 	}
 	var found []string
 	for _, e := range entries {
-		if ours[e.Name()] || strings.HasPrefix(e.Name(), "manifest-shard-") || strings.HasPrefix(e.Name(), "_progress-shard-") {
-			found = append(found, e.Name())
+		name := e.Name()
+		if ours[name] || tables[name] || strings.HasPrefix(name, "manifest-shard-") || strings.HasPrefix(name, "_progress-shard-") {
+			found = append(found, name)
 		}
 	}
 	if len(found) == 0 {
@@ -268,10 +276,57 @@ func prepareDir(dir string, overwrite bool, shard Shard) error {
 		}
 		return fmt.Errorf("output %s: %w (it has %s); %s", dir, ErrOutputExists, strings.Join(found, ", "), hint)
 	}
-	// Remove only what newsnlp writes, never other files the user keeps
-	// there.
+	return removeOurs(dir, found, tables)
+}
+
+// ourFile matches the files newsnlp writes in a table's folder: part files
+// (part-00000.parquet, shard-00000-of-00004-00000.parquet) and their
+// temporary files.
+var ourFile = regexp.MustCompile(`^\.?(part|shard-\d{5}-of-\d{5})-\d{5}\.parquet(\.tmp)?$|^\.(part|shard-\d{5}-of-\d{5})-.*\.tmp$`)
+
+// removeOurs removes, for --overwrite, only what newsnlp wrote: its
+// manifests and checkpoints, and the part files in the table folders. A
+// table folder that holds anything else is refused, naming what it holds,
+// before anything is removed: a user's documents/thesis.docx is never
+// deleted.
+func removeOurs(dir string, found []string, tables map[string]bool) error {
+	var foreign []string
 	for _, name := range found {
-		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+		if !tables[name] {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, name))
+		if err != nil {
+			foreign = append(foreign, name+" (not a folder newsnlp wrote)")
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() || !ourFile.MatchString(e.Name()) {
+				foreign = append(foreign, filepath.Join(name, e.Name()))
+			}
+		}
+	}
+	if len(foreign) > 0 {
+		if len(foreign) > 5 {
+			foreign = append(foreign[:5], fmt.Sprintf("and %d more", len(foreign)-5))
+		}
+		return fmt.Errorf("output %s: %w: --overwrite removes only what newsnlp wrote, and these are not its files: %s; move them, or choose another -o", dir, ErrForeignFiles, strings.Join(foreign, ", "))
+	}
+	for _, name := range found {
+		path := filepath.Join(dir, name)
+		if !tables[name] {
+			if err := os.Remove(path); err != nil {
+				return fmt.Errorf("output %s: remove old %s: %w", dir, name, err)
+			}
+			continue
+		}
+		entries, _ := os.ReadDir(path)
+		for _, e := range entries {
+			if err := os.Remove(filepath.Join(path, e.Name())); err != nil {
+				return fmt.Errorf("output %s: remove old %s: %w", dir, filepath.Join(name, e.Name()), err)
+			}
+		}
+		if err := os.Remove(path); err != nil {
 			return fmt.Errorf("output %s: remove old %s: %w", dir, name, err)
 		}
 	}

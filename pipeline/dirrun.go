@@ -77,6 +77,9 @@ func RunDir(ctx context.Context, r DirRun) (*DirResult, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if err := outOfInputs(r.Out, r.Inputs, r.Corpus.Sources()); err != nil {
+		return &DirResult{}, &SetupError{err}
+	}
 	template := output.Progress{Config: r.Config, Inputs: r.Inputs}
 	w, resume, done, err := r.open(&template, log)
 	if err != nil || done {
@@ -141,7 +144,7 @@ func (r *DirRun) open(template *output.Progress, log *slog.Logger) (w *output.Wr
 	if fresh {
 		w, err = output.Create(r.Out, r.Build.Version, output.Options{Overwrite: r.Overwrite, Config: string(r.Config), Shard: shard})
 	}
-	if errors.Is(err, output.ErrOutputExists) {
+	if errors.Is(err, output.ErrOutputExists) || errors.Is(err, output.ErrForeignFiles) {
 		err = &SetupError{err}
 	}
 	return w, resume, false, err
@@ -291,4 +294,56 @@ func ShardIndexFromEnv() (int, string, error) {
 		return k, "SLURM_ARRAY_TASK_ID", nil
 	}
 	return 0, "", fmt.Errorf("neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set: give --shard K/N")
+}
+
+// outOfInputs refuses an output folder that an input would read: out is an
+// input folder or lies inside one (a resumed run would read its own part
+// files), or an input file lies inside out.
+func outOfInputs(out string, inputs, sources []string) error {
+	outAbs, err := realPath(out)
+	if err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		info, err := os.Stat(in)
+		if err != nil || !info.IsDir() {
+			continue
+		}
+		if inAbs, err := realPath(in); err == nil && within(outAbs, inAbs) {
+			return fmt.Errorf("-o %s lies inside the input folder %s: a resumed or repeated run would read its own output; choose an -o outside the inputs", out, in)
+		}
+	}
+	for _, src := range sources {
+		if p, err := realPath(src); err == nil && within(p, outAbs) {
+			return fmt.Errorf("the input %s lies inside -o %s: newsnlp would read its own output; choose an -o outside the inputs", src, out)
+		}
+	}
+	return nil
+}
+
+// realPath is path made absolute with the symbolic links of the part of
+// it that exists followed (the output folder may not exist yet).
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return filepath.Join(abs, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(abs), rest)
+		abs = parent
+	}
+}
+
+// within reports whether path is dir or lies inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -392,3 +392,47 @@ func TestCancelReachesStages(t *testing.T) {
 		t.Fatalf("Run = %v, status %s; want interrupted", err, res.Status)
 	}
 }
+
+// TestRunDirRefusesOutInsideInput checks that an output folder inside an
+// input folder is refused before anything is written, since a resumed run
+// would read its own part files as input, and that an input file inside
+// the output folder is refused too.
+func TestRunDirRefusesOutInsideInput(t *testing.T) {
+	ann, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	if err := os.WriteFile(filepath.Join(in, "a.txt"), []byte("Anna Berg said the bridge was safe."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(in, "out"), "lies inside the input folder"},
+		{in, "lies inside the input folder"},
+	} {
+		corpus, err := datasets.Open([]string{in}, datasets.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = RunDir(context.Background(), DirRun{Out: tt.out, Inputs: []string{in}, Corpus: corpus, Annotator: ann, Options: Options{Workers: 1}})
+		var setup *SetupError
+		if !errors.As(err, &setup) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("RunDir(-o %s): err = %v; want a SetupError saying %q", tt.out, err, tt.want)
+		}
+		if _, err := os.Stat(filepath.Join(tt.out, "documents")); !os.IsNotExist(err) {
+			t.Errorf("RunDir(-o %s) wrote tables (%v)", tt.out, err)
+		}
+	}
+	out := t.TempDir()
+	src := filepath.Join(out, "old.txt")
+	if err := os.WriteFile(src, []byte("Karl Ek said the ferry was late."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := datasets.Open([]string{src}, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RunDir(context.Background(), DirRun{Out: out, Inputs: []string{src}, Corpus: corpus, Annotator: ann, Options: Options{Workers: 1}}); err == nil || !strings.Contains(err.Error(), "lies inside -o") {
+		t.Errorf("RunDir with an input inside -o: err = %v; want a refusal", err)
+	}
+}
