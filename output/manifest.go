@@ -116,3 +116,24 @@ func ReadManifestFile(path string) (*Manifest, error) {
 	}
 	return &m, nil
 }
+
+// Incomplete says why an output folder does not hold a finished run, or ""
+// when it does: a run killed before its end (a checkpoint, no manifest), or
+// one whose manifest says it was interrupted or failed. Readers of an
+// output (inspect, report, diff) warn with it.
+func Incomplete(dir string) string {
+	m, err := ReadManifest(dir)
+	if err == nil {
+		if m.Status != StatusComplete {
+			return fmt.Sprintf("%s holds a run that is %s (%s): its tables hold only the records written before", dir, m.Status, m.StatusDetail)
+		}
+		return ""
+	}
+	if progress, _ := filepath.Glob(filepath.Join(dir, "_progress*.json")); len(progress) > 0 {
+		return fmt.Sprintf("%s holds an unfinished run (%s, no %s): it was killed or is still running, and its tables hold only the records of its last checkpoint; finish it with annotate --resume", dir, filepath.Base(progress[0]), ManifestName)
+	}
+	if shards, _ := filepath.Glob(filepath.Join(dir, "manifest-shard-*.json")); len(shards) > 0 {
+		return fmt.Sprintf("%s holds shards of a run whose manifest is not merged yet: some shards may be unfinished (newsnlp merge-manifest checks)", dir)
+	}
+	return ""
+}

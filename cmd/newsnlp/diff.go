@@ -40,6 +40,8 @@ removed or changed rows exceeds RATE.`,
   newsnlp diff before after --max-changed 0.01   # fail CI on more than 1% change`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			warnIncomplete(stderr, args[0])
+			warnIncomplete(stderr, args[1])
 			return runDiff(opts, args[0], args[1], stdout, stderr)
 		},
 	}

@@ -21,7 +21,7 @@ type inspectOptions struct {
 	width            int
 }
 
-func newInspectCmd(stdout io.Writer) *cobra.Command {
+func newInspectCmd(stdout, stderr io.Writer) *cobra.Command {
 	o := &inspectOptions{}
 	cmd := &cobra.Command{
 		Use:   "inspect OUT [--doc ID | --grep TEXT | --sample N]",
@@ -40,6 +40,7 @@ Any subset of tables will do: only documents is required.`,
   newsnlp inspect out --sample 5 --color never | less`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			warnIncomplete(stderr, args[0])
 			return runInspect(stdout, args[0], o)
 		},
 	}

@@ -21,7 +21,7 @@ type reportOptions struct {
 	top       int
 }
 
-func newReportCmd(stdout io.Writer) *cobra.Command {
+func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report OUT -o report.html",
@@ -41,6 +41,7 @@ quick for large runs.`,
   newsnlp report out -o report.html --max-docs 200 --top 25`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			warnIncomplete(stderr, args[0])
 			return runReport(stdout, args[0], o)
 		},
 	}
@@ -97,4 +98,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// warnIncomplete warns, on stderr, when dir holds no finished run.
+func warnIncomplete(stderr io.Writer, dir string) {
+	if why := output.Incomplete(dir); why != "" {
+		fmt.Fprintf(stderr, "newsnlp: warning: %s\n", why)
+	}
 }
