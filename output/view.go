@@ -166,3 +166,48 @@ func FormatCounts(c map[string]int64) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// Visible makes text from an article safe to show: control characters
+// (C0 but line feed and tab, DEL, C1: the ESC of terminal escape sequences
+// among them) become \xNN, and the bidirectional controls that reorder
+// what follows them (U+202E and its kin) become a visible ⟨U+202E⟩, so an
+// article can neither drive a terminal (clear it, write the clipboard,
+// hide a link) nor show other text than it holds.
+func Visible(s string) string {
+	clean := true
+	for _, r := range s {
+		if hidden(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !hidden(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, "⟨U+%04X⟩", r)
+		}
+	}
+	return b.String()
+}
+
+// hidden reports whether a rune acts on a terminal or on the text's order
+// rather than showing itself.
+func hidden(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+		return true
+	case r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}

@@ -17,17 +17,18 @@ var assets embed.FS
 
 // page is the template, parsed once.
 var page = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{
-	"counts": output.FormatCounts,
-	"clip":   Clip,
-	"color":  labelColor,
-	"css":    func(s string) template.CSS { return template.CSS(s) },
-	"js":     func(s string) template.JS { return template.JS(s) },
-	"asset":  asset,
-	"rate":   rate,
-	"lower":  strings.ToLower,
-	"join":   strings.Join,
-	"date":   func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
-	"slice3": func(a, b, c any) []any { return []any{a, fmt.Sprint(b), c} },
+	"counts":  output.FormatCounts,
+	"clip":    func(s string, n int) string { return output.Visible(Clip(s, n)) },
+	"visible": output.Visible,
+	"color":   labelColor,
+	"css":     func(s string) template.CSS { return template.CSS(s) },
+	"js":      func(s string) template.JS { return template.JS(s) },
+	"asset":   asset,
+	"rate":    rate,
+	"lower":   strings.ToLower,
+	"join":    strings.Join,
+	"date":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"slice3":  func(a, b, c any) []any { return []any{a, fmt.Sprint(b), c} },
 }).ParseFS(assets, "assets/page.html.tmpl"))
 
 // asset is an embedded file's text, for the page's inline style and
@@ -154,7 +155,7 @@ func newChart(id string, bars []bar, colors []string, compact bool) chart {
 	}
 	for i, b := range bars {
 		y := i * rowH
-		r := chartRow{Name: b.name, Label: Clip(b.name, labelW/7), TextY: y + 15}
+		r := chartRow{Name: b.name, Label: output.Visible(Clip(b.name, labelW/7)), TextY: y + 15}
 		x := float64(labelW)
 		var parts []string
 		for k, v := range b.values {
@@ -203,7 +204,7 @@ func newArticle(d *output.DocView) article {
 	for _, q := range d.Quotes {
 		speakers = append(speakers, strings.ToLower(deref(q.Speaker)+" "+deref(q.SpeakerCanonical)))
 	}
-	a.Speakers = strings.Join(speakers, " | ")
+	a.Speakers = output.Visible(strings.Join(speakers, " | "))
 	zones := d.Zones
 	if len(zones) == 0 {
 		zones = []output.ZoneRow{{Kind: "text", End: int32(len(d.Text))}}
@@ -214,14 +215,14 @@ func newArticle(d *output.DocView) article {
 		zv := zoneView{Kind: z.Kind}
 		pos := z.Start
 		plain := func(end int32) {
-			zv.Segments = append(zv.Segments, segment{Text: blankRuns.ReplaceAllString(d.Span(pos, end), "\n\n")})
+			zv.Segments = append(zv.Segments, segment{Text: output.Visible(blankRuns.ReplaceAllString(d.Span(pos, end), "\n\n"))})
 		}
 		for _, m := range ents {
 			if m.Start < pos || m.Start < z.Start || m.End > z.End || m.Start >= m.End {
 				continue
 			}
 			plain(m.Start)
-			zv.Segments = append(zv.Segments, segment{Text: d.Span(m.Start, m.End), Label: m.Label, Canonical: m.Canonical})
+			zv.Segments = append(zv.Segments, segment{Text: output.Visible(d.Span(m.Start, m.End)), Label: m.Label, Canonical: output.Visible(m.Canonical)})
 			pos = m.End
 		}
 		plain(z.End)

@@ -148,8 +148,10 @@ func (r *renderer) style(s, on, off string) string {
 }
 
 // doc writes one article: its header, its zones' text with entities
-// marked, and its attributions.
+// marked, and its attributions. Every string from the article goes through
+// output.Visible: an article never writes to the terminal itself.
 func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
+	visibleView(d)
 	r.header(d, i, n, tables)
 	r.zones(d)
 	if tables[output.TableQuotes] {
@@ -343,14 +345,14 @@ func (r *renderer) markup(d *output.DocView, z output.ZoneRow) string {
 	}
 	pos := z.Start
 	for _, m := range marks {
-		b.WriteString(d.Span(pos, m.at))
+		b.WriteString(output.Visible(d.Span(pos, m.at)))
 		pos = max(pos, m.at)
 		b.WriteString(m.s)
 		if dim && m.s == ansiIntenOff {
 			b.WriteString(ansiDim) // a cue's bold ended inside boilerplate
 		}
 	}
-	b.WriteString(d.Span(pos, z.End))
+	b.WriteString(output.Visible(d.Span(pos, z.End)))
 	if dim {
 		b.WriteString(ansiIntenOff)
 	}
@@ -415,4 +417,31 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// visibleView passes the strings of an article's view other than its text
+// (shown span by span) through output.Visible.
+func visibleView(d *output.DocView) {
+	for _, p := range []*string{&d.ID, &d.Source, &d.Title, &d.URL, &d.Lang, &d.DuplicateOf} {
+		*p = output.Visible(*p)
+	}
+	for i := range d.Warnings {
+		d.Warnings[i] = output.Visible(d.Warnings[i])
+	}
+	for i := range d.Entities {
+		d.Entities[i].Canonical = output.Visible(d.Entities[i].Canonical)
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		q.Content = output.Visible(q.Content)
+		for _, p := range []**string{&q.Cue, &q.Speaker, &q.SpeakerCanonical, &q.SpeakerLabel} {
+			if *p != nil {
+				v := output.Visible(**p)
+				*p = &v
+			}
+		}
+		for k := range q.Evidence {
+			q.Evidence[k] = output.Visible(q.Evidence[k])
+		}
+	}
 }

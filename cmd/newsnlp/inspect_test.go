@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	stdhtml "html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,5 +72,52 @@ func TestInspectSubsetOfTablesAndErrors(t *testing.T) {
 	}
 	if _, stderr := runMain(t, exitFatal, "inspect", filepath.Join(out, "missing")); !strings.Contains(stderr, "no such file") {
 		t.Errorf("missing output: %s", stderr)
+	}
+}
+
+// TestInspectNeutralisesEscapes annotates an article whose text, title,
+// URL and speaker carry terminal escapes (OSC 52 clipboard write, OSC 0
+// window title, CSI 2J, the alternate screen, an OSC 8 link) and a bidi
+// override, and checks that inspect prints none of them raw and shows the
+// override, and that the report shows it too.
+func TestInspectNeutralisesEscapes(t *testing.T) {
+	esc := "\x1b]52;c;ZXZpbA==\x07\x1b]0;pwned\x07\x1b[2J\x1b[?1049h\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"
+	rec := map[string]string{
+		"id":    "e1",
+		"title": "Title " + esc,
+		"url":   "https://example.org/" + esc,
+		"text":  "Anna" + esc + " Berg said the bridge was safe \u202eevil\u202c today.\n\n“It is safe,” said Karl" + esc + " Ek.",
+	}
+	line, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	runMain(t, 0, "annotate", in, "-o", out, "--progress", "never")
+	stdout, _ := runMain(t, 0, "inspect", out, "--doc", "e1", "--color", "never")
+	if strings.ContainsAny(stdout, "\x1b\x07") {
+		t.Errorf("inspect printed a raw escape:\n%q", stdout)
+	}
+	for _, want := range []string{`\x1b]52;c;ZXZpbA==\x07`, "⟨U+202E⟩evil⟨U+202C⟩"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("inspect output lacks %q:\n%s", want, stdout)
+		}
+	}
+	page := filepath.Join(dir, "r.html")
+	runMain(t, 0, "report", out, "-o", page)
+	html, err := os.ReadFile(page) // html/template writes the + of U+202E as &#43;
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.IndexAny(string(html), "\x1b\u202e"); i >= 0 {
+		t.Errorf("the report holds a raw escape or override: %q", string(html)[max(0, i-80):min(len(html), i+40)])
+	}
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), "⟨U+202E⟩evil") {
+		t.Errorf("the report does not show the override")
 	}
 }
