@@ -47,7 +47,7 @@ func newWARCReader(r *bufio.Reader, s *source, opts Options, skip func(string)) 
 
 func (w *warcReader) next() (*Article, error) {
 	for {
-		rec, _, _, err := w.wr.Next()
+		rec, _, validation, err := w.wr.Next()
 		if err == io.EOF {
 			return nil, io.EOF
 		}
@@ -62,6 +62,12 @@ func (w *warcReader) next() (*Article, error) {
 		}
 		a, reason, err := w.article(rec)
 		rec.Close()
+		if cut := truncation(validation); cut != nil && reason == "" {
+			// A file cut inside its last record (an uncompressed WARC
+			// truncated in transfer): gowarc reads the bytes there are, and
+			// they must not pass for the whole page.
+			return nil, &RecordError{Source: w.src.name, Record: w.record, ID: strings.Trim(rec.RecordId(), "<>"), Kind: "corrupt", Excerpt: rec.WarcHeader().Get(gowarc.WarcTargetURI), Err: cut}
+		}
 		if reason != "" {
 			w.skip(reason)
 			continue
@@ -114,6 +120,7 @@ func (w *warcReader) article(rec gowarc.WarcRecord) (*Article, string, error) {
 	if err != nil {
 		return nil, "", fail(kindOf(err), err)
 	}
+
 	a, err := pageArticle(page, target, id, w.src.name, w.record, w.opts)
 	if err != nil {
 		return nil, "", err
@@ -130,4 +137,19 @@ func (w *warcReader) article(rec gowarc.WarcRecord) (*Article, string, error) {
 		}
 	}
 	return a, "", nil
+}
+
+// truncation is the error of a record whose block is shorter than its
+// Content-Length says, from gowarc's validation, or nil. gowarc reports it
+// only as text ("content length mismatch. header: N, actual: M").
+func truncation(v *gowarc.Validation) error {
+	if v == nil {
+		return nil
+	}
+	for _, err := range *v {
+		if strings.HasPrefix(err.Error(), "content length mismatch") {
+			return fmt.Errorf("truncated: %w", err)
+		}
+	}
+	return nil
 }

@@ -143,3 +143,27 @@ func TestWARCThatCrashedGowarc(t *testing.T) {
 		t.Errorf("got %+v; want a corrupt error, then the next file's record", got)
 	}
 }
+
+// TestTruncatedPlainWARC cuts an uncompressed WARC inside its last
+// record's payload: that record is a corrupt errors row, not an article
+// made of half a page, and the records before it are read.
+func TestTruncatedPlainWARC(t *testing.T) {
+	var b bytes.Buffer
+	for _, rec := range []struct{ id, uri, title, body string }{
+		{"20000000-0000-0000-0000-000000000002", "https://harbour.example/news/bridge", "Bridge to close for repairs", bridgeBody},
+		{"50000000-0000-0000-0000-000000000005", "https://harbour.example/news/cafe", "Cafe owners protest", cafeBody},
+	} {
+		block := httpResponse("200 OK", "text/html", page(rec.title, rec.body))
+		fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", rec.id, rec.uri, len(block), block)
+	}
+	full := b.Bytes()
+	cut := full[:len(full)-len(cafeBody)/2]
+	dir := t.TempDir()
+	got := readAll(t, open(t, []string{writeFile(t, dir, "cut.warc", cut)}, Options{MaxDocBytes: DefaultMaxDocBytes}))
+	if len(got) != 2 || !strings.Contains(got[0].Text, "corroded cables") || got[1].Err != "corrupt:" {
+		t.Fatalf("results = %+v; want the bridge article, then a truncated-record error", got)
+	}
+	if whole := readAll(t, open(t, []string{writeFile(t, dir, "whole.warc", full)}, Options{MaxDocBytes: DefaultMaxDocBytes})); len(whole) != 2 || whole[1].Err != "" {
+		t.Fatalf("the whole file: %+v; want two articles", whole)
+	}
+}
