@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -320,5 +321,22 @@ func TestSample(t *testing.T) {
 func TestFallbackIDIsStable(t *testing.T) {
 	if fallbackID("a.jsonl", 3) != fallbackID("a.jsonl", 3) || fallbackID("a.jsonl", 3) == fallbackID("a.jsonl", 4) {
 		t.Error("fallbackID must be a function of source and record only, and differ between records")
+	}
+}
+
+// TestJSONLWithNULLosesOnlyItsLine: a raw NUL early in a JSONL file spoils
+// only its own line, which becomes an errors row; the good lines around it
+// are read, so every line is an article or an error.
+func TestJSONLWithNULLosesOnlyItsLine(t *testing.T) {
+	var in strings.Builder
+	in.WriteString(`{"id": "a", "text": "First."}` + "\n")
+	in.WriteString("\x00\x00\x01 not json\n")
+	for i := range 49 {
+		fmt.Fprintf(&in, `{"id": "r%d", "text": "Record %d."}`+"\n", i, i)
+	}
+	dir := t.TempDir()
+	got := readAll(t, open(t, []string{writeFile(t, dir, "mixed.jsonl", []byte(in.String()))}, Options{}))
+	if len(got) != 51 || got[0].ID != "a" || got[1].Err == "" || got[2].ID != "r0" || got[50].ID != "r48" {
+		t.Fatalf("got %d results (first %+v, second %+v); want 50 articles and 1 error in file order", len(got), got[0], got[1])
 	}
 }

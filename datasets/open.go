@@ -391,7 +391,10 @@ func (c *Corpus) open(s *source) (recordReader, io.Closer, error) {
 		return raw.Close()
 	})
 	br := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := br.Peek(8000); bytes.IndexByte(head, 0) >= 0 {
+	// A NUL near the start marks a binary file, except in JSONL, which is
+	// judged line by line: a line with a raw NUL is no JSON and becomes an
+	// errors row of its own, and the good lines around it are read.
+	if head, _ := br.Peek(8000); s.format != FormatJSONL && bytes.IndexByte(head, 0) >= 0 {
 		closer.Close()
 		return nil, nil, fmt.Errorf("%w: the first 8000 bytes hold a NUL byte", ErrBinary)
 	}
