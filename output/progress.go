@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // ProgressName is the checkpoint file a run keeps in OUT until it
@@ -41,6 +42,17 @@ type Progress struct {
 	NotAnnotated map[string]int64         `json:"not_annotated"`
 	// Resumed counts the times the run was continued.
 	Resumed int `json:"resumed"`
+	// Fingerprints identify each input file as the run first read it, so
+	// that a resume refuses a file that changed since.
+	Fingerprints map[string]Fingerprint `json:"fingerprints,omitempty"`
+}
+
+// Fingerprint identifies one input file's content cheaply: its size, its
+// modification time and a hash of its first and last MiB.
+type Fingerprint struct {
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mod_time"`
+	Hash    string    `json:"hash"`
 }
 
 // ReadProgress reads OUT's checkpoint; it wraps ErrNothingToResume when

@@ -3,10 +3,13 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -80,7 +83,11 @@ func RunDir(ctx context.Context, r DirRun) (*DirResult, error) {
 	if err := outOfInputs(r.Out, r.Inputs, r.Corpus.Sources()); err != nil {
 		return &DirResult{}, &SetupError{err}
 	}
-	template := output.Progress{Config: r.Config, Inputs: r.Inputs}
+	prints, err := fingerprints(r.Corpus.Sources())
+	if err != nil {
+		return &DirResult{}, fmt.Errorf("fingerprint the inputs: %w", err)
+	}
+	template := output.Progress{Config: r.Config, Inputs: r.Inputs, Fingerprints: prints}
 	w, resume, done, err := r.open(&template, log)
 	if err != nil || done {
 		return &DirResult{AlreadyComplete: done}, err
@@ -265,6 +272,9 @@ func readCheckpoint(out string, want output.Progress, shard output.Shard) (*outp
 	if err := json.Compact(&got, p.Config); err != nil || !bytes.Equal(got.Bytes(), want.Config) {
 		return nil, fmt.Errorf("annotate --resume: the run in %s ran with other settings (%s), not %s: resume it with the same flags", out, p.Config, want.Config)
 	}
+	if changed := changedInput(p.Fingerprints, want.Fingerprints); changed != "" {
+		return nil, fmt.Errorf("annotate --resume: an input changed since the run in %s read it: %s; its records would not be the ones the checkpoint counts: start the run again with --overwrite", out, changed)
+	}
 	return p, nil
 }
 
@@ -346,4 +356,62 @@ func realPath(path string) (string, error) {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// fingerprintSpan is how much of each end of an input file its
+// fingerprint hashes.
+const fingerprintSpan = 1 << 20
+
+// fingerprints identifies the input files among sources (standard input
+// and the embedded sample have none).
+func fingerprints(sources []string) (map[string]output.Fingerprint, error) {
+	out := map[string]output.Fingerprint{}
+	for _, name := range sources {
+		info, err := os.Stat(name)
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		fp, err := fingerprint(name, info)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = fp
+	}
+	return out, nil
+}
+
+func fingerprint(name string, info os.FileInfo) (output.Fingerprint, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return output.Fingerprint{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, fingerprintSpan)); err != nil {
+		return output.Fingerprint{}, err
+	}
+	if size := info.Size(); size > fingerprintSpan {
+		if _, err := io.Copy(h, io.NewSectionReader(f, max(fingerprintSpan, size-fingerprintSpan), fingerprintSpan)); err != nil {
+			return output.Fingerprint{}, err
+		}
+	}
+	return output.Fingerprint{Size: info.Size(), ModTime: info.ModTime().UTC(), Hash: fmt.Sprintf("%x", h.Sum(nil)[:16])}, nil
+}
+
+// changedInput names the first input file whose fingerprint differs from
+// the checkpoint's, or "".
+func changedInput(was, now map[string]output.Fingerprint) string {
+	names := slices.Sorted(maps.Keys(was))
+	for _, name := range names {
+		fp, ok := now[name]
+		switch {
+		case !ok:
+			return name + " (gone)"
+		case fp.Size != was[name].Size:
+			return fmt.Sprintf("%s (%d bytes, was %d)", name, fp.Size, was[name].Size)
+		case fp.Hash != was[name].Hash || !fp.ModTime.Equal(was[name].ModTime):
+			return fmt.Sprintf("%s (modified %s, was %s)", name, fp.ModTime.Format(time.RFC3339), was[name].ModTime.Format(time.RFC3339))
+		}
+	}
+	return ""
 }

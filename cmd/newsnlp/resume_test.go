@@ -135,6 +135,28 @@ func TestKillAndResume(t *testing.T) {
 		t.Errorf("resume with other flags: %s", stderr)
 	}
 	runMain(t, exitFatal, args(killed)...) // without --resume: refused, not overwritten
+	// Resuming over an input rewritten since is refused, naming the file.
+	orig, err := os.ReadFile(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewritten := append([]byte(`{"id":"new","text":"A record the killed run never saw."}`+"\n"), orig...)
+	if err := os.WriteFile(corpus, rewritten, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := runMain(t, exitFatal, args(killed, "--resume")...); !strings.Contains(stderr, "an input changed") || !strings.Contains(stderr, "corpus.jsonl") {
+		t.Errorf("resume over a rewritten input: %s", stderr)
+	}
+	if err := os.WriteFile(corpus, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(corpus, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
 	runMain(t, exitSomeFailed, args(killed, "--resume")...)
 
 	for _, table := range output.Tables {
