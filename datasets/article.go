@@ -45,6 +45,10 @@ const (
 	// UTF-8 sequence at all: it was decoded as Windows-1252 (the superset
 	// of ISO-8859-1 that browsers use for "latin1"), losing nothing.
 	WarnLatin1 = "latin1_decoded"
+	// WarnEncoding marks a web page whose declared encoding could not be
+	// converted as it streamed: it was decoded whole instead, or its bytes
+	// that were not UTF-8 became U+FFFD.
+	WarnEncoding = "encoding_replaced"
 )
 
 // ErrNoText is wrapped by record errors for a record whose text field is

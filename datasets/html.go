@@ -13,6 +13,7 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // ErrNoMainText is wrapped by the record error for a page in which no main
@@ -28,7 +29,10 @@ type Page struct {
 	URL       string // the page's canonical URL when it names one
 	Lang      string
 	Published *time.Time
+	// Warnings name what reading the page had to repair (WarnEncoding).
+	Warnings []string
 }
+
 
 // ExtractHTML finds the main text of a news page and its title, canonical
 // URL, date and language, with go-trafilatura; comments and teasers are
@@ -36,22 +40,39 @@ type Page struct {
 // URL kept when the page names no canonical one. The page's encoding is
 // taken from its bytes and meta tags and converted to UTF-8.
 func ExtractHTML(page []byte, pageURL string) (*Page, error) {
+	return extractPage(page, pageURL, extractSafely)
+}
+
+// extractFunc is go-trafilatura's extraction, behind a type so that a test
+// can stand in for a failure that real pages bring only rarely.
+type extractFunc func(io.Reader, trafilatura.Options) (*trafilatura.ExtractResult, error)
+
+func extractPage(page []byte, pageURL string, extract extractFunc) (*Page, error) {
 	// go-trafilatura's parser finds the encoding (byte order mark, meta
-	// tags, content sniffing) and converts to UTF-8 itself.
-	r := bytes.NewReader(page)
+	// tags, content sniffing) and converts to UTF-8 itself, as it streams.
 	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u
 	}
-	res, err := extractSafely(r, opts)
+	res, err := extract(bytes.NewReader(page), opts)
+	var warnings []string
+	if err != nil && strings.Contains(err.Error(), "transform:") {
+		// A decoder that failed as it streamed (an EUC-KR page gave
+		// "transform: short internal buffer"): decode the page whole, which
+		// cannot run short, or replace what is not UTF-8 with U+FFFD, and
+		// mark it with a byte order mark, which outranks a meta charset.
+		res, err = extract(bytes.NewReader(utf8Page(page)), opts)
+		warnings = append(warnings, WarnEncoding)
+	}
 	if err != nil {
 		return nil, err
 	}
 	p := &Page{
-		Text:  blockText(res.ContentNode),
-		Title: strings.TrimSpace(res.Metadata.Title),
-		URL:   res.Metadata.URL,
-		Lang:  res.Metadata.Language,
+		Text:     blockText(res.ContentNode),
+		Title:    strings.TrimSpace(res.Metadata.Title),
+		URL:      res.Metadata.URL,
+		Lang:     res.Metadata.Language,
+		Warnings: warnings,
 	}
 	if p.URL == "" {
 		p.URL = pageURL
@@ -225,7 +246,19 @@ func pageArticle(page []byte, pageURL, id, source string, record int64, opts Opt
 	if opts.MaxDocBytes > 0 && len(p.Text) > opts.MaxDocBytes {
 		return nil, fail("too_large", fmt.Errorf("%w: the extracted text is over --max-doc-bytes %d", ErrTooLarge, opts.MaxDocBytes))
 	}
-	a := &Article{ID: id, Source: source, Record: record, Title: p.Title, URL: p.URL, Lang: p.Lang, Published: p.Published}
+	a := &Article{ID: id, Source: source, Record: record, Title: p.Title, URL: p.URL, Lang: p.Lang, Published: p.Published, Warnings: p.Warnings}
 	a.Text = a.repairUTF8(p.Text)
 	return a, nil
+}
+
+// utf8Page is page in UTF-8 behind a byte order mark: decoded whole from
+// the encoding its bytes, headers or meta tags declare, or, when that
+// fails, with every byte that is not UTF-8 replaced by U+FFFD.
+func utf8Page(page []byte) []byte {
+	bom := []byte("\ufeff")
+	enc, _, _ := charset.DetermineEncoding(page, "")
+	if dec, err := enc.NewDecoder().Bytes(page); err == nil {
+		return append(bom, dec...)
+	}
+	return append(bom, bytes.ToValidUTF8(page, []byte("\ufffd"))...)
 }

@@ -2,11 +2,16 @@ package datasets
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/text/encoding/korean"
 )
 
 // page is a news page written for these tests: a navigation bar, the
@@ -144,4 +149,37 @@ func TestExtractHTMLDateInText(t *testing.T) {
 			t.Errorf("byline %q: Published = %v, want %s", c.byline, p.Published, c.want)
 		}
 	}
+}
+
+// TestExtractFallsBackWhenDecodingFails stands in for a decoder failing as
+// go-trafilatura streams a page (an EUC-KR page in a WARC gave "transform:
+// short internal buffer" and was lost): the page is decoded whole, and
+// read, with a warning.
+func TestExtractFallsBackWhenDecodingFails(t *testing.T) {
+	body := strings.Repeat("<p>서울시는 새 다리가 안전하다고 밝혔다. The mayor said the bridge was safe.</p>", 20)
+	euckr, err := korean.EUCKR.NewEncoder().String(`<html><head><meta charset="euc-kr"><title>서울</title></head><body><article>` + body + `</article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flaky := func(r io.Reader, opts trafilatura.Options) (*trafilatura.ExtractResult, error) {
+		b, _ := io.ReadAll(r)
+		if !bytes.HasPrefix(b, []byte("\ufeff")) {
+			return nil, errors.New("transform: short internal buffer")
+		}
+		return extractSafely(bytes.NewReader(b), opts)
+	}
+	p, err := extractPage([]byte(euckr), "", flaky)
+	if err != nil {
+		t.Fatalf("extractPage: %v", err)
+	}
+	if !strings.Contains(p.Text, "서울시는 새 다리가") || !slices.Contains(p.Warnings, WarnEncoding) {
+		t.Errorf("page text %q, warnings %v; want the Korean text decoded and %s", clip(p.Text), p.Warnings, WarnEncoding)
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 80 {
+		return s[:80]
+	}
+	return s
 }
