@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -13,7 +14,11 @@ import (
 // csvReader reads CSV or TSV with a header row. Quoted fields may hold
 // newlines and separators.
 type csvReader struct {
-	r      *csv.Reader
+	r *csv.Reader // TSV: the stream's reader, lazy about quotes
+	// lines splits CSV into records, and starts again after a quote that
+	// never closes; skip counts the lines it passes over.
+	lines  *csvLines
+	skip   func(reason string)
 	src    *source
 	opts   Options
 	header []string
@@ -21,7 +26,14 @@ type csvReader struct {
 	record int64
 }
 
-func newCSVReader(r *bufio.Reader, s *source, opts Options) *csvReader {
+func newCSVReader(r *bufio.Reader, s *source, opts Options, skip func(string)) *csvReader {
+	if s.format == FormatCSV {
+		max := int64(math.MaxInt64)
+		if opts.MaxDocBytes > 0 {
+			max = 2*int64(opts.MaxDocBytes) + 1<<20
+		}
+		return &csvReader{lines: &csvLines{r: r, comma: ',', max: max}, skip: skip, src: s, opts: opts}
+	}
 	var cr *csv.Reader
 	if opts.MaxDocBytes > 0 {
 		// encoding/csv holds a whole record in memory: an unclosed quote or
@@ -39,12 +51,63 @@ func newCSVReader(r *bufio.Reader, s *source, opts Options) *csvReader {
 		cr.Comma = '\t'
 		cr.LazyQuotes = true
 	}
-	return &csvReader{r: cr, src: s, opts: opts}
+	return &csvReader{r: cr, src: s, opts: opts, skip: skip}
+}
+
+// read returns the next row and the line it starts on.
+func (c *csvReader) read() ([]string, int64, error) {
+	if c.lines == nil {
+		row, err := c.r.Read()
+		line := 0
+		if err == nil && len(row) > 0 {
+			// FieldPos panics unless the last Read returned a record.
+			line, _ = c.r.FieldPos(0)
+		}
+		return row, int64(line), err
+	}
+	rec, err := c.lines.next(len(c.header))
+	for err == nil && strings.TrimRight(rec.text, "\r\n") == "" {
+		rec, err = c.lines.next(len(c.header)) // empty lines are no rows, as encoding/csv has it
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	row, err := parseCSVRecord(rec)
+	if !rec.broken && len(c.lines.last) > 1 && c.header != nil && (err != nil || len(row) != len(c.header)) {
+		// A record over several lines that is no row: a quote that never
+		// closed was closed by a later record's.
+		rec = c.lines.reject(rec.line, len(c.header))
+	}
+	if rec.broken {
+		for range rec.skipped {
+			c.skip(SkipCSVLines)
+		}
+		return nil, rec.line, &csv.ParseError{StartLine: int(rec.line), Line: int(rec.line), Column: 1,
+			Err: fmt.Errorf("a quoted field opened on this line never closes; the record and the %d lines after it up to the next line that reads as a row are skipped", rec.skipped)}
+	}
+	return row, rec.line, err
+}
+
+// parseCSVRecord reads one record's fields; line numbers in its errors
+// count from the file's start.
+func parseCSVRecord(rec csvRecord) ([]string, error) {
+	r := csv.NewReader(strings.NewReader(rec.text))
+	r.FieldsPerRecord = -1
+	row, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("no row") // not reached: empty lines are passed over
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		pe.StartLine += int(rec.line) - 1
+		pe.Line += int(rec.line) - 1
+	}
+	return row, err
 }
 
 func (c *csvReader) next() (*Article, error) {
 	if c.header == nil {
-		h, err := c.r.Read()
+		h, _, err := c.read()
 		if err == io.EOF {
 			return nil, io.EOF
 		}
@@ -66,18 +129,13 @@ func (c *csvReader) next() (*Article, error) {
 		c.cols = c.opts.Fields.resolve(h)
 	}
 	for {
-		row, err := c.r.Read()
+		row, line, err := c.read()
 		if err == io.EOF {
 			return nil, io.EOF
 		}
 		c.record++
-		line := 0
-		if err == nil && len(row) > 0 {
-			// FieldPos panics unless the last Read returned a record.
-			line, _ = c.r.FieldPos(0)
-		}
 		fail := func(kind string, err error, ex string) error {
-			return &RecordError{Source: c.src.name, Record: c.record, Line: int64(line), ID: fallbackID(c.src.name, c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
+			return &RecordError{Source: c.src.name, Record: c.record, Line: line, ID: fallbackID(c.src.name, c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
 		}
 		if err != nil {
 			var pe *csv.ParseError
@@ -88,16 +146,16 @@ func (c *csvReader) next() (*Article, error) {
 			return nil, err
 		}
 		if len(row) != len(c.header) {
-			return nil, fail("field_count", fmt.Errorf("row has %d fields, the header has %d", len(row), len(c.header)), strings.Join(row, string(c.r.Comma)))
+			return nil, fail("field_count", fmt.Errorf("row has %d fields, the header has %d", len(row), len(c.header)), strings.Join(row, ","))
 		}
 		fields := make(map[string]string, len(row))
 		for i, v := range row {
 			fields[c.header[i]] = v
 		}
-		a := &Article{Source: c.src.name, Record: c.record, Line: int64(line)}
+		a := &Article{Source: c.src.name, Record: c.record, Line: line}
 		if re := c.cols.build(c.opts.Fields, a, fields, c.header, c.opts.MaxDocBytes); re != nil {
 			if re.Excerpt == "" {
-				re.Excerpt = excerpt(strings.Join(row, string(c.r.Comma)), 200)
+				re.Excerpt = excerpt(strings.Join(row, ","), 200)
 			}
 			return nil, re
 		}

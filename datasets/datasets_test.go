@@ -340,3 +340,37 @@ func TestJSONLWithNULLosesOnlyItsLine(t *testing.T) {
 		t.Fatalf("got %d results (first %+v, second %+v); want 50 articles and 1 error in file order", len(got), got[0], got[1])
 	}
 }
+
+// TestCSVUnclosedQuoteRecovers: a quote that never closes spoils its own
+// record, not the rest of the file. Reading starts again at the next line
+// that reads as a row, the lines passed over are counted, and every other
+// row is read.
+func TestCSVUnclosedQuoteRecovers(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("id,text\n")
+	for i := range 1000 {
+		if i == 4 {
+			in.WriteString(`r4,"This quote never closes` + "\n")
+			in.WriteString("and this line goes with it\n")
+			continue
+		}
+		fmt.Fprintf(&in, "r%d,\"Row %d, quoted.\"\n", i, i)
+	}
+	dir := t.TempDir()
+	c := open(t, []string{writeFile(t, dir, "broken.csv", []byte(in.String()))}, Options{MaxDocBytes: DefaultMaxDocBytes})
+	got := readAll(t, c)
+	if len(got) != 1000 {
+		t.Fatalf("got %d results; want 999 rows and 1 error", len(got))
+	}
+	for i, r := range got {
+		switch {
+		case i == 4 && (r.Err != "csv:" || r.Line != 6):
+			t.Errorf("result 4 = %+v; want a csv error at line 6", r)
+		case i != 4 && r.ID != fmt.Sprintf("r%d", i):
+			t.Errorf("result %d = %+v; want row r%d", i, r, i)
+		}
+	}
+	if want := map[string]int64{SkipCSVLines: 1}; fmt.Sprint(c.Skipped()) != fmt.Sprint(want) {
+		t.Errorf("Skipped() = %v; want %v", c.Skipped(), want)
+	}
+}

@@ -80,7 +80,7 @@ func FuzzCSV(f *testing.F) {
 			format = FormatTSV
 		}
 		s := &source{name: "fuzz.csv", format: format}
-		drain(t, newCSVReader(bufio.NewReader(bytes.NewReader(input)), s, Options{MaxDocBytes: 1 << 16}), input)
+		drain(t, newCSVReader(bufio.NewReader(bytes.NewReader(input)), s, Options{MaxDocBytes: 1 << 16}, func(string) {}), input)
 	})
 }
 

@@ -406,7 +406,7 @@ func (c *Corpus) open(s *source) (recordReader, io.Closer, error) {
 	case FormatJSONL:
 		return newJSONLReader(br, s, c.opts), closer, nil
 	case FormatCSV, FormatTSV:
-		return newCSVReader(br, s, c.opts), closer, nil
+		return newCSVReader(br, s, c.opts, c.skip), closer, nil
 	case FormatTXT:
 		return newTextReader(br, s, c.opts), closer, nil
 	case FormatHTML:
