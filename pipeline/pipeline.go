@@ -107,6 +107,11 @@ const (
 // failed on; its errors row has the same doc_id and record.
 const WarningAnnotateFailed = "annotate_failed"
 
+// WarningDuplicateID marks the documents row of an article whose doc_id an
+// earlier record of the run already had (the inputs repeat an id): a join
+// on doc_id alone is ambiguous there; (source, record) is unique.
+const WarningDuplicateID = "duplicate_doc_id"
+
 // Stats counts a run's progress.
 type Stats struct {
 	Records    int64 // records read: documents + errors

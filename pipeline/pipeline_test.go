@@ -436,3 +436,55 @@ func TestRunDirRefusesOutInsideInput(t *testing.T) {
 		t.Errorf("RunDir with an input inside -o: err = %v; want a refusal", err)
 	}
 }
+
+// TestDuplicateIDsWarn: a doc_id that an earlier record had is kept, and
+// its documents row carries the warning duplicate_doc_id, counted in the
+// result; with dedupe, a repeated text under a repeated id still points to
+// the first copy and is marked.
+func TestDuplicateIDsWarn(t *testing.T) {
+	ann, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
+{"id":"b","text":"Karl Ek said the ferry was late."}
+{"id":"a","text":"Maria Lind said the road was closed."}
+{"id":"a","text":"Anna Berg said the bridge was safe."}
+`
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := datasets.Open([]string{path}, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), corpus, ann, w, Options{Workers: 2, Dedupe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	if res.Warnings[WarningDuplicateID] != 2 {
+		t.Errorf("warnings %v; want %s 2", res.Warnings, WarningDuplicateID)
+	}
+	var rows []string
+	output.ReadRows(dir, output.TableDocuments, func(d *output.DocumentRow) error {
+		dup := ""
+		if d.DuplicateOf != nil {
+			dup = *d.DuplicateOf
+		}
+		rows = append(rows, fmt.Sprintf("%s %d %q %v", d.DocID, d.Record, dup, d.Warnings))
+		return nil
+	})
+	want := []string{`a 1 "" []`, `b 2 "" []`, `a 3 "" [duplicate_doc_id]`, `a 4 "a" [duplicate_doc_id]`}
+	if !slices.Equal(rows, want) {
+		t.Errorf("documents = %q; want %q", rows, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"maps"
 	"runtime/pprof"
@@ -40,6 +41,10 @@ type runner struct {
 	seenAll       atomic.Int64
 	annotateNanos atomic.Int64
 
+	// ids holds a 64-bit hash of every doc_id read (the other shards'
+	// too), to mark a repeated one: about 10 bytes an article. The reader's.
+	ids map[uint64]struct{}
+
 	// The writer's.
 	res        *Result
 	writeTime  time.Duration
@@ -62,7 +67,7 @@ func Run(ctx context.Context, src Source, ann *annotate.Annotator, w *output.Wri
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r := &runner{ctx: ctx, cancel: cancel, src: src, ann: ann, w: w, opts: opts, start: time.Now(),
+	r := &runner{ctx: ctx, cancel: cancel, src: src, ann: ann, w: w, opts: opts, start: time.Now(), ids: map[uint64]struct{}{},
 		ordered: make(chan *job, 2*opts.Workers), work: make(chan *job, opts.Workers)}
 
 	var wg sync.WaitGroup
@@ -111,10 +116,18 @@ func newResult(p *output.Progress) *Result {
 	return res
 }
 
-// owns counts a record read and reports whether this shard owns it.
+// owns counts a record read and reports whether this shard owns it. An
+// article whose doc_id an earlier record had gets the warning
+// WarningDuplicateID: joins on doc_id alone are ambiguous for it.
 func (r *runner) owns(a *datasets.Article, err error) bool {
 	r.seenAll.Add(1)
 	if a != nil {
+		h := idHash(a.ID)
+		if _, dup := r.ids[h]; dup {
+			a.Warnings = append(a.Warnings, WarningDuplicateID)
+		} else {
+			r.ids[h] = struct{}{}
+		}
 		return r.opts.Shard.Owns(a.ID)
 	}
 	var re *datasets.RecordError
@@ -416,4 +429,13 @@ func (r *runner) finish(parent context.Context, fatal error) (*Result, error) {
 		res.StatusDetail = "stopped before the end of the input (interrupted)"
 	}
 	return res, nil
+}
+
+// idHash is a doc_id's 64-bit FNV-1a hash: two ids share one by chance
+// about once in 2^64 pairs, so a corpus of ten million articles marks a
+// false duplicate with odds of a few in a million.
+func idHash(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }
