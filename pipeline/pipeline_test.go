@@ -488,3 +488,49 @@ func TestDuplicateIDsWarn(t *testing.T) {
 		t.Errorf("documents = %q; want %q", rows, want)
 	}
 }
+
+// brokenCorpus gives n articles, then a fatal read error (a broken input
+// stream, as a full disk is a broken output).
+type brokenCorpus struct{ i, n int }
+
+func (c *brokenCorpus) Next() (*datasets.Article, error) {
+	if c.i == c.n {
+		return nil, errors.New("input stream broke")
+	}
+	c.i++
+	return &datasets.Article{ID: fmt.Sprintf("d%d", c.i), Source: "in.jsonl", Record: int64(c.i), Text: "Anna Berg said the bridge was safe."}, nil
+}
+func (c *brokenCorpus) Progress() (int64, int64)  { return 0, 0 }
+func (c *brokenCorpus) Sources() []string         { return []string{"in.jsonl"} }
+func (c *brokenCorpus) Skipped() map[string]int64 { return nil }
+
+// TestFailedRunCountsWhatIsPublished breaks a run after seven records with
+// a checkpoint every two: the manifest of the failed run counts what its
+// part files hold, the records of the last checkpoint, not the records
+// annotated since.
+func TestFailedRunCountsWhatIsPublished(t *testing.T) {
+	ann, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	_, err = RunDir(context.Background(), DirRun{Out: out, Corpus: &brokenCorpus{n: 7}, Annotator: ann, Options: Options{Workers: 1, CheckpointEvery: 2}})
+	if err == nil || !strings.Contains(err.Error(), "input stream broke") {
+		t.Fatalf("RunDir = %v; want the read error", err)
+	}
+	m, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := output.PartFiles(out, output.TableDocuments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := output.CountRows(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != output.StatusFailed || m.Records.Documents != rows || m.Rows[output.TableDocuments] != rows || m.Records.Read != rows {
+		t.Errorf("manifest: status %s, records %+v, rows %v; the part files hold %d documents", m.Status, m.Records, m.Rows, rows)
+	}
+}
