@@ -33,7 +33,6 @@ type Page struct {
 	Warnings []string
 }
 
-
 // ExtractHTML finds the main text of a news page and its title, canonical
 // URL, date and language, with go-trafilatura; comments and teasers are
 // left out. pageURL, when known, helps resolve relative links and is the
