@@ -33,10 +33,11 @@ const (
 var Formats = []string{FormatJSONL, FormatCSV, FormatTSV, FormatTXT, FormatHTML, FormatWARC, FormatParquet}
 
 // DefaultMaxDocBytes is the default limit on one article's text: 4 MiB.
-// An article costs about 60 bytes of memory a byte of text at its peak
-// (tokens, tags, the stages' tables), so one of 4 MiB peaks near 260 MB
-// with one worker; news articles run to tens of KB, and a text of
-// megabytes is a page of links or a dump.
+// A news article costs about 60 bytes of memory a byte of text at its
+// peak (tokens, tags, the stages' tables), so one of 4 MiB peaks near 260
+// MB with one worker, and 4 MiB of text denser in words (a page of links)
+// near 470 MB; news articles run to tens of KB, and a text of megabytes is
+// a page of links or a dump.
 const DefaultMaxDocBytes = 4 << 20
 
 // Options configures Open.
