@@ -21,6 +21,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
 )
@@ -69,6 +70,7 @@ func (s *Stage) Run(ctx context.Context, d *doc.Document) error {
 	if err != nil {
 		return err
 	}
+	d.Quotes = slices.Grow(d.Quotes, len(ats))
 	for i := range ats {
 		d.Quotes = append(d.Quotes, ats[i].quote(d.Text))
 	}
