@@ -251,14 +251,7 @@ func TestStagePanicKeepsDocument(t *testing.T) {
 {"id":"b","text":"PANIC here. Karl Ek said the ferry was late."}
 {"id":"c","text":"Maria Lind said the road was closed."}
 `
-	path := filepath.Join(t.TempDir(), "in.jsonl")
-	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	corpus, err := datasets.Open([]string{path}, datasets.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	corpus := jsonlCorpus(t, in)
 	dir := t.TempDir()
 	w, err := output.Create(dir, "test", output.Options{})
 	if err != nil {
@@ -311,11 +304,17 @@ func (s slowStage) Run(ctx context.Context, d *doc.Document) error {
 
 func slowCorpus(t *testing.T) *datasets.Corpus {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "in.jsonl")
 	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
 {"id":"b","text":"SLOW here. Karl Ek said the ferry was late."}
 {"id":"c","text":"Maria Lind said the road was closed."}
 `
+	return jsonlCorpus(t, in)
+}
+
+// jsonlCorpus opens in, written to a JSONL file, as a corpus.
+func jsonlCorpus(t *testing.T, in string) *datasets.Corpus {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "in.jsonl")
 	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -446,19 +445,11 @@ func TestDuplicateIDsWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "in.jsonl")
-	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
+	corpus := jsonlCorpus(t, `{"id":"a","text":"Anna Berg said the bridge was safe."}
 {"id":"b","text":"Karl Ek said the ferry was late."}
 {"id":"a","text":"Maria Lind said the road was closed."}
 {"id":"a","text":"Anna Berg said the bridge was safe."}
-`
-	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	corpus, err := datasets.Open([]string{path}, datasets.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	dir := t.TempDir()
 	w, err := output.Create(dir, "test", output.Options{})
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/newsnlp/newsnlp/output"
 )
 
 // WriteQuoteErrors writes every quote error as a JSON line.
@@ -54,11 +56,11 @@ func WriteQuoteErrorSummary(stdout io.Writer, errs []QuoteError, path string) {
 		}
 		return list[i].kind+list[i].cue < list[j].kind+list[j].cue
 	})
-	kinds := map[string]int{}
+	kinds := map[string]int64{}
 	for _, e := range errs {
 		kinds[e.Kind]++
 	}
-	fmt.Fprintf(stdout, "\nquote errors: %d (%s), all in %s; the commonest by kind and cue:\n", len(errs), formatCounts(kinds), path)
+	fmt.Fprintf(stdout, "\nquote errors: %d (%s), all in %s; the commonest by kind and cue:\n", len(errs), output.FormatCounts(kinds), path)
 	for i, g := range list {
 		if i == 15 {
 			break
@@ -103,20 +105,6 @@ func printErrorsByRule(stdout io.Writer, errs []QuoteError) {
 	for _, r := range rules {
 		fmt.Fprintf(stdout, "  %-16s %9d %14d\n", cmp.Or(r, "(none)"), byRule[r][0], byRule[r][1])
 	}
-}
-
-// formatCounts writes counts as "key n, key n", keys in order.
-func formatCounts(c map[string]int) string {
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, c[k])
-	}
-	return strings.Join(parts, ", ")
 }
 
 // clip folds white space and cuts s to n code points, marking the cut.
