@@ -160,13 +160,8 @@ func (g *gazetteer) lookup(text string) *gazEntry {
 	return g.byName[normalizeName(text)]
 }
 
-// features returns each token's gazetteer feature: the matched entry's
-// label and the token's BILOU position in it, or "".
-func (g *gazetteer) features(toks []string) []string {
-	return g.featuresInto(nil, toks)
-}
-
-// featuresInto is features writing into dst's storage.
+// featuresInto returns each token's gazetteer feature (the matched entry's
+// label and the token's BILOU position in it, or ""), in dst's storage.
 func (g *gazetteer) featuresInto(dst []string, toks []string) []string {
 	out := slices.Grow(dst[:0], len(toks))[:len(toks)]
 	clear(out)

@@ -221,6 +221,33 @@ func deref(s *string) string {
 	return *s
 }
 
+// runWithStage runs corpus through the pipeline with stage s inserted
+// before quotes, into a new output folder, and returns it with the result.
+func runWithStage(t *testing.T, s annotate.Stage, corpus *datasets.Corpus, opts Options) (string, *Result) {
+	t.Helper()
+	base, err := annotate.New(annotate.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, err := base.WithStage("quotes", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), corpus, ann, w, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	return dir, res
+}
+
 // panicStage panics on every text that holds "PANIC".
 type panicStage struct{}
 
@@ -239,31 +266,11 @@ func (panicStage) Run(_ context.Context, d *doc.Document) error {
 // kind panic naming the stage; the records around it are annotated, and
 // the counts reconcile.
 func TestStagePanicKeepsDocument(t *testing.T) {
-	base, err := annotate.New(annotate.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ann, err := base.WithStage("quotes", panicStage{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	in := `{"id":"a","text":"Anna Berg said the bridge was safe."}
 {"id":"b","text":"PANIC here. Karl Ek said the ferry was late."}
 {"id":"c","text":"Maria Lind said the road was closed."}
 `
-	corpus := jsonlCorpus(t, in)
-	dir := t.TempDir()
-	w, err := output.Create(dir, "test", output.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Run(context.Background(), corpus, ann, w, Options{Workers: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Close(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, res := runWithStage(t, panicStage{}, jsonlCorpus(t, in), Options{Workers: 2})
 	if st := res.Stats; st.Records != 3 || st.Documents != 3 || st.Errors != 0 || res.NotAnnotated[NotAnnotatedFailed] != 1 || res.ErrorsByKind["panic"] != 1 {
 		t.Fatalf("stats %+v, not annotated %v, errors %v; want 3 documents, 1 failed, 1 panic", st, res.NotAnnotated, res.ErrorsByKind)
 	}
@@ -329,26 +336,7 @@ func jsonlCorpus(t *testing.T, in string) *datasets.Corpus {
 // documents row beside an errors row of kind timeout naming the stage it
 // reached, and that the articles after it are annotated.
 func TestDocTimeout(t *testing.T) {
-	base, err := annotate.New(annotate.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ann, err := base.WithStage("quotes", slowStage{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	w, err := output.Create(dir, "test", output.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Run(context.Background(), slowCorpus(t), ann, w, Options{Workers: 2, DocTimeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Close(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, res := runWithStage(t, slowStage{}, slowCorpus(t), Options{Workers: 2, DocTimeout: 200 * time.Millisecond})
 	if res.Stats.Documents != 3 || res.ErrorsByKind["timeout"] != 1 || res.NotAnnotated[NotAnnotatedFailed] != 1 {
 		t.Fatalf("stats %+v, errors %v, not annotated %v; want 3 documents, 1 timeout", res.Stats, res.ErrorsByKind, res.NotAnnotated)
 	}

@@ -11,17 +11,17 @@ import (
 type attribution struct {
 	kind string
 	// rule names the rule that placed the attribution (rules.go).
-	rule             string
-	content, cue     [2]int // bytes; cue [0,0] when none
-	speakerTok       [2]int // token range of the speaker; [-1,-1] when none
-	appositive       [2]int // token range of an appositive next to the speaker, if any
-	relativeTo       [2]int // for a relative pronoun speaker (X, who said), X's token range
-	speaker          [2]int // bytes of the speaker, set once resolved
-	cueLemma, class  string
-	sent             int
-	entityID, canon  string
-	speakerLabel     string
-	label, resolving string
+	rule            string
+	content, cue    [2]int // bytes; cue [0,0] when none
+	speakerTok      [2]int // token range of the speaker; [-1,-1] when none
+	appositive      [2]int // token range of an appositive next to the speaker, if any
+	relativeTo      [2]int // for a relative pronoun speaker (X, who said), X's token range
+	speaker         [2]int // bytes of the speaker, set once resolved
+	cueLemma, class string
+	sent            int
+	entityID, canon string
+	speakerLabel    string
+	resolving       string
 	// How the cue was found: by the cue model alone, and the model's score
 	// of its first word (scored is false when the model did not score it).
 	fromModel, scored bool
@@ -32,10 +32,6 @@ type attribution struct {
 	// The attribution filter's features, kept only while collecting
 	// training examples.
 	filterFeats []uint64
-	// Set by the claims stage.
-	confidence                   float64
-	negated, hedged, conditional bool
-	evidence                     []string
 }
 
 // auxiliaries and adverbs that belong to a cue (has also said, later told).

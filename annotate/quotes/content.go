@@ -138,17 +138,6 @@ func onlyAdjunct(toks []doc.Token, marks []quoteMarkSpan, from, s1 int) bool {
 	return true
 }
 
-// noFiniteVerb reports whether tokens [from, to) hold no finite verb.
-func noFiniteVerb(toks []doc.Token, from, to int) bool {
-	for j := from; j < to; j++ {
-		switch toks[j].POS {
-		case "VBD", "VBZ", "VBP", "MD":
-			return false
-		}
-	}
-	return true
-}
-
 // noVerb reports whether tokens [from, to) hold no verb.
 func noVerb(toks []doc.Token, from, to int) bool {
 	for j := from; j < to; j++ {
