@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench stream regress train-ner train-cues cv-cues claims-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-ner train-syntax train-cues cv-cues claims-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -45,6 +45,8 @@ fuzz:
 	$(GO) test ./annotate -run '^$$' -fuzz '^FuzzFindZones$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate/quotes -run '^$$' -fuzz '^FuzzQuoteScanner$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./annotate/quotes -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./annotate/syntax -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./datasets -run '^$$' -fuzz '^FuzzTreebank$$' -fuzztime $(FUZZTIME)
 
 ## bench: speed and memory on $(DATA)/bbc, newsnlp against bare prose v3
 bench: build
@@ -60,6 +62,15 @@ stream: build
 ## (deterministic: the same data and seed give the same bytes; commit the result)
 train-ner:
 	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model
+
+## train-syntax: train the tagger, lemmatiser and parser from UD English EWT
+## and GUM, with word classes from the news text of bbc, reuters, web-news and
+## PolNeAR's training split, into annotate/syntax/model/syntax.model
+## (deterministic; commit it)
+train-syntax:
+	$(GO) run ./cmd/newsnlp train-syntax --train $(DATA)/ud/ewt/train.conllu --train $(DATA)/ud/gum/train.conllu \
+	  --unlabeled $(DATA)/bbc/articles.jsonl --unlabeled $(DATA)/reuters/articles.jsonl --unlabeled $(DATA)/web-news/articles.jsonl \
+	  --unlabeled $(DATA)/polnear/train/text -o annotate/syntax/model/syntax.model
 
 ## train-cues: train the attribution-cue model from PolNeAR's training split
 ## into annotate/quotes/model/cue.model (deterministic; commit the result)

@@ -20,6 +20,9 @@ import (
 type Config struct {
 	// NER is the entity model: one of NERModels.
 	NER string `json:"ner"`
+	// Tagger is the part-of-speech tagger: one of Taggers. The lemmatiser
+	// and parser are newsnlp's either way, and read the tagger's tags.
+	Tagger string `json:"tagger"`
 	// CueModel is a cue model file (from train-cues) to use instead of the
 	// embedded one; empty means the embedded one. Cross-validation uses it.
 	CueModel string `json:"cue_model,omitempty"`
@@ -27,7 +30,7 @@ type Config struct {
 
 // DefaultConfig returns the configuration annotate uses when nothing is set.
 func DefaultConfig() Config {
-	return Config{NER: NERNewsnlp}
+	return Config{NER: NERNewsnlp, Tagger: TaggerNewsnlp}
 }
 
 // StageError is a failure of one stage on one document. The pipeline turns
@@ -61,7 +64,7 @@ func New(cfg Config) (*Annotator, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown NER model %q (want %s)", cfg.NER, strings.Join(NERModels(), " or "))
 	}
-	nlp, err := newNLPStage()
+	nlp, err := newNLPStage(cfg.Tagger)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +75,9 @@ func New(cfg Config) (*Annotator, error) {
 	model, err := spec.load(gaz)
 	if err != nil {
 		return nil, fmt.Errorf("load %s NER model: %w", spec.name, err)
+	}
+	if n, ok := model.(*newsnlpNER); ok {
+		n.classes = nlp.syntax.Clusters
 	}
 	var cueModel []byte
 	if cfg.CueModel != "" {

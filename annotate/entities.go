@@ -102,6 +102,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	}
 	if a.repair {
 		consistentLabels(ms)
+		surnameLabels(ms)
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	a.cluster(ms)
@@ -371,6 +372,27 @@ func consistentLabels(ms []doc.Mention) {
 		}
 		if best != ms[i].Label {
 			ms[i].Label = best
+			ms[i].Origin = "rule"
+		}
+	}
+}
+
+// surnameLabels makes a one-word MISC or ORG mention a PERSON when it is
+// the surname of a person the document names in full: news refers to a
+// person by surname after the first mention (Bashar al-Assad … the Assad
+// regime). Places are left alone: a Washington after George Washington is
+// as likely the city.
+func surnameLabels(ms []doc.Mention) {
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if k := english.NameKey(m.Text); m.Label == "PERSON" && strings.Contains(k, " ") {
+			surnames[english.Surname(k)] = true
+		}
+	}
+	for i := range ms {
+		k := english.NameKey(ms[i].Text)
+		if (ms[i].Label == "MISC" || ms[i].Label == "ORG") && !strings.Contains(k, " ") && surnames[k] {
+			ms[i].Label = "PERSON"
 			ms[i].Origin = "rule"
 		}
 	}

@@ -4,11 +4,13 @@ import (
 	"context"
 	_ "embed"
 	"slices"
+	"strconv"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/syntax"
 )
 
 // NER model names accepted by Config.NER.
@@ -94,8 +96,9 @@ var nerModelBytes []byte
 
 // newsnlpNER is newsnlp's own model with the gazetteer it reads.
 type newsnlpNER struct {
-	model *nerModel
-	gaz   *gazetteer
+	model   *nerModel
+	gaz     *gazetteer
+	classes *syntax.Clusters // the word classes of the syntax models
 }
 
 func loadNewsnlpNER(g *gazetteer) (EntityModel, error) {
@@ -154,6 +157,9 @@ func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string
 	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
 	for i, t := range toks {
 		s.toks[i] = newNERToken(t.Text, low[i], t.POS, sc.gaz[i])
+		if fine, coarse := n.classes.Class(low[i]); fine >= 0 {
+			s.toks[i].class, s.toks[i].coarse = strconv.Itoa(fine), strconv.Itoa(coarse)
+		}
 		s.toks[i].doc = casing.feature(s.toks[i].lower)
 	}
 	return s

@@ -58,6 +58,9 @@ func nerValid(prev, tag int, last bool) bool {
 // computed once per token.
 type nerToken struct {
 	text, lower, shape, short, pos, suffix3, gaz string
+	// class and coarse are the word's classes from the syntax models'
+	// word clusters ("" for none).
+	class, coarse string
 	// doc says how the word is written elsewhere in the document: "lower"
 	// (a common word, even in an all-caps headline), "cap" (capitalised in
 	// mid-sentence: a name, even at the start of a sentence), "both", or
@@ -180,6 +183,13 @@ const (
 	fPrevTags
 	fPrevTagLower
 	fPrevTagShape
+	// Word classes, after the features of earlier decisions so that the
+	// templates before keep their numbers.
+	fClass
+	fClassCoarse
+	fPrevClass
+	fNextClass
+	fClassShort
 )
 
 // staticHashes appends token i's static feature hashes.
@@ -230,6 +240,11 @@ func (s *nerSentence) staticHashes(dst []uint64, i int) []uint64 {
 		fh(fLowerNextLower, t.lower, n.lower),
 		fh(fLowerPOS, t.lower, t.pos),
 		fh(fDocCase, t.doc, t.short),
+		fh(fClass, t.class),
+		fh(fClassCoarse, t.coarse),
+		fh(fPrevClass, p.class),
+		fh(fNextClass, n.class),
+		fh(fClassShort, t.class, t.short),
 	)
 }
 

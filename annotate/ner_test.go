@@ -224,6 +224,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Millbrook ORG model E1", "Millbrook ORG model E1", "Millbrook ORG rule E1"},
 		},
 		{
+			name:  "a surname of a person named in full is a person; a place is not",
+			text:  "Anna Varga left Washington. The Varga plan failed. George Washington spoke.",
+			model: []any{0, 2, "PER", 3, 4, "LOC", 6, 7, "MISC", 10, 12, "PER"},
+			want:  []string{"Anna Varga PERSON model E1", "Washington GPE model E2", "Varga PERSON rule E1", "George Washington PERSON model E3"},
+		},
+		{
 			name:  "trailing lower-case words are not part of a name",
 			text:  "He told the BBC that it stood firm.",
 			model: []any{3, 6, "ORG"},

@@ -24,7 +24,7 @@ type NERExampleBuilder struct {
 
 // NewNERExampleBuilder loads the models the stages before NER need.
 func NewNERExampleBuilder() (*NERExampleBuilder, error) {
-	nlp, err := newNLPStage()
+	nlp, err := newNLPStage(TaggerNewsnlp)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func NewNERExampleBuilder() (*NERExampleBuilder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz}}, nil
+	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz, classes: nlp.syntax.Clusters}}, nil
 }
 
 // Sentences returns the labelled sentences of the entity zones of text.

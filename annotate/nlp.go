@@ -14,28 +14,51 @@ import (
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/english"
+	"github.com/newsnlp/newsnlp/annotate/syntax"
 )
 
-// nlpStage assigns d.Sentences, d.Tokens (with Penn Treebank tags),
-// d.Words and d.Lower. It segments each zone into sentences, never across a
-// blank line or a zone boundary, then tokenizes and tags sentence by
-// sentence with prose v3's models, loaded once.
+// nlpStage assigns d.Sentences, d.Tokens (with tags, lemmas and the
+// dependency parse), d.Words and d.Lower. It segments each zone into
+// sentences, never across a blank line or a zone boundary, and tokenizes
+// them with prose v3's models; newsnlp's own models (annotate/syntax) tag,
+// lemmatise and parse each sentence. With prose's tagger chosen, its Penn
+// Treebank tags replace ours before the lemmatiser and parser read them.
 type nlpStage struct {
 	segmenter *segment.Segmenter
 	tokenizer *tokenize.Tokenizer
-	tagger    *tag.Tagger
+	syntax    *syntax.Models
+	prose     *tag.Tagger // nil unless prose tags
 }
 
-func newNLPStage() (*nlpStage, error) {
+// Taggers are the part-of-speech taggers Config.Tagger may name.
+const (
+	TaggerNewsnlp = "newsnlp"
+	TaggerProse   = "prose"
+)
+
+// Taggers lists the taggers, the default first.
+func Taggers() []string { return []string{TaggerNewsnlp, TaggerProse} }
+
+func newNLPStage(tagger string) (*nlpStage, error) {
 	seg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	tagger, err := tag.New()
+	models, err := syntax.Embedded()
 	if err != nil {
-		return nil, fmt.Errorf("load POS model: %w", err)
+		return nil, err
 	}
-	return &nlpStage{segmenter: seg, tokenizer: tokenize.New(), tagger: tagger}, nil
+	s := &nlpStage{segmenter: seg, tokenizer: tokenize.New(), syntax: models}
+	switch tagger {
+	case TaggerNewsnlp, "":
+	case TaggerProse:
+		if s.prose, err = tag.New(); err != nil {
+			return nil, fmt.Errorf("load POS model: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("unknown tagger %q (want %s)", tagger, strings.Join(Taggers(), " or "))
+	}
+	return s, nil
 }
 
 func (*nlpStage) Name() string { return "nlp" }
@@ -68,16 +91,108 @@ func (s *nlpStage) Run(ctx context.Context, d *doc.Document) error {
 func (s *nlpStage) sentence(d *doc.Document, base int, text, zone string) {
 	si := len(d.Sentences)
 	toks := fixDoubleApostrophes(text, s.tokenizer.Tokenize(text))
-	s.tagger.TagTokens(toks)
-	tagPossessiveApostrophes(text, toks)
+	parse := s.analyse(text, toks)
 	first := len(d.Tokens)
-	for _, t := range toks {
-		d.Tokens = append(d.Tokens, doc.Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si})
+	for i, t := range toks {
+		head := -1
+		if h := parse.Head[i]; h >= 0 {
+			head = first + h
+		}
+		d.Tokens = append(d.Tokens, doc.Token{Start: base + t.Start, End: base + t.End(), Text: t.Text, POS: t.Tag, Sent: si,
+			UPOS: parse.UPOS[i], Lemma: parse.Lemma[i], Head: head, Dep: parse.Dep[i]})
 		if doc.IsWord(t.Text) {
 			d.Words++
 		}
 	}
 	d.Sentences = append(d.Sentences, doc.Sentence{Start: base, End: base + len(text), Zone: zone, TokStart: first, TokEnd: len(d.Tokens)})
+}
+
+// analyse tags, lemmatises and parses one sentence's tokens, and sets
+// their Tag to the Penn Treebank tag.
+func (s *nlpStage) analyse(text string, toks []token.Token) *syntax.Sentence {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	parse := syntax.NewSentence(words)
+	s.syntax.Tagger.Tag(parse)
+	if s.prose != nil {
+		s.prose.TagTokens(toks)
+	} else {
+		for i := range toks {
+			toks[i].Tag = parse.XPOS[i]
+		}
+	}
+	tagPossessiveApostrophes(text, toks)
+	for i, t := range toks {
+		parse.XPOS[i] = t.Tag
+	}
+	s.syntax.Lemmatiser.Lemmatise(parse)
+	s.syntax.Parser.Parse(parse)
+	return parse
+}
+
+// WordSplitter splits text into sentences of tokens exactly as the nlp
+// stage does, without tagging them: for the unlabelled text the syntax
+// models' word classes are learned from. It needs no trained model.
+type WordSplitter struct{ nlp *nlpStage }
+
+// NewWordSplitter loads prose's segmenter and tokenizer.
+func NewWordSplitter() (*WordSplitter, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	return &WordSplitter{&nlpStage{segmenter: seg, tokenizer: tokenize.New()}}, nil
+}
+
+// Words returns text's sentences as tokens.
+func (w *WordSplitter) Words(text string) [][]string {
+	s := w.nlp
+	var out [][]string
+	for _, blk := range blocks(text, 0, len(text)) {
+		for _, sent := range mergeTitleSplits(text[blk.start:blk.end], s.segmenter.Segment(text[blk.start:blk.end])) {
+			toks := fixDoubleApostrophes(sent.Text, s.tokenizer.Tokenize(sent.Text))
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = t.Text
+			}
+			if len(words) > 0 {
+				out = append(out, words)
+			}
+		}
+	}
+	return out
+}
+
+// SentenceParser tags, lemmatises and parses sentences of given words, as
+// the nlp stage does after tokenizing: for scoring the models on a
+// treebank's own tokens.
+type SentenceParser struct{ nlp *nlpStage }
+
+// NewSentenceParser loads the models, with the tagger named (one of
+// Taggers).
+func NewSentenceParser(tagger string) (*SentenceParser, error) {
+	nlp, err := newNLPStage(tagger)
+	if err != nil {
+		return nil, err
+	}
+	return &SentenceParser{nlp}, nil
+}
+
+// Parse returns the words' analysis. The words are joined with spaces for
+// the rules that read the text between tokens.
+func (p *SentenceParser) Parse(words []string) *syntax.Sentence {
+	toks := make([]token.Token, len(words))
+	var text strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			text.WriteByte(' ')
+		}
+		toks[i] = token.Token{Text: w, Start: text.Len()}
+		text.WriteString(w)
+	}
+	return p.nlp.analyse(text.String(), toks)
 }
 
 // titleAbbrevs are the titles that stand before a name: a sentence never

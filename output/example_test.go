@@ -15,7 +15,7 @@ func ExampleSchema() {
 	// Output:
 	// documents: 21 columns, first doc_id
 	// sentences: 6 columns, first doc_id
-	// tokens: 7 columns, first doc_id
+	// tokens: 11 columns, first doc_id
 	// entities: 10 columns, first doc_id
 	// quotes: 26 columns, first doc_id
 	// errors: 8 columns, first source

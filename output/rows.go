@@ -62,6 +62,10 @@ type TokenRow struct {
 	End     int32  `parquet:"end,delta" doc:"code point after the last"`
 	Text    string `parquet:"text,dict" doc:"the token as written"`
 	POS     string `parquet:"pos,dict" doc:"Penn Treebank part-of-speech tag"`
+	Lemma   string `parquet:"lemma,dict" doc:"the word's lemma (said → say, children → child)"`
+	UPOS    string `parquet:"upos,dict" doc:"Universal Dependencies part-of-speech tag"`
+	Head    *int32 `parquet:"head,optional" doc:"tok_idx of the token this one depends on in the dependency parse; null for the sentence's head"`
+	Dep     string `parquet:"dep,dict" doc:"Universal Dependencies relation to the head (nsubj, obj, ccomp, …; root for the sentence's head)"`
 }
 
 // EntityRow is one entity mention.

@@ -20,6 +20,7 @@ type DocView struct {
 	Warnings                                  []string
 	Entities                                  []EntityRow
 	Quotes                                    []QuoteRow
+	Tokens                                    []TokenRow // only with DocSelector.Tokens
 }
 
 // DocSelector says which articles to load: by id, by a text search, a
@@ -30,6 +31,7 @@ type DocSelector struct {
 	Sample int
 	Max    int  // at most this many for Grep (0: no limit)
 	All    bool // every article
+	Tokens bool // also load the tokens table
 }
 
 // sampleKey orders doc_ids for a sample that is the same on every run and
@@ -123,6 +125,23 @@ func LoadDocs(out string, sel DocSelector) (docs []*DocView, tables map[string]b
 	tables[TableQuotes] = err == nil
 	if err != nil && !errors.Is(err, ErrNoTable) {
 		return nil, nil, err
+	}
+	if sel.Tokens {
+		err = ReadRows(out, TableTokens, func(t *TokenRow) error {
+			if v := byID[t.DocID]; v != nil {
+				c := *t
+				if t.Head != nil {
+					h := *t.Head
+					c.Head = &h
+				}
+				v.Tokens = append(v.Tokens, c)
+			}
+			return nil
+		})
+		tables[TableTokens] = err == nil
+		if err != nil && !errors.Is(err, ErrNoTable) {
+			return nil, nil, err
+		}
 	}
 	return docs, tables, nil
 }

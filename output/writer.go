@@ -472,7 +472,13 @@ func (w *Writer) WriteDoc(d *Doc) error {
 		}
 	}
 	for i, t := range a.Tokens {
-		if err := w.tokens.write(TokenRow{DocID: id, TokIdx: int32(i), SentIdx: int32(t.Sent), Start: int32(t.Start), End: int32(t.End), Text: t.Text, POS: t.POS}, len(id)+len(t.Text)+24); err != nil {
+		r := TokenRow{DocID: id, TokIdx: int32(i), SentIdx: int32(t.Sent), Start: int32(t.Start), End: int32(t.End), Text: t.Text, POS: t.POS,
+			Lemma: t.Lemma, UPOS: t.UPOS, Dep: t.Dep}
+		if t.Head >= 0 {
+			h := int32(t.Head)
+			r.Head = &h
+		}
+		if err := w.tokens.write(r, len(id)+len(t.Text)+len(t.Lemma)+40); err != nil {
 			return err
 		}
 	}

@@ -71,14 +71,21 @@ type Sentence struct {
 	TokStart, TokEnd int
 }
 
-// Token is one word or punctuation mark with its part-of-speech tag (Penn
-// Treebank tags).
+// Token is one word or punctuation mark with its part-of-speech tags (POS
+// a Penn Treebank tag, UPOS a universal one), its lemma and its place in
+// the sentence's dependency tree: Head is the index in Document.Tokens of
+// the word it depends on, -1 for the sentence's head, and Dep the
+// Universal Dependencies relation (root for the sentence's head).
 type Token struct {
 	Start int
 	End   int
 	Text  string
 	POS   string
 	Sent  int
+	UPOS  string
+	Lemma string
+	Head  int
+	Dep   string
 }
 
 // Mention is one named-entity mention.

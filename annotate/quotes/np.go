@@ -150,8 +150,9 @@ func leftNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
 	}
 	j := end - 1
 	// "those surveyed said", "voters polled said": a survey participle
-	// closes the noun phrase.
-	if j > sentStart && toks[j].POS == "VBN" && surveyParticiples[strings.ToLower(toks[j].Text)] && isNPToken(toks[j-1]) {
+	// closes the noun phrase (whether the tagger reads it as a participle
+	// or a past tense).
+	if j > sentStart && (toks[j].POS == "VBN" || toks[j].POS == "VBD") && surveyParticiples[strings.ToLower(toks[j].Text)] && isNPToken(toks[j-1]) {
 		j--
 	}
 	// "…, strategists think": a plural noun right before the cue that the

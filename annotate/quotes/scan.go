@@ -158,9 +158,11 @@ func (sc *scan) keep(c *candidate) bool {
 	toks, low, at := sc.toks, sc.low, &c.at
 	// What a speaker said in a relative clause between commas ends where
 	// the main clause resumes: "Anna Berg, who criticised it, spoke last."
+	// A past participle there is the main verb too (a tagger reads "left
+	// early" after a relative clause as one).
 	if sp := at.speakerTok[0]; sp > c.s0 && at.speakerTok[1] == sp+1 && (low[sp] == "who" || low[sp] == "which") && toks[sp-1].Text == "," {
 		for j := tokenAt(toks, at.content[0]); j > sp && j+1 < c.s1 && toks[j].Start < at.content[1]; j++ {
-			if toks[j].Text == "," && finiteVerbTag(toks[j+1].POS) {
+			if toks[j].Text == "," && (finiteVerbTag(toks[j+1].POS) || toks[j+1].POS == "VBN") {
 				at.content[1] = toks[j-1].End
 				break
 			}

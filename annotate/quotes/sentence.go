@@ -148,13 +148,20 @@ func (sc *scan) learnedCueLength(c *cueFound, learned []bool) int {
 
 // learnedCue is the lexicon entry of a cue the model found: class assert,
 // unless it holds a lexicon verb, whose class it takes (has published a
-// letter disputing: deny).
+// letter disputing: deny). Its lemma is its words' lemmas without the
+// auxiliaries (is expected, are expected: expect).
 func (s *Stage) learnedCue(toks []doc.Token) cueEntry {
-	var words []string
+	var words, lemmas []string
 	for _, t := range toks {
 		words = append(words, strings.ToLower(t.Text))
+		if t.UPOS != "AUX" && t.UPOS != "PART" && t.Lemma != "" {
+			lemmas = append(lemmas, strings.ToLower(t.Lemma))
+		}
 	}
-	cue := cueEntry{lemma: strings.Join(words, " "), class: "assert", words: words}
+	if len(lemmas) == 0 {
+		lemmas = words
+	}
+	cue := cueEntry{lemma: strings.Join(lemmas, " "), class: "assert", words: words}
 	for _, w := range words {
 		for _, e := range s.cues[w] {
 			if len(e.words) == 1 && e.class != "assert" {

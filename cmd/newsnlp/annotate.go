@@ -40,6 +40,7 @@ type annotateOptions struct {
 	checkpoint  int64
 	docTimeout  time.Duration
 	ner         string
+	tagger      string
 	cpuProfile  string
 	memProfile  string
 }
@@ -139,6 +140,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.IntVar(&opts.shards, "shards", 0, "run one of N shards, K from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or SLURM_ARRAY_TASK_ID")
 	f.BoolVar(&opts.dedupe, "dedupe", false, "annotate one copy of byte-identical article texts; the others get duplicate_of (the first copy's doc_id) and no annotations")
 	f.Int64Var(&opts.checkpoint, "checkpoint-every", defaultCheckpointEvery, "publish the part files and record a checkpoint every this many records (0: only at the end)")
+	f.StringVar(&opts.tagger, "tagger", annotate.DefaultConfig().Tagger, "part-of-speech tagger: newsnlp (our own, trained on UD English EWT and GUM) or prose (prose v3's, for comparison); the lemmatiser and parser are newsnlp's and then read prose's tags")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
 	for flag, values := range map[string][]string{
 		"format":     datasets.Formats,
@@ -146,6 +148,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 		"progress":   {"auto", "always", "never"},
 		"log-format": {"text", "json"},
 		"ner":        annotate.NERModels(),
+		"tagger":     annotate.Taggers(),
 	} {
 		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 	}
@@ -233,9 +236,10 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 
 	annCfg := annotate.DefaultConfig()
 	annCfg.NER = o.ner
+	annCfg.Tagger = o.tagger
 	ann, err := annotate.New(annCfg)
 	if err != nil {
-		return usageError{fmt.Errorf("annotate: --ner: %w", err)}
+		return usageError{fmt.Errorf("annotate: %w", err)}
 	}
 	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Dedupe: o.dedupe, Annotate: annCfg}
 	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal

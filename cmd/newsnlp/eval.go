@@ -26,6 +26,7 @@ type evalOptions struct {
 	mins     []string
 	workers  int
 	ner      string
+	tagger   string
 	cueModel string
 	baseline string
 	errors   string
@@ -45,6 +46,12 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
     that text
   brat standoff attribution folders (PolNeAR's text/ and attributions/, or
     .txt beside .ann)
+  Universal Dependencies treebanks (.conllu): the tagger, lemmatiser and
+    parser are run on the gold words and scored (syntax.xpos_accuracy,
+    syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las,
+    syntax.las.RELATION, and XPOS accuracy on title-cased and upper-cased
+    copies of the sentences: syntax.title_xpos_accuracy,
+    syntax.upper_xpos_accuracy); every word counts, punctuation included
 
 The gold texts are annotated in-process with exactly the pipeline
 'newsnlp annotate' runs, or, with --pred OUT, an existing output is scored.
@@ -64,7 +71,9 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
   newsnlp eval ../shared/data/polnear/dev --json scores.json --junit floors.xml
   newsnlp eval gold.jsonl --pred out            # score an existing run
   newsnlp eval ../shared/data/polnear/dev --baseline quote-marks
-  newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl`,
+  newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl
+  newsnlp eval ../shared/data/ud/ewt/dev.conllu --min syntax.las=0.80
+  newsnlp eval ../shared/data/ud/gum/dev.conllu --tagger prose`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(cmd, opts, args, stdout, stderr)
@@ -77,6 +86,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
+	f.StringVar(&opts.tagger, "tagger", annotate.DefaultConfig().Tagger, "part-of-speech tagger (without --pred): newsnlp or prose; the lemmatiser and parser are newsnlp's and read its tags")
 	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model (without --pred): newsnlp or prose")
 	f.StringVar(&opts.cueModel, "cue-model", "", "attribution-cue model file from train-cues to use instead of the embedded one (without --pred; for cross-validation: make cv-cues)")
 	f.StringVar(&opts.baseline, "baseline", "", "replace predicted quotes with a baseline: quote-marks (every span between double quote marks)")
@@ -98,6 +108,9 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 	}
 	if o.workers < 1 {
 		return usagef("eval: --workers %d: want at least 1", o.workers)
+	}
+	if isTreebank(args) {
+		return runEvalSyntax(o, floors, args, stdout, stderr)
 	}
 	if len(args) == 1 && evaluate.IsExtractionGold(args[0]) {
 		if o.pred != "" || o.baseline != "" {
@@ -221,6 +234,7 @@ func finishEval(o *evalOptions, floors []evaluate.Floor, args, formats []string,
 func annotateGold(cmd *cobra.Command, o *evalOptions, gold []datasets.GoldDoc, dir string) error {
 	cfg := annotate.DefaultConfig()
 	cfg.NER = o.ner
+	cfg.Tagger = o.tagger
 	cfg.CueModel = o.cueModel
 	ann, err := annotate.New(cfg)
 	if err != nil {
@@ -259,4 +273,32 @@ func writeQuoteErrors(stdout io.Writer, path string, errs []evaluate.QuoteError)
 	}
 	evaluate.WriteQuoteErrorSummary(stdout, errs, path)
 	return nil
+}
+
+// isTreebank reports whether every gold path is a CoNLL-U file.
+func isTreebank(args []string) bool {
+	for _, a := range args {
+		if !strings.HasSuffix(a, ".conllu") {
+			return false
+		}
+	}
+	return true
+}
+
+// runEvalSyntax scores the tagger, lemmatiser and parser on treebanks.
+func runEvalSyntax(o *evalOptions, floors []evaluate.Floor, args []string, stdout, stderr io.Writer) error {
+	if o.pred != "" || o.baseline != "" || o.errors != "" {
+		return usagef("eval: %s is a treebank: --pred, --baseline and --errors do not apply", args[0])
+	}
+	gold, err := evaluate.ReadTreebanks(args...)
+	if err != nil {
+		return usageError{fmt.Errorf("eval: %w", err)}
+	}
+	p, err := annotate.NewSentenceParser(o.tagger)
+	if err != nil {
+		return usageError{fmt.Errorf("eval: %w", err)}
+	}
+	report := evaluate.ScoreSyntax(gold, p.Parse)
+	fmt.Fprintf(stdout, "gold: %s (conllu)\npredictions: tagger %s, newsnlp's lemmatiser and parser, on the gold words\n", strings.Join(args, ", "), o.tagger)
+	return finishEval(o, floors, args, []string{"conllu"}, report, stdout, stderr)
 }

@@ -18,6 +18,7 @@ import (
 type inspectOptions struct {
 	doc, grep, color string
 	sample, max      int
+	deps             bool
 	width            int
 }
 
@@ -37,7 +38,8 @@ Any subset of tables will do: only documents is required.`,
 		Example: `  newsnlp inspect newsnlp-out
   newsnlp inspect out --doc business/001.txt
   newsnlp inspect out --grep Lavrov --max 3
-  newsnlp inspect out --sample 5 --color never | less`,
+  newsnlp inspect out --sample 5 --color never | less
+  newsnlp inspect out --doc business/001.txt --deps`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
@@ -50,6 +52,7 @@ Any subset of tables will do: only documents is required.`,
 	f.IntVar(&o.max, "max", 5, "with --grep, show at most this many articles (0: all)")
 	f.IntVar(&o.sample, "sample", 0, "show this many articles, a stable sample spread over the output")
 	f.StringVar(&o.color, "color", "auto", "colours: auto (on a terminal, unless NO_COLOR is set), always or never")
+	f.BoolVar(&o.deps, "deps", false, "also show each sentence's tokens: lemma, tags and dependency parse (head and relation)")
 	f.IntVar(&o.width, "width", 0, "wrap at this many columns (default: the terminal's width, else 80)")
 	return cmd
 }
@@ -89,7 +92,7 @@ func runInspect(stdout io.Writer, out string, o *inspectOptions) error {
 	if _, err := os.Stat(out); err != nil {
 		return usageError{fmt.Errorf("inspect: %w", err)}
 	}
-	docs, tables, err := output.LoadDocs(out, output.DocSelector{ID: o.doc, Grep: o.grep, Sample: o.sample, Max: o.max})
+	docs, tables, err := output.LoadDocs(out, output.DocSelector{ID: o.doc, Grep: o.grep, Sample: o.sample, Max: o.max, Tokens: o.deps})
 	if err != nil {
 		return fmt.Errorf("inspect: %w", err)
 	}
@@ -156,6 +159,28 @@ func (r *renderer) doc(d *output.DocView, i, n int, tables map[string]bool) {
 	r.zones(d)
 	if tables[output.TableQuotes] {
 		r.attributions(d)
+	}
+	if tables[output.TableTokens] {
+		r.deps(d)
+	}
+}
+
+// deps writes the article's tokens sentence by sentence, one a line: the
+// token number, text, lemma, Penn Treebank and universal tags, the head's
+// token number (- for the sentence's head) and the relation.
+func (r *renderer) deps(d *output.DocView) {
+	r.heading("dependencies")
+	sent := int32(-1)
+	for _, t := range d.Tokens {
+		if t.SentIdx != sent {
+			sent = t.SentIdx
+			fmt.Fprintf(r.w, "  sentence %d\n", sent)
+		}
+		head := "-"
+		if t.Head != nil {
+			head = fmt.Sprint(*t.Head)
+		}
+		fmt.Fprintf(r.w, "    %5d  %-18s %-16s %-5s %-5s %5s  %s\n", t.TokIdx, output.Visible(t.Text), output.Visible(t.Lemma), t.POS, t.UPOS, head, r.style(t.Dep, ansiBold, ansiIntenOff))
 	}
 }
 

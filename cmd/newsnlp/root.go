@@ -110,6 +110,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 		newTrainNERCmd(stdout),
+		newTrainSyntaxCmd(stdout),
 		newTrainCuesCmd(stdout),
 	)
 	return root

@@ -127,8 +127,10 @@ type Report struct {
 	Zones     *ZoneScores   `json:"zones,omitempty"`
 	// Extraction is set for an article-extraction gold set (web pages and
 	// their hand-made article bodies).
-	Extraction *ExtractionScores  `json:"extraction,omitempty"`
-	Metrics    map[string]float64 `json:"metrics"`
+	Extraction *ExtractionScores `json:"extraction,omitempty"`
+	// Syntax is set for a treebank (CoNLL-U) gold set.
+	Syntax  *SyntaxScores      `json:"syntax,omitempty"`
+	Metrics map[string]float64 `json:"metrics"`
 }
 
 // MetricNames returns the report's metric names, sorted.

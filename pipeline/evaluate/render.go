@@ -31,6 +31,10 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(tw, "    %s  F1 %s (P %s, R %s) %s\n", p.Key, f3(p.F1), f3(p.P), f3(p.R), p.Note)
 		}
 	}
+	if r.Syntax != nil {
+		fmt.Fprintln(tw)
+		r.Syntax.writeText(tw)
+	}
 	if e := r.Entities; e != nil {
 		fmt.Fprintf(tw, "\nentities (exact span and label)\n")
 		header()

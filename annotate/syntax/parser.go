@@ -1,0 +1,238 @@
+package syntax
+
+import (
+	"math"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/perceptron"
+)
+
+// Parser is a greedy arc-eager dependency parser. Words are numbered from
+// 1; 0 is the artificial root.
+//
+// A move is chosen by one model over four classes and an arc's relation,
+// once the arc is made, by another: the move model's weights are dense
+// (four to a feature, beside its key) and the labeller runs once a word.
+type Parser struct {
+	labels   []string // UD relations, by label id
+	root     int      // the id of "root"
+	moves    *perceptron.Dense
+	labeler  *perceptron.Sparse
+	clusters *Clusters
+}
+
+// The four moves of the arc-eager system.
+const (
+	shift = iota
+	reduce
+	leftArc
+	rightArc
+	moveCount
+)
+
+// state is a parser configuration.
+type state struct {
+	n                int
+	stack            []int32
+	b                int // first word of the buffer; the buffer is empty when b > n
+	head             []int32
+	label            []int32
+	lm, lm2, rm, rm2 []int32  // leftmost and rightmost children, -1 for none
+	nl, nr           []uint8  // how many left and right children, up to 255
+	ls, rs           []uint64 // sets of the left and right children's labels
+	inStack          []bool
+	// hashes of each position's word and tag, 0 the root, n+1 "none"
+	word, tag []uint64
+	class     []uint64 // each position's fine word class
+	punct     []int32  // punct[i]: punctuation marks among words 1..i
+	feats     []uint64
+}
+
+func newState(words, tags []string, clusters *Clusters) *state {
+	n := len(words)
+	s := &state{n: n, b: 1, stack: make([]int32, 1, n+1)}
+	s.head = make([]int32, n+2)
+	s.label = make([]int32, n+2)
+	s.lm, s.lm2, s.rm, s.rm2 = make([]int32, n+2), make([]int32, n+2), make([]int32, n+2), make([]int32, n+2)
+	for i := range s.head {
+		s.head[i], s.label[i], s.lm[i], s.lm2[i], s.rm[i], s.rm2[i] = -1, -1, -1, -1, -1, -1
+	}
+	s.nl, s.nr = make([]uint8, n+2), make([]uint8, n+2)
+	s.ls, s.rs = make([]uint64, n+2), make([]uint64, n+2)
+	s.inStack = make([]bool, n+2)
+	s.inStack[0] = true
+	s.word, s.tag, s.class = make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2)
+	s.word[0], s.tag[0], s.class[0] = hRoot, hRoot, hRoot
+	s.word[n+1], s.tag[n+1], s.class[n+1] = hNone, hNone, hNone
+	s.punct = make([]int32, n+2)
+	var cls [2]uint64
+	for i, w := range words {
+		s.punct[i+1] = s.punct[i]
+		if isPunctTag(tags[i]) {
+			s.punct[i+1]++
+		}
+		lw := strings.ToLower(w)
+		s.word[i+1] = perceptron.Hash(lw)
+		s.tag[i+1] = perceptron.Hash(tags[i])
+		clusters.classesOf(lw, &cls)
+		s.class[i+1] = cls[0]
+	}
+	return s
+}
+
+var hRoot = perceptron.Hash("<root>")
+
+func (s *state) terminal() bool { return s.b > s.n }
+
+func (s *state) s0() int32 { return s.stack[len(s.stack)-1] }
+
+// legal reports whether move m may be made. The root takes one child.
+func (s *state) legal(m int) bool {
+	if s.terminal() {
+		return false
+	}
+	s0 := s.s0()
+	switch m {
+	case shift:
+		return true
+	case reduce:
+		return s0 != 0 && s.head[s0] >= 0
+	case leftArc:
+		return s0 != 0 && s.head[s0] < 0
+	default:
+		return s0 != 0 || s.rm[0] < 0
+	}
+}
+
+// arcEnds are the head and dependent of the arc move m makes.
+func (s *state) arcEnds(m int) (h, d int32) {
+	if m == leftArc {
+		return int32(s.b), s.s0()
+	}
+	return s.s0(), int32(s.b)
+}
+
+// apply makes move m; an arc gets relation l.
+func (s *state) apply(m int, l int32) {
+	switch m {
+	case shift:
+		s.push(int32(s.b))
+	case reduce:
+		s.pop()
+	case leftArc:
+		s.arc(int32(s.b), s.s0(), l)
+		s.pop()
+	default:
+		s.arc(s.s0(), int32(s.b), l)
+		s.push(int32(s.b))
+	}
+}
+
+func (s *state) push(i int32) {
+	s.stack = append(s.stack, i)
+	s.inStack[i] = true
+	s.b++
+}
+
+func (s *state) pop() {
+	s.inStack[s.s0()] = false
+	s.stack = s.stack[:len(s.stack)-1]
+}
+
+func (s *state) arc(h, d, l int32) {
+	s.head[d], s.label[d] = h, l
+	if d < h {
+		if s.lm[h] < 0 || d < s.lm[h] {
+			s.lm2[h], s.lm[h] = s.lm[h], d
+		} else if s.lm2[h] < 0 || d < s.lm2[h] {
+			s.lm2[h] = d
+		}
+		s.nl[h] = min(s.nl[h]+1, 255)
+		s.ls[h] |= 1 << (uint(l) & 63)
+	} else {
+		if s.rm[h] < 0 || d > s.rm[h] {
+			s.rm2[h], s.rm[h] = s.rm[h], d
+		} else if s.rm2[h] < 0 || d > s.rm2[h] {
+			s.rm2[h] = d
+		}
+		s.nr[h] = min(s.nr[h]+1, 255)
+		s.rs[h] |= 1 << (uint(l) & 63)
+	}
+}
+
+// Parse fills s.Head and s.Dep from s.Words and s.XPOS.
+func (p *Parser) Parse(s *Sentence) {
+	st := newState(s.Words, s.XPOS, p.clusters)
+	var scores [moveCount]float32
+	labels := make([]float32, len(p.labels))
+	for !st.terminal() {
+		scores = [moveCount]float32{}
+		p.moves.Scores(st.features(), scores[:])
+		m := best(st, scores[:])
+		l := int32(-1)
+		if m == leftArc || m == rightArc {
+			l = p.label(st, m, labels)
+		}
+		st.apply(m, l)
+	}
+	p.finish(st, s)
+}
+
+// label is the relation of the arc move m makes: root from the root, else
+// the labeller's best other relation.
+func (p *Parser) label(st *state, m int, scores []float32) int32 {
+	h, d := st.arcEnds(m)
+	if h == 0 {
+		return int32(p.root)
+	}
+	clear(scores)
+	p.labeler.Scores(st.labelFeatures(h, d), scores)
+	scores[p.root] = float32(math.Inf(-1))
+	return int32(argmax(scores))
+}
+
+// best is the highest-scoring legal move.
+func best(s *state, scores []float32) int {
+	best := -1
+	for m, sc := range scores {
+		if (best < 0 || sc > scores[best]) && s.legal(m) {
+			best = m
+		}
+	}
+	return best
+}
+
+// finish writes the parse into s. Words left without a head when the
+// buffer ran out are attached to the root's child with the relation dep;
+// if the root has no child, the first of them becomes it.
+func (p *Parser) finish(st *state, s *Sentence) {
+	top := st.rm[0]
+	for i := 1; i <= st.n; i++ {
+		if st.head[i] >= 0 {
+			continue
+		}
+		if top < 0 {
+			top = int32(i)
+			st.head[i], st.label[i] = 0, int32(p.root)
+			continue
+		}
+		st.head[i], st.label[i] = top, -1
+	}
+	for i := 1; i <= st.n; i++ {
+		s.Head[i-1] = int(st.head[i]) - 1
+		if st.label[i] < 0 {
+			s.Dep[i-1] = "dep"
+		} else {
+			s.Dep[i-1] = p.labels[st.label[i]]
+		}
+	}
+}
+
+// isPunctTag reports whether a Penn Treebank tag is punctuation.
+func isPunctTag(t string) bool {
+	switch t {
+	case ",", ":", ".", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+		return true
+	}
+	return false
+}
