@@ -156,7 +156,7 @@ func readModels(r io.Reader) (*Models, error) {
 		return nil, err
 	}
 	p.root = slices.Index(p.labels, "root")
-	if p.moves, err = perceptron.ReadDense(r); err != nil {
+	if p.moves, err = perceptron.ReadHashed(r); err != nil {
 		return nil, err
 	}
 	if p.labeler, err = perceptron.ReadSparse(r); err != nil {

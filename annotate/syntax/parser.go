@@ -11,12 +11,13 @@ import (
 // 1; 0 is the artificial root.
 //
 // A move is chosen by one model over four classes and an arc's relation,
-// once the arc is made, by another: the move model's weights are dense
-// (four to a feature, beside its key) and the labeller runs once a word.
+// once the arc is made, by another: the move model is a hashed table of
+// four weights a row, small enough to stay in cache, and the labeller
+// runs once a word.
 type Parser struct {
 	labels   []string // UD relations, by label id
 	root     int      // the id of "root"
-	moves    *perceptron.Dense
+	moves    *perceptron.Hashed
 	labeler  *perceptron.Sparse
 	clusters *Clusters
 }

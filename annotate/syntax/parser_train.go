@@ -45,7 +45,7 @@ type parserTrainer struct {
 
 // trainParser trains a parser on sentences whose XPOS are the tags the
 // tagger will give (predicted, not gold) and whose Head and Dep are gold.
-func trainParser(sents []*Sentence, clusters *Clusters, epochs int, prune float32, seed uint64) *Parser {
+func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uint, prune float32, seed uint64) *Parser {
 	labels, index := labelSet(sents)
 	p := &Parser{labels: labels, root: int(index["root"]), clusters: clusters}
 	trees := make([]*goldTree, len(sents))
@@ -56,7 +56,7 @@ func trainParser(sents []*Sentence, clusters *Clusters, epochs int, prune float3
 		}
 		trees[k] = newGoldTree(s.Head, ls)
 	}
-	t := &parserTrainer{p: p, moves: perceptron.NewSparseTrainer(moveCount), labeler: perceptron.NewSparseTrainer(len(labels)),
+	t := &parserTrainer{p: p, moves: perceptron.NewHashedTrainer(moveCount, moveBits), labeler: perceptron.NewSparseTrainer(len(labels)),
 		scores: make([]float32, moveCount), lscores: make([]float32, len(labels))}
 	rng := rand.New(rand.NewPCG(seed, 0xa2c))
 	order := make([]int, len(sents))
@@ -69,7 +69,7 @@ func trainParser(sents []*Sentence, clusters *Clusters, epochs int, prune float3
 			t.sentence(sents[k], trees[k], func() bool { return epoch >= exploreFrom && rng.Float64() < explore })
 		}
 	}
-	p.moves = t.moves.AverageDense(prune)
+	p.moves = t.moves.AverageHashed()
 	p.labeler = t.labeler.Average(prune)
 	return p
 }

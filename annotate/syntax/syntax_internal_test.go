@@ -124,26 +124,29 @@ func TestScripts(t *testing.T) {
 // TestModelCodecs trains tiny models, writes them and reads them back:
 // the scores must be the same.
 func TestModelCodecs(t *testing.T) {
-	feats := [][]uint64{{1, 2, 3}, {2, 4}, {0, 5}}
-	tr := perceptron.NewSparseTrainer(4)
+	h := perceptron.Hash
+	feats := [][]uint64{{h("a"), h("b"), h("c")}, {h("b"), h("d")}, {h("e"), h("f")}}
+	tr, ht := perceptron.NewSparseTrainer(4), perceptron.NewHashedTrainer(4, 16)
 	for i, f := range feats {
-		tr.Update(f, i, 1)
-		tr.Update(f, 3, -0.5)
-		tr.Tick()
+		for _, x := range []*perceptron.SparseTrainer{tr, ht} {
+			x.Update(f, i, 1)
+			x.Update(f, 3, -0.5)
+			x.Tick()
+		}
 	}
-	sparse, dense := tr.Average(0), tr.AverageDense(0)
-	var sb, db bytes.Buffer
+	sparse, hashed := tr.Average(0), ht.AverageHashed()
+	var sb, hb bytes.Buffer
 	if _, err := sparse.WriteTo(&sb); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := dense.WriteTo(&db); err != nil {
+	if _, err := hashed.WriteTo(&hb); err != nil {
 		t.Fatal(err)
 	}
 	sparse2, err := perceptron.ReadSparse(&sb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dense2, err := perceptron.ReadDense(&db)
+	hashed2, err := perceptron.ReadHashed(&hb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,12 +154,12 @@ func TestModelCodecs(t *testing.T) {
 		a, b, c, d := make([]float32, 4), make([]float32, 4), make([]float32, 4), make([]float32, 4)
 		sparse.Scores(f, a)
 		sparse2.Scores(f, b)
-		dense.Scores(f, c)
-		dense2.Scores(f, d)
-		// Files hold weights as 16-bit integers times a scale: within
-		// 1/32767 of the largest weight per feature summed.
-		if !near(a, b, 1e-3) || !slices.Equal(a, c) || !near(a, d, 1e-3) {
-			t.Errorf("scores of %v: sparse %v, read back %v, dense %v, read back %v", f, a, b, c, d)
+		hashed.Scores(f, c)
+		hashed2.Scores(f, d)
+		// Weights are 16-bit integers times a scale: within 1/32767 of
+		// the largest weight per feature summed.
+		if !near(a, b, 1e-3) || !near(a, c, 1e-3) || !slices.Equal(c, d) {
+			t.Errorf("scores of %v: sparse %v, read back %v, hashed %v, read back %v", f, a, b, c, d)
 		}
 		if a[3] >= 0 {
 			t.Errorf("scores of %v: class 3 = %v, want negative (every update lowered it)", f, a[3])

@@ -20,10 +20,12 @@ type Recipe struct {
 	// ClusterPasses the exchange algorithm's passes over the vocabulary.
 	ClusterSizes  []int
 	ClusterPasses int
-	// Prune drops the parser's features whose averaged weights are all
-	// smaller than it: it halves the model for a tenth of a point of UAS.
-	Prune float32
-	Seed  uint64
+	// MoveBits is log2 of the rows of the parser's move model, whose
+	// features share rows by hash. Prune drops the labeller's features
+	// whose averaged weights are all smaller than it.
+	MoveBits uint
+	Prune    float32
+	Seed     uint64
 	// Parallel runs the jobs, on as many cores as it likes; nil runs them
 	// one after the other. Training gives the same models either way.
 	Parallel func(jobs []func())
@@ -32,7 +34,7 @@ type Recipe struct {
 // DefaultRecipe is the recipe of the embedded model. Epochs were chosen on
 // a held-out tenth of the training data, not on dev.
 func DefaultRecipe() Recipe {
-	return Recipe{TaggerEpochs: 10, LemmaEpochs: 10, ParserEpochs: 12, Folds: 5, TitleShare: 0.1, UpperShare: 0.05, Prune: 1, ClusterSizes: []int{256, 64}, ClusterPasses: 8, Seed: 1}
+	return Recipe{TaggerEpochs: 10, LemmaEpochs: 10, ParserEpochs: 12, Folds: 5, TitleShare: 0.1, UpperShare: 0.05, MoveBits: 20, Prune: 1, ClusterSizes: []int{256, 64}, ClusterPasses: 8, Seed: 1}
 }
 
 // Train trains the tagger, lemmatiser and parser on gold sentences, with
@@ -84,7 +86,7 @@ func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 		c.XPOS = jackknifed[k]
 		predicted[k] = &c
 	}
-	parser = trainParser(predicted, clusters, r.ParserEpochs, r.Prune, r.Seed)
+	parser = trainParser(predicted, clusters, r.ParserEpochs, r.MoveBits, r.Prune, r.Seed)
 	return &Models{Tagger: tagger, Lemmatiser: lemmatiser, Parser: parser, Clusters: clusters}
 }
 

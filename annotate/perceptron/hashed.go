@@ -1,0 +1,110 @@
+package perceptron
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Hashed is a trained averaged perceptron of a few classes (a parser's
+// moves) whose features share a table of 2^bits rows by the low bits of
+// their hashes, colliding where they collide, in training as in use (the
+// hashing trick). A row is a 16-bit weight per class, eight bytes for
+// four classes: with no keys to check, scoring a feature is one read, and
+// a table of 2^19 rows fits in four megabytes of cache. A Hashed is
+// read-only after it is built and safe for concurrent use.
+type Hashed struct {
+	classes int
+	bits    uint
+	scale   float32
+	data    []int16
+}
+
+// Classes is the number of classes.
+func (m *Hashed) Classes() int { return m.classes }
+
+// Features is the number of rows with a weight.
+func (m *Hashed) Features() int {
+	n := 0
+	for i := 0; i < len(m.data); i += m.classes {
+		for _, w := range m.data[i : i+m.classes] {
+			if w != 0 {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Scores adds the weights of feats to scores, which has one cell per class.
+func (m *Hashed) Scores(feats []uint64, scores []float32) {
+	k, mask, scale := m.classes, uint64(1)<<m.bits-1, m.scale
+	for _, h := range feats {
+		o := int(h&mask) * k
+		for c, w := range m.data[o : o+k] {
+			scores[c] += float32(w) * scale
+		}
+	}
+}
+
+// AverageHashed is the averaged model of a trainer from NewHashedTrainer.
+func (t *SparseTrainer) AverageHashed() *Hashed {
+	now := max(t.now, 1)
+	avg := make([]float32, (1<<t.bits)*t.classes)
+	for k, r := range t.index {
+		for _, e := range t.rows[r] {
+			avg[int(k)*t.classes+int(e.class)] = float32((e.total + float64(now-e.stamped)*float64(e.w)) / float64(now))
+		}
+	}
+	q := newQuantiser(avg)
+	m := &Hashed{classes: t.classes, bits: t.bits, scale: q.scale, data: make([]int16, len(avg))}
+	for i, w := range avg {
+		m.data[i] = q.quantise(w)
+	}
+	return m
+}
+
+var hashedMagic = []byte("newsnlp hashed perceptron 1\n")
+
+// WriteTo writes the model; the same weights always give the same bytes.
+func (m *Hashed) WriteTo(w io.Writer) (int64, error) {
+	buf := append([]byte(nil), hashedMagic...)
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.classes))
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.bits))
+	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.scale))
+	for _, x := range m.data {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(x))
+	}
+	n, err := w.Write(buf)
+	return int64(n), err
+}
+
+// ReadHashed reads a model written by WriteTo.
+func ReadHashed(r io.Reader) (*Hashed, error) {
+	head := make([]byte, len(hashedMagic)+12)
+	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(hashedMagic)]) != string(hashedMagic) {
+		return nil, errors.New("not a hashed perceptron")
+	}
+	classes := int(binary.LittleEndian.Uint32(head[len(hashedMagic):]))
+	bits := uint(binary.LittleEndian.Uint32(head[len(hashedMagic)+4:]))
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(head[len(hashedMagic)+8:]))
+	if classes <= 0 || classes > 64 || bits < 8 || bits > 26 {
+		return nil, fmt.Errorf("hashed perceptron: %d classes, %d bits", classes, bits)
+	}
+	m := &Hashed{classes: classes, bits: bits, scale: scale, data: make([]int16, (1<<bits)*classes)}
+	buf := make([]byte, 64<<10)
+	for i := 0; i < len(m.data); {
+		n := min(len(buf)/2, len(m.data)-i)
+		if _, err := io.ReadFull(r, buf[:2*n]); err != nil {
+			return nil, fmt.Errorf("hashed perceptron: %w", io.ErrUnexpectedEOF)
+		}
+		for j := range n {
+			m.data[i+j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+		}
+		i += n
+	}
+	return m, nil
+}
