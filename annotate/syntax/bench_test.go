@@ -2,17 +2,23 @@ package syntax_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/newsnlp/newsnlp/annotate/syntax"
 	"github.com/newsnlp/newsnlp/datasets"
 )
 
-// benchSentences are EWT dev's words, when ../shared/data is there.
+// benchSentences are EWT dev's words, from $NEWSNLP_DATA or
+// ../shared/data when it is there.
 func benchSentences(b *testing.B) [][]string {
-	path := "../../../shared/data/ud/ewt/dev.conllu"
+	data := os.Getenv("NEWSNLP_DATA")
+	if data == "" {
+		data = "../../../shared/data"
+	}
+	path := filepath.Join(data, "ud/ewt/dev.conllu")
 	if _, err := os.Stat(path); err != nil {
-		b.Skip("no ../shared/data: the benchmark reads UD English EWT dev")
+		b.Skip("no shared data: the benchmark reads UD English EWT dev (set NEWSNLP_DATA)")
 	}
 	tb, err := datasets.ReadTreebank(path)
 	if err != nil {
