@@ -175,6 +175,14 @@ func leftNP(toks []doc.Token, end, sentStart int) (np, appositive [2]int) {
 				j--
 			}
 		}
+		// "the Hua Ning (华宁) cultural association": a short gloss in
+		// brackets inside a noun phrase, whatever the tagger makes of it.
+		if j > sentStart && j < end-1 && toks[j].Text == ")" {
+			if open := skipParenthetical(toks, j+1, sentStart); open < j && open-1 >= sentStart && isNPToken(toks[open-1]) {
+				j = open - 1
+				continue
+			}
+		}
 		// "a source close to him", "people familiar with the talks": an
 		// adjective and its object after the noun.
 		if j-2 >= sentStart && j < end-1 && postModifiers[strings.ToLower(toks[j-1].Text)+" "+strings.ToLower(toks[j].Text)] && isNPToken(toks[j-2]) {

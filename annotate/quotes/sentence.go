@@ -295,7 +295,7 @@ func (sc *scan) readBounds(c *candidate) {
 	// (rejected a report that …) stays in.
 	if contentFrom < s1 && (toks[contentFrom].POS == "IN" || temporalWords[low[contentFrom]]) && low[contentFrom] != "that" {
 		for j := contentFrom + 1; j < s1 && j < contentFrom+7; j++ {
-			if low[j] == "that" && toks[j].POS == "IN" {
+			if low[j] == "that" && (toks[j].POS == "IN" || toks[j].POS == "WDT") {
 				contentFrom = j
 				break
 			}

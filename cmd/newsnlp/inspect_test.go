@@ -20,6 +20,7 @@ func TestInspectGolden(t *testing.T) {
 		"inspect-doc.txt":    {"--doc", "sample-01"},
 		"inspect-grep.txt":   {"--grep", "denied", "--max", "2"},
 		"inspect-sample.txt": {"--sample", "2", "--width", "60"},
+		"inspect-deps.txt":   {"--doc", "sample-02", "--deps"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, _ := runMain(t, exitOK, append([]string{"inspect", out, "--color", "never"}, args...)...)
