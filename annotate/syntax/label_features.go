@@ -50,10 +50,7 @@ func (s *state) labelFeatures(h, d int32) []uint64 {
 	dist := distance(int(max(h, d) - min(h, d)))
 	dlm, drm := s.at(s.lm[d]), s.at(s.rm[d])
 	hh := s.at(s.head[h])
-	prev, next := d-1, d+1
-	if prev < 0 {
-		prev = int32(s.n + 1)
-	}
+	prev, next := d-1, d+1 // 0 stands before the sentence, n+1 is the root
 	mix := perceptron.Mix
 	s.feats = append(s.feats[:0],
 		mix(lbBias, dir),

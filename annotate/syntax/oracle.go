@@ -1,7 +1,7 @@
 package syntax
 
 // goldTree is a training sentence's projective tree in the parser's
-// numbering: head[i] for words 1..n (0 the root), with each word's gold
+// numbering: head[i] for words 1..n (n+1 the root), with each word's gold
 // dependents.
 type goldTree struct {
 	head, label []int32
@@ -10,11 +10,15 @@ type goldTree struct {
 
 func newGoldTree(heads []int, labels []int32) *goldTree {
 	n := len(heads)
-	g := &goldTree{head: make([]int32, n+2), label: make([]int32, n+2), deps: make([][]int32, n+2)}
-	g.head[0], g.head[n+1] = -1, -1
+	g := &goldTree{head: make([]int32, n+3), label: make([]int32, n+3), deps: make([][]int32, n+3)}
+	g.head[0], g.head[n+1], g.head[n+2] = -1, -1, -1
 	for i, h := range projectivise(heads) {
-		g.head[i+1], g.label[i+1] = int32(h+1), labels[i]
-		g.deps[h+1] = append(g.deps[h+1], int32(i+1))
+		hd := int32(h + 1)
+		if h < 0 {
+			hd = int32(n + 1)
+		}
+		g.head[i+1], g.label[i+1] = hd, labels[i]
+		g.deps[hd] = append(g.deps[hd], int32(i+1))
 	}
 	return g
 }
@@ -75,11 +79,15 @@ func descends(h []int, k, a int) bool {
 // cost is the number of gold arcs that move m makes unreachable, after
 // Goldberg and Nivre (2012).
 func (s *state) cost(g *goldTree, m int) int {
-	s0, b0 := s.s0(), int32(s.b)
+	b0 := int32(s.b)
+	if m == shift && len(s.stack) == 0 {
+		return 0
+	}
+	s0 := s.s0()
 	c := 0
 	switch m {
 	case shift:
-		if s.inStack[g.head[b0]] {
+		if h := g.head[b0]; h >= 0 && s.inStack[h] {
 			c++
 		}
 		c += s.headlessInStack(g.deps[b0])
@@ -91,7 +99,7 @@ func (s *state) cost(g *goldTree, m int) int {
 		}
 		c += inBuffer(s, g.deps[s0])
 	default:
-		if h := g.head[b0]; h != s0 && (s.inStack[h] || h > b0) {
+		if h := g.head[b0]; h != s0 && (h >= 0 && s.inStack[h] || h > b0) {
 			c++
 		}
 		c += s.headlessInStack(g.deps[b0])

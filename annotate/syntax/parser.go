@@ -31,18 +31,23 @@ const (
 	moveCount
 )
 
-// state is a parser configuration.
+// state is a parser configuration. Words are numbered from 1 to n; the
+// artificial root is n+1, at the end of the buffer (Ballesteros and Nivre
+// 2013), so that a word becomes the sentence's head only once the whole
+// sentence has been read: in "…, he said." the statement's verb waits on
+// the stack for said. Position 0 stands before the sentence and n+2 for
+// none.
 type state struct {
 	n                int
 	stack            []int32
-	b                int // first word of the buffer; the buffer is empty when b > n
+	b                int // first of the buffer: a word, or n+1 once only the root is left
 	head             []int32
 	label            []int32
 	lm, lm2, rm, rm2 []int32  // leftmost and rightmost children, -1 for none
 	nl, nr           []uint8  // how many left and right children, up to 255
 	ls, rs           []uint64 // sets of the left and right children's labels
 	inStack          []bool
-	// hashes of each position's word and tag, 0 the root, n+1 "none"
+	// hashes of each position's word and tag
 	word, tag []uint64
 	class     []uint64 // each position's fine word class
 	punct     []int32  // punct[i]: punctuation marks among words 1..i
@@ -51,21 +56,21 @@ type state struct {
 
 func newState(words, tags []string, clusters *Clusters) *state {
 	n := len(words)
-	s := &state{n: n, b: 1, stack: make([]int32, 1, n+1)}
-	s.head = make([]int32, n+2)
-	s.label = make([]int32, n+2)
-	s.lm, s.lm2, s.rm, s.rm2 = make([]int32, n+2), make([]int32, n+2), make([]int32, n+2), make([]int32, n+2)
+	size := n + 3
+	s := &state{n: n, b: 1, stack: make([]int32, 0, n)}
+	s.head, s.label = make([]int32, size), make([]int32, size)
+	s.lm, s.lm2, s.rm, s.rm2 = make([]int32, size), make([]int32, size), make([]int32, size), make([]int32, size)
 	for i := range s.head {
 		s.head[i], s.label[i], s.lm[i], s.lm2[i], s.rm[i], s.rm2[i] = -1, -1, -1, -1, -1, -1
 	}
-	s.nl, s.nr = make([]uint8, n+2), make([]uint8, n+2)
-	s.ls, s.rs = make([]uint64, n+2), make([]uint64, n+2)
-	s.inStack = make([]bool, n+2)
-	s.inStack[0] = true
-	s.word, s.tag, s.class = make([]uint64, n+2), make([]uint64, n+2), make([]uint64, n+2)
-	s.word[0], s.tag[0], s.class[0] = hRoot, hRoot, hRoot
-	s.word[n+1], s.tag[n+1], s.class[n+1] = hNone, hNone, hNone
-	s.punct = make([]int32, n+2)
+	s.nl, s.nr = make([]uint8, size), make([]uint8, size)
+	s.ls, s.rs = make([]uint64, size), make([]uint64, size)
+	s.inStack = make([]bool, size)
+	s.word, s.tag, s.class = make([]uint64, size), make([]uint64, size), make([]uint64, size)
+	s.word[0], s.tag[0], s.class[0] = hStart, hStart, hStart
+	s.word[n+1], s.tag[n+1], s.class[n+1] = hRoot, hRoot, hRoot
+	s.word[n+2], s.tag[n+2], s.class[n+2] = hNone, hNone, hNone
+	s.punct = make([]int32, size)
 	var cls [2]uint64
 	for i, w := range words {
 		s.punct[i+1] = s.punct[i]
@@ -78,30 +83,42 @@ func newState(words, tags []string, clusters *Clusters) *state {
 		clusters.classesOf(lw, &cls)
 		s.class[i+1] = cls[0]
 	}
+	s.punct[n+1] = s.punct[n]
 	return s
 }
 
 var hRoot = perceptron.Hash("<root>")
 
-func (s *state) terminal() bool { return s.b > s.n }
+func (s *state) root() int32 { return int32(s.n + 1) }
+func (s *state) none() int32 { return int32(s.n + 2) }
+
+// atRoot reports whether only the root is left in the buffer.
+func (s *state) atRoot() bool { return s.b == s.n+1 }
+
+func (s *state) terminal() bool { return s.atRoot() && len(s.stack) == 0 }
 
 func (s *state) s0() int32 { return s.stack[len(s.stack)-1] }
 
-// legal reports whether move m may be made. The root takes one child.
+// legal reports whether move m may be made. The root is never shifted and
+// takes one child; once it has one, a word left without a head is
+// reduced as it is (finish attaches it).
 func (s *state) legal(m int) bool {
 	if s.terminal() {
 		return false
 	}
+	atRoot := s.atRoot()
+	if len(s.stack) == 0 {
+		return m == shift
+	}
 	s0 := s.s0()
+	rootTaken := s.lm[s.root()] >= 0
 	switch m {
-	case shift:
-		return true
+	case shift, rightArc:
+		return !atRoot
 	case reduce:
-		return s0 != 0 && s.head[s0] >= 0
-	case leftArc:
-		return s0 != 0 && s.head[s0] < 0
+		return s.head[s0] >= 0 || atRoot && rootTaken
 	default:
-		return s0 != 0 || s.rm[0] < 0
+		return s.head[s0] < 0 && !(atRoot && rootTaken)
 	}
 }
 
@@ -183,7 +200,7 @@ func (p *Parser) Parse(s *Sentence) {
 // the labeller's best other relation.
 func (p *Parser) label(st *state, m int, scores []float32) int32 {
 	h, d := st.arcEnds(m)
-	if h == 0 {
+	if h == st.root() {
 		return int32(p.root)
 	}
 	clear(scores)
@@ -203,24 +220,28 @@ func best(s *state, scores []float32) int {
 	return best
 }
 
-// finish writes the parse into s. Words left without a head when the
-// buffer ran out are attached to the root's child with the relation dep;
-// if the root has no child, the first of them becomes it.
+// finish writes the parse into s. Words left without a head are
+// attached to the root's child with the relation dep; if the root has no
+// child, the first of them becomes it.
 func (p *Parser) finish(st *state, s *Sentence) {
-	top := st.rm[0]
+	root := st.root()
+	top := st.lm[root]
 	for i := 1; i <= st.n; i++ {
 		if st.head[i] >= 0 {
 			continue
 		}
 		if top < 0 {
 			top = int32(i)
-			st.head[i], st.label[i] = 0, int32(p.root)
+			st.head[i], st.label[i] = root, int32(p.root)
 			continue
 		}
 		st.head[i], st.label[i] = top, -1
 	}
 	for i := 1; i <= st.n; i++ {
 		s.Head[i-1] = int(st.head[i]) - 1
+		if st.head[i] == root {
+			s.Head[i-1] = -1
+		}
 		if st.label[i] < 0 {
 			s.Dep[i-1] = "dep"
 		} else {

@@ -125,17 +125,17 @@ func distance(d int) uint64 {
 	return 6
 }
 
-// at is the position i, or n+1 (none) for -1.
+// at is the position i, or none for -1.
 func (s *state) at(i int32) int32 {
 	if i < 0 {
-		return int32(s.n + 1)
+		return s.none()
 	}
 	return i
 }
 
 // lab is the hash of i's label (none when it has none).
 func (s *state) lab(i int32) uint64 {
-	if i < 0 || int(i) > s.n {
+	if i < 1 || int(i) > s.n {
 		return 0
 	}
 	return uint64(s.label[i] + 2)
@@ -143,7 +143,7 @@ func (s *state) lab(i int32) uint64 {
 
 // features returns the features of the configuration.
 func (s *state) features() []uint64 {
-	none := int32(s.n + 1)
+	none := s.none()
 	s0, s1 := none, none
 	if len(s.stack) > 0 {
 		s0 = s.s0()
@@ -155,24 +155,23 @@ func (s *state) features() []uint64 {
 	if len(s.stack) > 2 {
 		s2 = s.stack[len(s.stack)-3]
 	}
-	if s.b+3 <= s.n {
-		b3 = int32(s.b + 3)
-	}
-	if s.b <= s.n {
-		b0 = int32(s.b)
-	}
-	if s.b+1 <= s.n {
+	// The buffer's positions run to the root at n+1.
+	b0 = int32(s.b)
+	if s.b+1 <= s.n+1 {
 		b1 = int32(s.b + 1)
 	}
-	if s.b+2 <= s.n {
+	if s.b+2 <= s.n+1 {
 		b2 = int32(s.b + 2)
+	}
+	if s.b+3 <= s.n+1 {
+		b3 = int32(s.b + 3)
 	}
 	var s0h, s0h2, s0l, s0l2, s0r, s0r2, b0l, b0l2 = none, none, none, none, none, none, none, none
 	var s0vl, s0vr, b0vl uint64
 	var s0sl, s0sr, b0sl uint64
 	if s0 != none {
 		s0h = s.at(s.head[s0])
-		if s0h != none && s0h != 0 {
+		if s0h != none && s0h != s.root() {
 			s0h2 = s.at(s.head[s0h])
 		}
 		s0l, s0l2, s0r, s0r2 = s.at(s.lm[s0]), s.at(s.lm2[s0]), s.at(s.rm[s0]), s.at(s.rm2[s0])
@@ -227,7 +226,7 @@ func (s *state) features() []uint64 {
 // the sentence, the punctuation between them, the further stack and
 // buffer words, and the word classes.
 func (s *state) contextFeatures(f []uint64, s0, s1, s2, b0, b1, b3, s0h int32, dist uint64) []uint64 {
-	none := int32(s.n + 1)
+	none := s.none()
 	w, t := s.word, s.tag
 	mix := perceptron.Mix
 	s0m1, s0p1, b0m1 := none, none, none

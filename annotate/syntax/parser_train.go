@@ -108,7 +108,7 @@ func (t *parserTrainer) sentence(s *Sentence, g *goldTree, exploring func() bool
 // returns the relation the arc takes: the gold one while training.
 func (t *parserTrainer) label(st *state, g *goldTree, m int) int32 {
 	h, d := st.arcEnds(m)
-	if h == 0 {
+	if h == st.root() {
 		return int32(t.p.root)
 	}
 	if g.head[d] != h {
