@@ -52,9 +52,6 @@ func (m *Sparse) Features() int {
 	return n
 }
 
-// Entries is the number of weights.
-func (m *Sparse) Entries() int { return len(m.entries) }
-
 // fingerprint is the 32-bit key a feature hash is stored under, never 0.
 func fingerprint(h uint64) uint32 {
 	k := uint32(h>>32) ^ uint32(h)

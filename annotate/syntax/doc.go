@@ -21,5 +21,6 @@
 //     linear in the sentence's length: 2n transitions of constant work.
 //
 // All three are read-only after loading and safe for concurrent use.
-// syntax imports only annotate/perceptron of newsnlp's packages.
+// syntax imports only annotate/perceptron and annotate/english of
+// newsnlp's packages.
 package syntax

@@ -3,6 +3,7 @@ package syntax
 import (
 	"strings"
 
+	"github.com/newsnlp/newsnlp/annotate/english"
 	"github.com/newsnlp/newsnlp/annotate/perceptron"
 )
 
@@ -130,8 +131,8 @@ const (
 func lemmaFeatures(dst []uint64, lw, xpos string) []uint64 {
 	t := perceptron.Hash(xpos)
 	mix := perceptron.Mix
-	s1, s2, s3, s4 := perceptron.Hash(suffix(lw, 1)), perceptron.Hash(suffix(lw, 2)), perceptron.Hash(suffix(lw, 3)), perceptron.Hash(suffix(lw, 4))
+	s1, s2, s3, s4 := perceptron.Hash(english.Suffix(lw, 1)), perceptron.Hash(english.Suffix(lw, 2)), perceptron.Hash(english.Suffix(lw, 3)), perceptron.Hash(english.Suffix(lw, 4))
 	return append(dst, mix(lTag, t), mix(lSuffix1, s1), mix(lSuffix2, s2), mix(lSuffix3, s3), mix(lSuffix4, s4),
-		mix(lSuffix5, perceptron.Hash(suffix(lw, 5))), mix(lTagSuffix1, t, s1), mix(lTagSuffix2, t, s2),
+		mix(lSuffix5, perceptron.Hash(english.Suffix(lw, 5))), mix(lTagSuffix1, t, s1), mix(lTagSuffix2, t, s2),
 		mix(lTagSuffix3, t, s3), mix(lTagSuffix4, t, s4), mix(lShape, perceptron.Hash(shape(lw))))
 }

@@ -121,23 +121,3 @@ func shape(s string) string {
 	}
 	return string(b)
 }
-
-// suffix and prefix are the last and first n runes of s (all of s when
-// shorter).
-func suffix(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
-}
-
-func prefix(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i]
-}

@@ -3,6 +3,7 @@ package syntax
 import (
 	"strings"
 
+	"github.com/newsnlp/newsnlp/annotate/english"
 	"github.com/newsnlp/newsnlp/annotate/perceptron"
 )
 
@@ -106,8 +107,8 @@ func newTagView(words []string, classes int, amb map[string]uint64, clusters *Cl
 		lw := strings.ToLower(w)
 		v.toks[i] = tagToken{
 			lower: perceptron.Hash(lw), form: perceptron.Hash(w), shape: perceptron.Hash(shape(w)),
-			suf1: perceptron.Hash(suffix(lw, 1)), suf2: perceptron.Hash(suffix(lw, 2)), suf3: perceptron.Hash(suffix(lw, 3)), suf4: perceptron.Hash(suffix(lw, 4)),
-			pre1: perceptron.Hash(prefix(lw, 1)), pre2: perceptron.Hash(prefix(lw, 2)), pre3: perceptron.Hash(prefix(lw, 3)),
+			suf1: perceptron.Hash(english.Suffix(lw, 1)), suf2: perceptron.Hash(english.Suffix(lw, 2)), suf3: perceptron.Hash(english.Suffix(lw, 3)), suf4: perceptron.Hash(english.Suffix(lw, 4)),
+			pre1: perceptron.Hash(english.Prefix(lw, 1)), pre2: perceptron.Hash(english.Prefix(lw, 2)), pre3: perceptron.Hash(english.Prefix(lw, 3)),
 			amb: hUnknown,
 		}
 		if a, ok := amb[lw]; ok {
