@@ -57,7 +57,6 @@ func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 	all := caseCopies(sents, r)
 	jackknifed := make([][]string, len(sents)) // Penn Treebank tags
 	var tagger *Tagger
-	var parser *Parser
 	var lemmatiser *Lemmatiser
 	jobs := []func(){
 		func() { tagger = trainTagger(all, clusters, r.TaggerEpochs, r.Seed) },
@@ -88,7 +87,7 @@ func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 		c.XPOS = jackknifed[k]
 		predicted[k] = &c
 	}
-	parser = trainParser(predicted, clusters, r.ParserEpochs, r.MoveBits, r.Prune, r.Seed)
+	parser := trainParser(predicted, clusters, r.ParserEpochs, r.MoveBits, r.Prune, r.Seed)
 	return &Models{Tagger: tagger, Lemmatiser: lemmatiser, Parser: parser, Clusters: clusters}
 }
 
