@@ -2,10 +2,8 @@ package perceptron
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
-	"math"
 )
 
 // Hashed is a trained averaged perceptron of a few classes (a parser's
@@ -71,10 +69,7 @@ var hashedMagic = []byte("newsnlp hashed perceptron 1\n")
 
 // WriteTo writes the model; the same weights always give the same bytes.
 func (m *Hashed) WriteTo(w io.Writer) (int64, error) {
-	buf := append([]byte(nil), hashedMagic...)
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.classes))
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.bits))
-	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.scale))
+	buf := appendTableHeader(nil, hashedMagic, m.classes, int(m.bits), m.scale)
 	for _, x := range m.data {
 		buf = binary.LittleEndian.AppendUint16(buf, uint16(x))
 	}
@@ -84,13 +79,11 @@ func (m *Hashed) WriteTo(w io.Writer) (int64, error) {
 
 // ReadHashed reads a model written by WriteTo.
 func ReadHashed(r io.Reader) (*Hashed, error) {
-	head := make([]byte, len(hashedMagic)+12)
-	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(hashedMagic)]) != string(hashedMagic) {
-		return nil, errors.New("not a hashed perceptron")
+	classes, rows, scale, err := readTableHeader(r, hashedMagic, "hashed perceptron")
+	if err != nil {
+		return nil, err
 	}
-	classes := int(binary.LittleEndian.Uint32(head[len(hashedMagic):]))
-	bits := uint(binary.LittleEndian.Uint32(head[len(hashedMagic)+4:]))
-	scale := math.Float32frombits(binary.LittleEndian.Uint32(head[len(hashedMagic)+8:]))
+	bits := uint(rows)
 	if classes <= 0 || classes > 64 || bits < 8 || bits > 26 {
 		return nil, fmt.Errorf("hashed perceptron: %d classes, %d bits", classes, bits)
 	}

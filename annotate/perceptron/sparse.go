@@ -108,10 +108,7 @@ func (m *Sparse) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	slices.SortFunc(slots, func(a, b int) int { return cmpKeys(m.slots[a].key, m.slots[b].key) })
-	buf := append([]byte(nil), sparseMagic...)
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.classes))
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(slots)))
-	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.scale))
+	buf := appendTableHeader(nil, sparseMagic, m.classes, len(slots), m.scale)
 	for _, i := range slots {
 		s := m.slots[i]
 		buf = binary.LittleEndian.AppendUint32(buf, s.key)
@@ -156,13 +153,10 @@ func (q quantiser) quantise(w float32) int16 {
 
 // ReadSparse reads a model written by WriteTo.
 func ReadSparse(r io.Reader) (*Sparse, error) {
-	head := make([]byte, len(sparseMagic)+12)
-	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(sparseMagic)]) != string(sparseMagic) {
-		return nil, errors.New("not a sparse perceptron")
+	classes, n, scale, err := readTableHeader(r, sparseMagic, "sparse perceptron")
+	if err != nil {
+		return nil, err
 	}
-	classes := int(binary.LittleEndian.Uint32(head[len(sparseMagic):]))
-	n := int(binary.LittleEndian.Uint32(head[len(sparseMagic)+4:]))
-	scale := math.Float32frombits(binary.LittleEndian.Uint32(head[len(sparseMagic)+8:]))
 	if n > 1<<26 || classes > 1<<16 {
 		return nil, fmt.Errorf("sparse perceptron: %d features of %d classes", n, classes)
 	}
@@ -192,6 +186,25 @@ func ReadSparse(r io.Reader) (*Sparse, error) {
 		b.put(key, start)
 	}
 	return b.m, nil
+}
+
+// appendTableHeader and readTableHeader are the head of a Sparse or
+// Hashed file: its magic, its classes, a count (features or log2 rows) and
+// the weights' scale.
+func appendTableHeader(buf, magic []byte, classes, count int, scale float32) []byte {
+	buf = append(buf, magic...)
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(classes))
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(count))
+	return binary.LittleEndian.AppendUint32(buf, math.Float32bits(scale))
+}
+
+func readTableHeader(r io.Reader, magic []byte, what string) (classes, count int, scale float32, err error) {
+	head := make([]byte, len(magic)+12)
+	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(magic)]) != string(magic) {
+		return 0, 0, 0, errors.New("not a " + what)
+	}
+	le := binary.LittleEndian
+	return int(le.Uint32(head[len(magic):])), int(le.Uint32(head[len(magic)+4:])), math.Float32frombits(le.Uint32(head[len(magic)+8:])), nil
 }
 
 // tableSize is the power of two that holds features at a load of at most
