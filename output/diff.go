@@ -11,7 +11,9 @@ import (
 // by doc_id and span (documents by doc_id, errors by source and record); a
 // row whose key is in both runs but whose other columns differ is changed.
 // Running numbers (tok_idx, mention_idx, quote_idx) are not compared: one
-// inserted row would otherwise change every row after it.
+// inserted row would otherwise change every row after it. A token's head is
+// compared as its distance from the token (-1: the token before), for the
+// same reason.
 type TableDiff struct {
 	Table     string        `json:"table"`
 	Old       int64         `json:"old"`
@@ -102,8 +104,12 @@ func Diff(oldDir, newDir string, tables []string, examples int) ([]TableDiff, er
 		case TableTokens:
 			d, err = diffTable(oldDir, newDir, examples, diffSpec[TokenRow]{t,
 				func(r *TokenRow) string { return span(r.DocID, r.Start, r.End) },
-				func(r *TokenRow) string { return r.Text + "|" + r.POS },
-				func(r *TokenRow) string { return fmt.Sprintf("%s %q/%s", span(r.DocID, r.Start, r.End), r.Text, r.POS) }})
+				func(r *TokenRow) string {
+					return r.Text + "|" + r.POS + "|" + r.Lemma + "|" + r.UPOS + "|" + relativeHead(r) + "|" + r.Dep
+				},
+				func(r *TokenRow) string {
+					return fmt.Sprintf("%s %q/%s lemma %q, %s of %s", span(r.DocID, r.Start, r.End), r.Text, r.POS, r.Lemma, r.Dep, relativeHead(r))
+				}})
 		case TableEntities:
 			d, err = diffTable(oldDir, newDir, examples, diffSpec[EntityRow]{t,
 				func(r *EntityRow) string { return span(r.DocID, r.Start, r.End) },
@@ -210,4 +216,13 @@ func diffTable[T Row](oldDir, newDir string, examples int, spec diffSpec[T]) (Ta
 		})
 	}
 	return d, err
+}
+
+// relativeHead is where a token's head is, counted from the token, or
+// "root".
+func relativeHead(r *TokenRow) string {
+	if r.Head == nil {
+		return "root"
+	}
+	return fmt.Sprintf("%+d", *r.Head-r.TokIdx)
 }

@@ -32,6 +32,8 @@ func TestDiff(t *testing.T) {
 
 	cur := testDoc("a", 5)                                                                                                                        // one token more: added
 	cur.Annotated.Tokens[1].POS = "VB"                                                                                                            // changed
+	cur.Annotated.Tokens[2].Dep = "obj"                                                                                                           // changed: the relation
+	cur.Annotated.Tokens[3].Head = 1                                                                                                              // changed: the head
 	cur.Annotated.Mentions = []doc.Mention{{Start: 0, End: 4, Text: "word", Label: "PERSON", EntityID: "E7", Canonical: "word", Origin: "model"}} // label changed
 	writeRun(t, filepath.Join(dir, "new"), cur)
 
@@ -45,7 +47,7 @@ func TestDiff(t *testing.T) {
 	}
 	want := map[string][4]int64{ // added, removed, changed, unchanged
 		TableDocuments: {0, 1, 1, 0}, // "gone" removed; "a" changed (text and counts)
-		TableTokens:    {1, 2, 1, 3}, // a: 1 added, 1 changed, 3 same; gone: 2 removed
+		TableTokens:    {1, 2, 3, 1}, // a: 1 added, 3 changed, 1 same; gone: 2 removed
 		TableEntities:  {0, 0, 1, 0},
 		TableQuotes:    {0, 0, 0, 0},
 	}
@@ -59,8 +61,8 @@ func TestDiff(t *testing.T) {
 	for _, e := range got[TableTokens].Examples {
 		kinds = append(kinds, e.Change)
 	}
-	if len(kinds) != 4 {
-		t.Errorf("token examples %v; want 1 added, 1 changed and 2 removed", kinds)
+	if len(kinds) != 6 {
+		t.Errorf("token examples %v; want 1 added, 3 changed and 2 removed", kinds)
 	}
 	if r := got[TableEntities].Rate(); r != 1 {
 		t.Errorf("entities rate = %v; want 1", r)

@@ -28,7 +28,8 @@ func newDiffCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Compare two newsnlp outputs table by table: rows added, removed and
 changed, keyed by doc_id and span (documents by doc_id, errors by source and
 record), with the first examples of each and their text. Running numbers
-(tok_idx, mention_idx, quote_idx) are not compared.
+(tok_idx, mention_idx, quote_idx) are not compared; a token's head is
+compared as its distance from the token.
 
 Use it to see exactly which quotes a rule change gained and lost.
 --max-changed RATE makes the exit status 1 when any table's share of added,
