@@ -37,13 +37,17 @@ func (m *Hashed) Features() int {
 	return n
 }
 
-// Scores adds the weights of feats to scores, which has one cell per class.
-func (m *Hashed) Scores(feats []uint64, scores []float32) {
-	k, mask, scale := m.classes, uint64(1)<<m.bits-1, m.scale
+// Scale is what a weight in Scores's units is worth.
+func (m *Hashed) Scale() float32 { return m.scale }
+
+// Scores adds the weights of feats to scores, which has one cell per class,
+// in units of Scale.
+func (m *Hashed) Scores(feats []uint64, scores []int32) {
+	k, mask := m.classes, uint64(1)<<m.bits-1
 	for _, h := range feats {
 		o := int(h&mask) * k
 		for c, w := range m.data[o : o+k] {
-			scores[c] += float32(w) * scale
+			scores[c] += int32(w)
 		}
 	}
 }

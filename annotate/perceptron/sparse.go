@@ -41,6 +41,9 @@ type sparseEntry struct {
 // Classes is the number of classes.
 func (m *Sparse) Classes() int { return m.classes }
 
+// Scale is what a weight in Scores's units is worth.
+func (m *Sparse) Scale() float32 { return m.scale }
+
 // Features is the number of features that have weights.
 func (m *Sparse) Features() int {
 	n := 0
@@ -72,25 +75,61 @@ func slotKey(h uint64) uint64 {
 	return h
 }
 
-// Scores adds the weights of feats to scores, which has one cell per class.
-func (m *Sparse) Scores(feats []uint64, scores []float32) {
+// Scores adds the weights of feats to scores, which has one cell per class,
+// in units of Scale: integers add faster than floats, and the best class
+// is the same.
+//
+// A model is larger than the cache, so each feature costs a miss for its
+// slot and one for its entries. Scores reads the features' home slots
+// first, in a loop with no branch on what it loads, so that the processor
+// has all of those misses in flight at once rather than one after another;
+// then it probes and adds.
+func (m *Sparse) Scores(feats []uint64, scores []int32) {
 	if len(m.slots) == 0 {
 		return
 	}
-	scale := m.scale
-	for _, h := range feats {
-		f := fingerprint(h)
-		for i := home(f, m.mask); ; i = (i + 1) & m.mask {
-			s := &m.slots[i]
-			if s.key == 0 {
-				break
+	var found [scoreBatch]sparseSlot
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), scoreBatch)]
+		feats = feats[len(batch):]
+		var homes [scoreBatch]sparseSlot
+		for j, h := range batch {
+			homes[j] = m.slots[home(fingerprint(h), m.mask)]
+		}
+		n := 0
+		for j, h := range batch {
+			if s, ok := m.probe(fingerprint(h), homes[j]); ok {
+				found[n] = s
+				n++
 			}
-			if s.key == f {
-				for _, e := range m.entries[s.start : s.start+s.n] {
-					scores[e.class] += float32(e.w) * scale
-				}
-				break
+		}
+		for _, s := range found[:n] {
+			for _, e := range m.entries[s.start : s.start+s.n] {
+				scores[e.class] += int32(e.w)
 			}
+		}
+
+	}
+}
+
+// scoreBatch is how many features Scores reads slots for at once.
+const scoreBatch = 64
+
+// probe finds fingerprint f's slot, given the slot at its home.
+func (m *Sparse) probe(f uint32, first sparseSlot) (sparseSlot, bool) {
+	if first.key == f {
+		return first, true
+	}
+	if first.key == 0 {
+		return sparseSlot{}, false
+	}
+	for i := (home(f, m.mask) + 1) & m.mask; ; i = (i + 1) & m.mask {
+		s := m.slots[i]
+		if s.key == f {
+			return s, true
+		}
+		if s.key == 0 {
+			return sparseSlot{}, false
 		}
 	}
 }

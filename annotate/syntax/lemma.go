@@ -78,7 +78,7 @@ type Lemmatiser struct {
 // Lemmatise fills s.Lemma from s.Words and s.XPOS.
 func (l *Lemmatiser) Lemmatise(s *Sentence) {
 	var feats []uint64
-	var scores []float32
+	var scores []int32
 	for i, w := range s.Words {
 		lw := strings.ToLower(w)
 		if k, ok := l.table[lw+"\x00"+s.XPOS[i]]; ok {
@@ -90,7 +90,7 @@ func (l *Lemmatiser) Lemmatise(s *Sentence) {
 			continue
 		}
 		if scores == nil {
-			scores = make([]float32, len(l.scripts))
+			scores = make([]int32, len(l.scripts))
 		}
 		clear(scores)
 		feats = lemmaFeatures(feats[:0], lw, s.XPOS[i])
@@ -100,7 +100,7 @@ func (l *Lemmatiser) Lemmatise(s *Sentence) {
 }
 
 // argmaxFitting is the best-scoring script that cuts no more than n bytes.
-func argmaxFitting(scores []float32, scripts []string, n int) int {
+func argmaxFitting[T int32 | float32](scores []T, scripts []string, n int) int {
 	best := -1
 	for i, s := range scores {
 		if int(scripts[i][1]-'0') > n {

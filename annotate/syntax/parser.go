@@ -122,6 +122,21 @@ func (s *state) legal(m int) bool {
 	}
 }
 
+// onlyMove is the one legal move, or -1 when there is a choice: a sixth
+// of the moves, so they are not scored.
+func (s *state) onlyMove() int {
+	only := -1
+	for m := range moveCount {
+		if s.legal(m) {
+			if only >= 0 {
+				return -1
+			}
+			only = m
+		}
+	}
+	return only
+}
+
 // arcEnds are the head and dependent of the arc move m makes.
 func (s *state) arcEnds(m int) (h, d int32) {
 	if m == leftArc {
@@ -181,12 +196,15 @@ func (s *state) arc(h, d, l int32) {
 // Parse fills s.Head and s.Dep from s.Words and s.XPOS.
 func (p *Parser) Parse(s *Sentence) {
 	st := newState(s.Words, s.XPOS, p.clusters)
-	var scores [moveCount]float32
-	labels := make([]float32, len(p.labels))
+	var scores [moveCount]int32
+	labels := make([]int32, len(p.labels))
 	for !st.terminal() {
-		scores = [moveCount]float32{}
-		p.moves.Scores(st.features(), scores[:])
-		m := best(st, scores[:])
+		m := st.onlyMove()
+		if m < 0 {
+			scores = [moveCount]int32{}
+			p.moves.Scores(st.features(), scores[:])
+			m = best(st, scores[:])
+		}
 		l := int32(-1)
 		if m == leftArc || m == rightArc {
 			l = p.label(st, m, labels)
@@ -198,19 +216,19 @@ func (p *Parser) Parse(s *Sentence) {
 
 // label is the relation of the arc move m makes: root from the root, else
 // the labeller's best other relation.
-func (p *Parser) label(st *state, m int, scores []float32) int32 {
+func (p *Parser) label(st *state, m int, scores []int32) int32 {
 	h, d := st.arcEnds(m)
 	if h == st.root() {
 		return int32(p.root)
 	}
 	clear(scores)
 	p.labeler.Scores(st.labelFeatures(h, d), scores)
-	scores[p.root] = float32(math.Inf(-1))
+	scores[p.root] = math.MinInt32
 	return int32(argmax(scores))
 }
 
 // best is the highest-scoring legal move.
-func best(s *state, scores []float32) int {
+func best[T int32 | float32](s *state, scores []T) int {
 	best := -1
 	for m, sc := range scores {
 		if (best < 0 || sc > scores[best]) && s.legal(m) {

@@ -151,11 +151,7 @@ func TestModelCodecs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range feats {
-		a, b, c, d := make([]float32, 4), make([]float32, 4), make([]float32, 4), make([]float32, 4)
-		sparse.Scores(f, a)
-		sparse2.Scores(f, b)
-		hashed.Scores(f, c)
-		hashed2.Scores(f, d)
+		a, b, c, d := scaled(sparse, f), scaled(sparse2, f), scaled(hashed, f), scaled(hashed2, f)
 		// Weights are 16-bit integers times a scale: within 1/32767 of
 		// the largest weight per feature summed.
 		if !near(a, b, 1e-3) || !near(a, c, 1e-3) || !slices.Equal(c, d) {
@@ -165,6 +161,20 @@ func TestModelCodecs(t *testing.T) {
 			t.Errorf("scores of %v: class 3 = %v, want negative (every update lowered it)", f, a[3])
 		}
 	}
+}
+
+// scaled is a model's scores of feats as numbers comparable across models.
+func scaled(m interface {
+	Scores([]uint64, []int32)
+	Scale() float32
+}, feats []uint64) []float32 {
+	raw := make([]int32, 4)
+	m.Scores(feats, raw)
+	out := make([]float32, len(raw))
+	for i, r := range raw {
+		out[i] = float32(r) * m.Scale()
+	}
+	return out
 }
 
 func near(a, b []float32, tol float32) bool {

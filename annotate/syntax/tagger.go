@@ -91,7 +91,7 @@ type tagView struct {
 	right  []uint64
 	casing uint64
 	feats  []uint64
-	scores []float32
+	scores []int32
 }
 
 var (
@@ -102,7 +102,7 @@ var (
 )
 
 func newTagView(words []string, classes int, amb map[string]uint64, clusters *Clusters) *tagView {
-	v := &tagView{toks: make([]tagToken, len(words)), casing: uint64(SentenceCasing(words)) + 1, scores: make([]float32, classes)}
+	v := &tagView{toks: make([]tagToken, len(words)), casing: uint64(SentenceCasing(words)) + 1, scores: make([]int32, classes)}
 	for i, w := range words {
 		lw := strings.ToLower(w)
 		v.toks[i] = tagToken{
@@ -202,7 +202,7 @@ func (t *Tagger) pass(model *perceptron.Sparse, v *tagView, s *Sentence) {
 	}
 }
 
-func argmax(scores []float32) int {
+func argmax[T int32 | float32](scores []T) int {
 	best := 0
 	for i, s := range scores {
 		if s > scores[best] {

@@ -91,12 +91,13 @@ func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64)
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			v := newTagView(sents[k].Words, len(xpos), amb, clusters)
+			scores := make([]float32, len(xpos))
 			prev, prev2 := -1, -1
 			for i := range sents[k].Words {
 				feats := v.features(i, prev, prev2)
-				clear(v.scores)
-				tr.Scores(feats, v.scores)
-				guess, truth := argmax(v.scores), int(gold[k][i])
+				clear(scores)
+				tr.Scores(feats, scores)
+				guess, truth := argmax(scores), int(gold[k][i])
 				if guess != truth {
 					tr.Update(feats, truth, 1)
 					tr.Update(feats, guess, -1)
