@@ -514,6 +514,7 @@ func quoteRow(id string, i int, q doc.Quote) QuoteRow {
 		CueLemma:          optString(q.CueLemma),
 		CueClass:          optString(q.CueClass),
 		Rule:              q.Rule,
+		Score:             q.Score,
 		SpeakerEntityID:   optString(q.SpeakerEntityID),
 		SpeakerCanonical:  optString(q.SpeakerCanonical),
 		SpeakerLabel:      optString(q.SpeakerLabel),

@@ -133,6 +133,12 @@ type Quote struct {
 	// attribution (the quotes package's rule names).
 	Rule string
 
+	// Score is the probability that the attribution is right (its
+	// content covers at least 0.3 of one a person would mark), calibrated
+	// on articles the models never saw; nil when the cue model has no
+	// calibration.
+	Score *float32
+
 	Label       string // LabelClaim, LabelDenial
 	Confidence  float64
 	Negated     bool

@@ -32,6 +32,14 @@ type attribution struct {
 	// The attribution filter's features, kept only while collecting
 	// training examples.
 	filterFeats []uint64
+	// judged is set when the filter judged the attribution, with its
+	// margin; score is the calibrated probability that it is right, and
+	// scored says whether there is one (a model file with no calibration
+	// gives none).
+	judged   bool
+	margin   float32
+	score    float32
+	hasScore bool
 }
 
 // auxiliaries and adverbs that belong to a cue (has also said, later told).

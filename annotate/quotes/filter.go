@@ -28,6 +28,8 @@ type attrFilter struct {
 	// cue; threshold is the filter score above which an attribution is
 	// kept.
 	candidate, threshold float32
+	// calib makes the score column; nil in a file trained before it.
+	calib *calibration
 }
 
 var filterMagic = []byte("filter\x00")
@@ -38,6 +40,9 @@ func (f *attrFilter) marshalTo(buf *bytes.Buffer) {
 	binary.Write(buf, binary.LittleEndian, f.candidate)
 	binary.Write(buf, binary.LittleEndian, f.threshold)
 	binary.Write(buf, binary.LittleEndian, f.w)
+	if f.calib != nil {
+		f.calib.marshalTo(buf)
+	}
 }
 
 func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
@@ -57,6 +62,14 @@ func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
 	}
 	if err := perceptron.ReadFloat32s(r, f.w); err != nil {
 		return nil, fmt.Errorf("attribution filter: %w", err)
+	}
+	// A filter trained before the score column has nothing more.
+	if r.Len() > 0 {
+		c, err := unmarshalCalibration(r)
+		if err != nil {
+			return nil, fmt.Errorf("attribution filter: %w", err)
+		}
+		f.calib = c
 	}
 	return f, nil
 }

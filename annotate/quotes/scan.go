@@ -177,7 +177,7 @@ func (sc *scan) keep(c *candidate) bool {
 		sc.filterSc = filterFeatures(sc.filterSc[:0], toks, low, sc.d.Mentions, at, prior)
 		if sc.collect != nil {
 			at.filterFeats = slices.Clone(sc.filterSc)
-		} else if sc.filter.score(sc.filterSc) <= sc.filter.threshold && (at.fromModel || at.class != "deny") {
+		} else if at.judged, at.margin = true, sc.filter.score(sc.filterSc); at.margin <= sc.filter.threshold && (at.fromModel || at.class != "deny") {
 			// A denial the lexicon knows passes: a reader of claims looks
 			// for it (the mayor had denied the rumours).
 			return false
@@ -223,6 +223,9 @@ func (sc *scan) document() []attribution {
 		}
 		sc.res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
+		if sc.filter != nil && sc.filter.calib != nil {
+			at.score, at.hasScore = sc.filter.calib.probability(at), true
+		}
 	}
 	return out
 }

@@ -94,6 +94,10 @@ func (at *attribution) quote(text string) doc.Quote {
 		Sent:              at.sent,
 		Rule:              at.rule,
 	}
+	if at.hasScore {
+		score := at.score
+		q.Score = &score
+	}
 	if at.cue[1] > at.cue[0] {
 		q.Cue = span(at.cue)
 	}

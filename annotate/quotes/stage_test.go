@@ -483,6 +483,13 @@ func TestAttrFilterLearnsATinyCorpus(t *testing.T) {
 	if want := "Sofia Dahl | that the ferry is late"; strings.Join(got, "; ") != want {
 		t.Errorf("quotes = %q; want %q", got, want)
 	}
+	// The filter's calibration travels in the file: every attribution
+	// has a probability.
+	for _, q := range d.Quotes {
+		if q.Score == nil || *q.Score <= 0 || *q.Score >= 1 {
+			t.Errorf("%q: score %v; want a probability", q.Content.Text, q.Score)
+		}
+	}
 }
 
 // TestCueModelLearnsATinyCorpus trains the cue model on sentences written

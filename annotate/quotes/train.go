@@ -166,11 +166,17 @@ func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// FilterExample is one candidate attribution, with its features and
-// whether its content covers at least 0.3 of a gold content.
+// FilterExample is one candidate attribution, with its features (none
+// for a rule the filter does not judge), whether it is right (its content
+// covers at least 0.3 of a gold content and its cue overlaps that
+// attribution's cue), whether its content alone is (what the score
+// column is calibrated to), the rule that placed it and the article it
+// is from.
 type FilterExample struct {
-	feats []uint64
-	good  bool
+	feats         []uint64
+	good, content bool
+	rule          string
+	article       uint64
 }
 
 // Good reports whether the candidate matches a gold attribution.
@@ -218,19 +224,21 @@ func (b *Trainer) FilterExamples(model []byte, candidate float32, text string, g
 		return ov, n
 	}
 	out := make([]FilterExample, 0, len(ats))
+	article := perceptron.Hash(text)
 	for _, at := range ats {
-		if at.filterFeats == nil {
-			continue // found by a rule with no cue to filter (a colon, a floating quotation)
-		}
-		good := false
+		good, content := false, false
 		for _, g := range gold {
 			ov, n := overlap(g.Content, at.content[0], at.content[1])
-			if cov, _ := overlap(g.Cue, at.cue[0], at.cue[1]); n > 0 && 10*ov >= 3*n && cov > 0 {
+			if n == 0 || 10*ov < 3*n {
+				continue
+			}
+			content = true
+			if cov, _ := overlap(g.Cue, at.cue[0], at.cue[1]); cov > 0 {
 				good = true
 				break
 			}
 		}
-		out = append(out, FilterExample{feats: at.filterFeats, good: good})
+		out = append(out, FilterExample{feats: at.filterFeats, good: good, content: content, rule: at.rule, article: article})
 	}
 	return out, nil
 }
@@ -247,8 +255,26 @@ func (b *Trainer) TrainFilter(cueModel []byte, ex []FilterExample, bits uint, ep
 	if err != nil {
 		return nil, err
 	}
-	f := &attrFilter{bits: bits, w: make([]float32, 1<<bits), candidate: candidate, threshold: threshold}
-	totals := make([]float64, len(f.w))
+	var judged []FilterExample
+	for _, e := range ex {
+		if e.feats != nil {
+			judged = append(judged, e)
+		}
+	}
+	if len(judged) == 0 {
+		return nil, errors.New("no attribution examples the filter judges")
+	}
+	f := &attrFilter{bits: bits, w: trainFilterWeights(judged, bits, epochs, seed), candidate: candidate, threshold: threshold}
+	f.calib = calibrate(ex, bits, epochs, seed)
+	m.filter = f
+	return m.marshal()
+}
+
+// trainFilterWeights trains the filter's averaged weights on examples
+// that all have features.
+func trainFilterWeights(ex []FilterExample, bits uint, epochs int, seed uint64) []float32 {
+	w := make([]float32, 1<<bits)
+	totals := make([]float64, len(w))
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
@@ -259,17 +285,71 @@ func (b *Trainer) TrainFilter(cueModel []byte, ex []FilterExample, bits uint, ep
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			e := ex[i]
-			if (f.score(e.feats) > 0) != e.good {
+			if (perceptron.Score(w, bits, e.feats) > 0) != e.good {
 				d := float32(1)
 				if !e.good {
 					d = -1
 				}
-				perceptron.Update(f.w, totals, bits, e.feats, d, c)
+				perceptron.Update(w, totals, bits, e.feats, d, c)
 			}
 			c++
 		}
 	}
-	f.w = perceptron.Average(f.w, totals, c)
-	m.filter = f
-	return m.marshal()
+	return perceptron.Average(w, totals, c)
+}
+
+// calibrationFolds is how many groups of articles calibrate splits the
+// examples into.
+const calibrationFolds = 5
+
+// calibrate fits the score's calibration on margins the filter gives
+// articles it was not trained on: each fifth of the articles is scored by
+// a filter trained on the other four. Unjudged rules get their rate of
+// being right, smoothed (right+1)/(n+2). Right is the content's covering
+// 0.3 of a gold content, as eval scores it, cue or not.
+func calibrate(ex []FilterExample, bits uint, epochs int, seed uint64) *calibration {
+	var margins []float32
+	var right []bool
+	for k := range uint64(calibrationFolds) {
+		var in, out []FilterExample
+		for _, e := range ex {
+			switch {
+			case e.feats == nil:
+			case e.article%calibrationFolds == k:
+				out = append(out, e)
+			default:
+				in = append(in, e)
+			}
+		}
+		if len(in) == 0 || len(out) == 0 {
+			continue
+		}
+		w := trainFilterWeights(in, bits, epochs, seed)
+		for _, e := range out {
+			margins = append(margins, perceptron.Score(w, bits, e.feats))
+			right = append(right, e.content)
+		}
+	}
+	c := &calibration{rules: map[string]float32{}}
+	c.a, c.b = fitPlatt(margins, right)
+	n, good := map[string]int{}, map[string]int{}
+	all, allGood := 0, 0
+	for _, e := range ex {
+		if e.feats != nil {
+			continue
+		}
+		n[e.rule]++
+		all++
+		if e.content {
+			good[e.rule]++
+			allGood++
+		}
+	}
+	for r, k := range n {
+		if k >= minRuleExamples {
+			c.rules[r] = float32(good[r]+1) / float32(k+2)
+		}
+	}
+	c.other = float32(allGood+1) / float32(all+2)
+	return c
 }

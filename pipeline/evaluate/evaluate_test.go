@@ -121,6 +121,39 @@ func TestQuotesByHand(t *testing.T) {
 	}
 }
 
+func f32(v float32) *float32 { return &v }
+
+// TestQuoteScoreCalibration: predictions are counted by their score, right
+// when their content matched (one to one, at 0.3).
+func TestQuoteScoreCalibration(t *testing.T) {
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text100, HasQuotes: true,
+		Quotes: []datasets.GoldQuote{{Content: gspan(10, 30)}, {Content: gspan(40, 60)}},
+	}}
+	preds := map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{
+		{ContentStart: 10, ContentEnd: 30, Score: f32(0.95)}, // right
+		{ContentStart: 10, ContentEnd: 30, Score: f32(0.85)}, // a duplicate: wrong
+		{ContentStart: 40, ContentEnd: 60, Score: f32(0.55)}, // right
+		{ContentStart: 70, ContentEnd: 80, Score: f32(0.3)},  // wrong
+		{ContentStart: 85, ContentEnd: 90},                   // no score: not counted
+	}}}
+	q := Score(gold, preds).Quotes
+	if q.Scored != 4 || q.ScoredAt80.Hits != 1 || q.ScoredAt80.Total != 2 {
+		t.Fatalf("scored %d, at 0.8 %+v; want 4 scored, 1 of 2 right at 0.8", q.Scored, q.ScoredAt80)
+	}
+	want := map[float64][2]int{0.2: {0, 1}, 0.5: {1, 1}, 0.8: {0, 1}, 0.9: {1, 1}}
+	for _, b := range q.ScoreBins {
+		if w := want[b.Lo]; b.Hits != w[0] || b.Total != w[1] {
+			t.Errorf("bin [%v, %v): %d/%d; want %d/%d", b.Lo, b.Hi, b.Hits, b.Total, w[0], w[1])
+		}
+	}
+	m := map[string]float64{}
+	q.addMetrics(m)
+	if m["quotes.score80.precision"] != 0.5 || m["quotes.score80.share"] != 0.5 {
+		t.Errorf("metrics %v, %v; want 0.5 and 0.5", m["quotes.score80.precision"], m["quotes.score80.share"])
+	}
+}
+
 func TestEmptyPredictions(t *testing.T) {
 	gold := []datasets.GoldDoc{{ID: "d", Text: text100, HasQuotes: true, HasEntities: true,
 		Quotes:   []datasets.GoldQuote{{Content: gspan(0, 10)}},

@@ -21,6 +21,13 @@ type QuoteScores struct {
 	CanonicalAcc    *Ratio           `json:"canonical_accuracy,omitempty"` // on matches whose gold has a canonical speaker
 	QuoteCanonical  *PRF             `json:"quote_canonical,omitempty"`
 	Slices          map[string]Slice `json:"slices"` // direct, indirect
+	// ScoreBins is how often predictions are right (their content matches
+	// a gold one at overlap 0.3) by their score; Scored is how many
+	// predictions have one, ScoredAt80 how many of those at 0.8 or more
+	// are right.
+	ScoreBins  []Bin `json:"score_calibration,omitempty"`
+	Scored     int   `json:"scored"`
+	ScoredAt80 Ratio `json:"score_0.8_precision"`
 	// Errors lists every miss, spurious prediction and wrong speaker at
 	// overlap 0.3, for error analysis (eval --errors).
 	Errors []QuoteError `json:"-"`
@@ -164,9 +171,13 @@ type quoteTally struct {
 	// (task 1): matched gold, all gold, matched predictions, all
 	// predictions. Recall is counted by the gold quote's kind, precision by
 	// the prediction's, so that each side's slice stays consistent.
-	slices  map[string]*[2]sliceCount
-	matched []matchedQuote
-	errs    []QuoteError
+	slices map[string]*[2]sliceCount
+	// scoreBins counts predictions by score (scoreEdges), and how many
+	// were right.
+	scoreBins            []Ratio
+	scored, at80, at80OK int
+	matched              []matchedQuote
+	errs                 []QuoteError
 }
 
 // docQuotes is one document's gold and predicted quotes and how they
@@ -186,6 +197,7 @@ func (t *quoteTally) add(pr pair) {
 	t.content(d)
 	t.speakers(d)
 	t.errors(d)
+	t.scoreCalibration(d)
 	t.kinds(d)
 	t.cues(d)
 }
@@ -244,6 +256,42 @@ func (t *quoteTally) speakers(d *docQuotes) {
 			if p.SpeakerCanonical != nil && strings.EqualFold(*p.SpeakerCanonical, g.SpeakerCanonical) {
 				t.canHits++
 				t.canTP++
+			}
+		}
+	}
+}
+
+// scoreEdges are the bins of the score calibration table.
+var scoreEdges = []float64{0, 0.2, 0.4, 0.5, 0.6, 0.8, 0.9, 1.0001}
+
+// scoreAt is the score from which predictions should be right at least
+// that often.
+const scoreAt = 0.8
+
+// scoreCalibration counts the predictions by score.
+func (t *quoteTally) scoreCalibration(d *docQuotes) {
+	if t.scoreBins == nil {
+		t.scoreBins = make([]Ratio, len(scoreEdges)-1)
+	}
+	for pi := range d.pq {
+		s := d.pq[pi].Score
+		if s == nil {
+			continue
+		}
+		right := d.predMatchedBy[pi] > 0
+		t.scored++
+		if float64(*s) >= scoreAt-1e-6 {
+			t.at80++
+			if right {
+				t.at80OK++
+			}
+		}
+		for i := range t.scoreBins {
+			if float64(*s) >= scoreEdges[i]-1e-6 && float64(*s) < scoreEdges[i+1]-1e-6 {
+				t.scoreBins[i].Total++
+				if right {
+					t.scoreBins[i].Hits++
+				}
 			}
 		}
 	}
@@ -342,6 +390,12 @@ func (t *quoteTally) scores() *QuoteScores {
 	for name, sl := range t.slices {
 		s.Slices[name] = Slice{Content30: sl[0].prf(), QuoteSpeaker: sl[1].prf()}
 	}
+	if t.scored > 0 {
+		s.Scored, s.ScoredAt80 = t.scored, ratio(t.at80OK, t.at80)
+		for i, b := range t.scoreBins {
+			s.ScoreBins = append(s.ScoreBins, Bin{scoreEdges[i], min(scoreEdges[i+1], 1), ratio(b.Hits, b.Total)})
+		}
+	}
 	return s
 }
 
@@ -388,6 +442,10 @@ func (s *QuoteScores) addMetrics(m map[string]float64) {
 	if s.CanonicalAcc != nil {
 		m["quotes.canonical_accuracy"] = s.CanonicalAcc.Value
 		addPRF(m, "quotes.quote_canonical", *s.QuoteCanonical)
+	}
+	if s.Scored > 0 {
+		m["quotes.score80.precision"] = s.ScoredAt80.Value
+		m["quotes.score80.share"] = float64(s.ScoredAt80.Total) / float64(s.Scored)
 	}
 	for name, sl := range s.Slices {
 		addPRF(m, "quotes."+name+".content30", sl.Content30)

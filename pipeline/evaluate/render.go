@@ -65,6 +65,14 @@ func (r *Report) WriteText(w io.Writer) error {
 		if q.CanonicalAcc != nil {
 			fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
 		}
+		if q.Scored > 0 {
+			fmt.Fprintf(tw, "  right (content ≥0.3) with score ≥ %.1f: %s (%d/%d, %.0f%% of the predictions)\n", scoreAt, f3(q.ScoredAt80.Value), q.ScoredAt80.Hits, q.ScoredAt80.Total, 100*float64(q.ScoredAt80.Total)/float64(q.Scored))
+			fmt.Fprintf(tw, "  score calibration:")
+			for _, b := range q.ScoreBins {
+				fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+			}
+			fmt.Fprintln(tw)
+		}
 	}
 	if c := r.Claims; c != nil && (c.hasLabels || c.DenialCueRecall.Total+c.FalseAlarm.Total > 0) {
 		if c.hasLabels {
