@@ -82,6 +82,10 @@ type GoldDoc struct {
 	Quotes   []GoldQuote
 
 	HasZones, HasEntities, HasQuotes bool
+	// SpeechOnly is set when the gold's quotes are statements only (native
+	// gold, like the seed's): attributions of belief, perception or
+	// attitude are not scored against it. PolNeAR annotates them all.
+	SpeechOnly bool
 	// Scheme is the entity label set: "conll" (PER, ORG, LOC, MISC) or
 	// "" for newsnlp's own labels.
 	Scheme string
@@ -217,7 +221,7 @@ func readNativeGold(path string, b []byte) ([]GoldDoc, error) {
 			return [2]int{s, e}, nil
 		}
 		d := GoldDoc{ID: g.ID, Text: g.Text, Source: path, Line: lineNo,
-			HasZones: g.Zones != nil, HasEntities: g.Entities != nil, HasQuotes: g.Quotes != nil}
+			HasZones: g.Zones != nil, HasEntities: g.Entities != nil, HasQuotes: g.Quotes != nil, SpeechOnly: true}
 		for k, z := range g.Zones {
 			sp, err := span(fmt.Sprintf("zones[%d]", k), z.Start, z.End, "")
 			if err != nil {

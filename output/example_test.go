@@ -17,6 +17,6 @@ func ExampleSchema() {
 	// sentences: 6 columns, first doc_id
 	// tokens: 11 columns, first doc_id
 	// entities: 10 columns, first doc_id
-	// quotes: 27 columns, first doc_id
+	// quotes: 28 columns, first doc_id
 	// errors: 8 columns, first source
 }

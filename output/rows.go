@@ -95,6 +95,7 @@ type QuoteRow struct {
 	Cue               *string  `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to)"`
 	CueLemma          *string  `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
 	CueClass          *string  `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
+	ReportType        string   `parquet:"report_type,dict" doc:"what the attribution reports of its source: speech (said, told, denied, according to, a poll shows), belief (thinks, expects, fears), perception (sees, knows, found) or attitude (wants, supports, hopes); PolNeAR annotates all four, a count of statements wants speech"`
 	Rule              string   `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn); the README lists them all"`
 	Score             *float32 `parquet:"score,optional" doc:"the probability that the attribution is right (its content covers at least 0.3 of what an annotator marks as said), calibrated by cross-validation on PolNeAR train: of those at 0.8 or more, 92% were right in cross-validation and 93% on PolNeAR dev; the stage keeps attributions from about 0.5 up; null when the cue model has no calibration"`
 	SpeakerStart      *int32   `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`

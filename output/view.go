@@ -23,6 +23,32 @@ type DocView struct {
 	Tokens                                    []TokenRow // only with DocSelector.Tokens
 }
 
+// MinStatementScore is the score from which inspect and report show an
+// attribution by default.
+const MinStatementScore = 0.5
+
+// IsStatement reports whether q is what inspect and report show by
+// default: speech, with a score of at least MinStatementScore. An output
+// from before report_type or score counts as speech with no score.
+func (q *QuoteRow) IsStatement() bool {
+	return (q.ReportType == "" || q.ReportType == "speech") && (q.Score == nil || *q.Score >= MinStatementScore)
+}
+
+// KeepStatements leaves only the statements (IsStatement) in v.Quotes and
+// returns how many it took out.
+func (v *DocView) KeepStatements() int {
+	kept := v.Quotes[:0]
+	for _, q := range v.Quotes {
+		if q.IsStatement() {
+			kept = append(kept, q)
+		}
+	}
+	n := len(v.Quotes) - len(kept)
+	clear(v.Quotes[len(kept):])
+	v.Quotes = kept
+	return n
+}
+
 // DocSelector says which articles to load: by id, by a text search, a
 // stable sample, or else the first.
 type DocSelector struct {

@@ -514,6 +514,7 @@ func quoteRow(id string, i int, q doc.Quote) QuoteRow {
 		CueLemma:          optString(q.CueLemma),
 		CueClass:          optString(q.CueClass),
 		Rule:              q.Rule,
+		ReportType:        q.ReportType,
 		Score:             q.Score,
 		SpeakerEntityID:   optString(q.SpeakerEntityID),
 		SpeakerCanonical:  optString(q.SpeakerCanonical),

@@ -24,21 +24,27 @@ type Options struct {
 	MaxDocs   int // articles shown in full: a stable sample when the run has more
 	MaxErrors int // errors rows listed
 	Top       int // speakers and entities per chart
+	// All shows every attribution; by default only statements are shown
+	// (speech, score 0.5 or more: output.QuoteRow.IsStatement).
+	All bool
 }
 
 // Data is everything the page shows.
 type Data struct {
-	Dir       string
-	Manifest  *output.Manifest
-	Speakers  []SpeakerCount
-	Entities  map[string][]NameCount // label → top names
-	Labels    []string
-	Sources   []SourceCount
-	Errors    []output.ErrorRow
-	NErrors   int64
-	Docs      []*output.DocView
-	NDocs     int64
-	NQuotes   int64
+	Dir      string
+	Manifest *output.Manifest
+	Speakers []SpeakerCount
+	Entities map[string][]NameCount // label → top names
+	Labels   []string
+	Sources  []SourceCount
+	Errors   []output.ErrorRow
+	NErrors  int64
+	Docs     []*output.DocView
+	NDocs    int64
+	NQuotes  int64
+	// NHidden is how many attributions are left out: belief, perception
+	// or attitude, or a score under 0.5 (Options.All shows them).
+	NHidden   int64
 	NClaims   int64
 	NDenials  int64
 	BuiltIn   time.Duration
@@ -83,6 +89,11 @@ func Build(dir string, o Options) (*Data, error) {
 		docs, _, err := output.LoadDocs(dir, sel)
 		if err != nil {
 			return nil, err
+		}
+		if !o.All {
+			for _, v := range docs {
+				v.KeepStatements()
+			}
 		}
 		d.Docs = docs
 	}
@@ -135,6 +146,10 @@ func (d *Data) readDocuments(dir string, _ Options) error {
 func (d *Data) readQuotes(dir string, o Options) error {
 	speakers := map[string]*SpeakerCount{}
 	err := output.ReadRows(dir, output.TableQuotes, func(q *output.QuoteRow) error {
+		if !o.All && !q.IsStatement() {
+			d.NHidden++
+			return nil
+		}
 		d.NQuotes++
 		denial := q.Label == doc.LabelDenial
 		if denial {

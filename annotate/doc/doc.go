@@ -31,6 +31,15 @@ const (
 	KindMixed    = "mixed"
 )
 
+// Report types: what an attribution reports of its source. PolNeAR
+// annotates all four; statements are speech.
+const (
+	ReportSpeech     = "speech"     // said, told, denied, wrote, according to, a poll shows
+	ReportBelief     = "belief"     // thinks, believes, expects, fears, seems to
+	ReportPerception = "perception" // sees, knows, learned, found, remembers
+	ReportAttitude   = "attitude"   // wants, supports, hopes, decided, plans
+)
+
 // Claim labels.
 const (
 	LabelClaim  = "claim"
@@ -118,11 +127,14 @@ type Span struct {
 // stage fills everything up to Rule; the claims stage the label and what
 // follows it.
 type Quote struct {
-	Kind              string // KindDirect, KindIndirect, KindMixed
-	Content           Span
-	Cue               Span
-	CueLemma          string
-	CueClass          string
+	Kind     string // KindDirect, KindIndirect, KindMixed
+	Content  Span
+	Cue      Span
+	CueLemma string
+	CueClass string
+	// ReportType is speech, belief, perception or attitude (the Report
+	// constants).
+	ReportType        string
 	Speaker           Span
 	SpeakerEntityID   string
 	SpeakerCanonical  string

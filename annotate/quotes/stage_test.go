@@ -630,3 +630,20 @@ func TestCueOpeningTheText(t *testing.T) {
 		checkQuoteSpans(t, a, text)
 	}
 }
+
+// TestReportTypes: statements are speech; what a source believes, knows
+// or wants is told apart, so that a count of statements can leave it out.
+func TestReportTypes(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	d, err := a.Annotate(context.Background(), "Anna Berg said that the bridge would open in May. Karl Ek believes that the bridge will close. Maria Lind wants the bridge to stay open.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, q.Speaker.Text+" "+q.ReportType)
+	}
+	if want := "Anna Berg speech; Karl Ek belief; Maria Lind attitude"; strings.Join(got, "; ") != want {
+		t.Errorf("report types %q; want %q", got, want)
+	}
+}

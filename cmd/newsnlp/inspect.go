@@ -18,7 +18,7 @@ import (
 type inspectOptions struct {
 	doc, grep, color string
 	sample, max      int
-	deps             bool
+	deps, all        bool
 	width            int
 }
 
@@ -30,7 +30,9 @@ func newInspectCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Show articles of an annotate output in the terminal: the zones (title,
 dateline, body; boilerplate dimmed), entity mentions coloured by label, and
 each attribution with its speaker (mention → canonical), cue, content,
-label (claim or denial) and confidence.
+label (claim or denial) and confidence, kind and score. Attributions are
+statements only (report_type speech, score 0.5 or more) unless --all is
+given.
 
 Without a selector, the first article is shown. Colours are used on a
 terminal only (--color auto); plain text marks entities as [text]LABEL.
@@ -39,7 +41,8 @@ Any subset of tables will do: only documents is required.`,
   newsnlp inspect out --doc business/001.txt
   newsnlp inspect out --grep Lavrov --max 3
   newsnlp inspect out --sample 5 --color never | less
-  newsnlp inspect out --doc business/001.txt --deps`,
+  newsnlp inspect out --doc business/001.txt --deps
+  newsnlp inspect out --doc business/001.txt --all   # beliefs and attitudes too`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
@@ -52,6 +55,7 @@ Any subset of tables will do: only documents is required.`,
 	f.IntVar(&o.max, "max", 5, "with --grep, show at most this many articles (0: all)")
 	f.IntVar(&o.sample, "sample", 0, "show this many articles, a stable sample spread over the output")
 	f.StringVar(&o.color, "color", "auto", "colours: auto (on a terminal, unless NO_COLOR is set), always or never")
+	f.BoolVar(&o.all, "all", false, "show every attribution: by default only statements (report_type speech, score 0.5 or more)")
 	f.BoolVar(&o.deps, "deps", false, "also show each sentence's tokens: lemma, tags and dependency parse (head and relation)")
 	f.IntVar(&o.width, "width", 0, "wrap at this many columns (default: the terminal's width, else 80)")
 	return cmd
@@ -110,6 +114,10 @@ func runInspect(stdout io.Writer, out string, o *inspectOptions) error {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
+		r.hidden = 0
+		if !o.all {
+			r.hidden = d.KeepStatements()
+		}
 		r.doc(d, i+1, len(docs), tables)
 	}
 	return nil
@@ -141,6 +149,9 @@ type renderer struct {
 	w     io.Writer
 	color bool
 	width int
+	// hidden is how many of the article's attributions are not shown:
+	// not statements (inspect --all shows them).
+	hidden int
 }
 
 func (r *renderer) style(s, on, off string) string {
@@ -271,7 +282,11 @@ func (r *renderer) attributions(d *output.DocView) {
 			claims++
 		}
 	}
-	r.heading(fmt.Sprintf("attributions: %d (%s, %s)", len(d.Quotes), plural(claims, "claim"), plural(denials, "denial")))
+	heading := fmt.Sprintf("attributions: %d (%s, %s)", len(d.Quotes), plural(claims, "claim"), plural(denials, "denial"))
+	if r.hidden > 0 {
+		heading += fmt.Sprintf("; %d more of belief, perception or attitude, or scored under %.1f (--all)", r.hidden, output.MinStatementScore)
+	}
+	r.heading(heading)
 	for k, q := range d.Quotes {
 		label := q.Label
 		switch label {
@@ -285,6 +300,12 @@ func (r *renderer) attributions(d *output.DocView) {
 			parts = append(parts, "cue "+r.style(*q.Cue, ansiBold, ansiIntenOff))
 		}
 		parts = append(parts, q.Kind)
+		if q.ReportType != "" && q.ReportType != doc.ReportSpeech {
+			parts = append(parts, q.ReportType)
+		}
+		if q.Score != nil {
+			parts = append(parts, fmt.Sprintf("score %.2f", *q.Score))
+		}
 		var flags []string
 		for _, f := range []struct {
 			on   bool

@@ -122,3 +122,39 @@ func TestInspectNeutralisesEscapes(t *testing.T) {
 		t.Errorf("the report does not show the override")
 	}
 }
+
+// TestStatementsByDefault: inspect and report show statements only,
+// saying how many other attributions they leave out; --all shows them.
+func TestStatementsByDefault(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	rec := `{"id": "b1", "text": "Anna Berg said that the bridge would open in May. Karl Ek believes that the bridge will close."}` + "\n"
+	if err := os.WriteFile(in, []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	runMain(t, exitOK, "annotate", in, "-o", out, "--progress", "never")
+	shown, _ := runMain(t, exitOK, "inspect", out, "--color", "never")
+	if !strings.Contains(shown, "attributions: 1 (1 claim, 0 denials); 1 more of belief") || strings.Contains(shown, "Karl Ek (name)") {
+		t.Errorf("inspect: want Anna Berg's statement only, and a count of the one left out:\n%s", shown)
+	}
+	all, _ := runMain(t, exitOK, "inspect", out, "--color", "never", "--all")
+	if !strings.Contains(all, "attributions: 2") || !strings.Contains(all, "belief") {
+		t.Errorf("inspect --all: want both attributions, the belief marked:\n%s", all)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+		has  bool
+	}{{nil, "1 more attributions of belief", true}, {[]string{"--all"}, "more attributions of belief", false}} {
+		page := filepath.Join(dir, "r.html")
+		runMain(t, exitOK, append([]string{"report", out, "-o", page}, c.args...)...)
+		html, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(html), c.want) != c.has {
+			t.Errorf("report %v: %q present = %v; want %v", c.args, c.want, !c.has, c.has)
+		}
+	}
+}

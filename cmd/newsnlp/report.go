@@ -19,6 +19,7 @@ type reportOptions struct {
 	maxDocs   int
 	maxErrors int
 	top       int
+	all       bool
 }
 
 func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -31,14 +32,16 @@ summary from manifest.json; the top speakers with their claims and denials
 as a bar chart; the top entities by label; denials and claims per source;
 the first errors; and a sample of articles, each with its entities
 highlighted and its attributions listed, with a box that filters them by
-speaker name.
+speaker name. Attributions are statements only (report_type speech, score
+0.5 or more) unless --all is given.
 
 The page needs no network: CSS and charts (SVG) are inline, and a few lines
 of plain JavaScript run the filter. It is built from aggregates and the
 sampled articles only, never by loading every row, so it stays small and
 quick for large runs.`,
 		Example: `  newsnlp report newsnlp-out -o report.html
-  newsnlp report out -o report.html --max-docs 200 --top 25`,
+  newsnlp report out -o report.html --max-docs 200 --top 25
+  newsnlp report out -o all.html --all   # beliefs, perceptions and attitudes too`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
@@ -50,6 +53,7 @@ quick for large runs.`,
 	f.IntVar(&o.maxDocs, "max-docs", 50, "articles shown in full: a stable sample when the run has more")
 	f.IntVar(&o.maxErrors, "max-errors", 50, "errors rows listed")
 	f.IntVar(&o.top, "top", 15, "speakers and entities per chart")
+	f.BoolVar(&o.all, "all", false, "show every attribution: by default only statements (report_type speech, score 0.5 or more)")
 	cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -65,7 +69,7 @@ func runReport(stdout io.Writer, dir string, o *reportOptions) error {
 		return usageError{fmt.Errorf("report: %s is not an annotate output (%v)", dir, err)}
 	}
 	start := time.Now()
-	d, err := report.Build(dir, report.Options{MaxDocs: o.maxDocs, MaxErrors: o.maxErrors, Top: o.top})
+	d, err := report.Build(dir, report.Options{MaxDocs: o.maxDocs, MaxErrors: o.maxErrors, Top: o.top, All: o.all})
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

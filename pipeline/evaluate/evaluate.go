@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/datasets"
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -150,6 +151,7 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 	r := &Report{Documents: len(gold), Metrics: map[string]float64{}}
 	var ents, quotes, zones []pair
 	conll := false
+	notSpeech, speechOnlyGold := 0, false
 	for i := range gold {
 		g := &gold[i]
 		p := preds[g.ID]
@@ -158,6 +160,11 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 			p = &PredDoc{}
 		}
 		pr := pair{gold: g, pred: p}
+		if g.SpeechOnly && g.HasQuotes {
+			pr.pred = speechOnly(p)
+			notSpeech += len(p.Quotes) - len(pr.pred.Quotes)
+			speechOnlyGold = true
+		}
 		if g.HasEntities {
 			ents = append(ents, pr)
 			conll = conll || g.Scheme == "conll"
@@ -173,6 +180,9 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 		r.Notes = append(r.Notes,
 			"CoNLL text is the tokens detokenised as news is written (no space before , . ; : ? ! ) % 's n't, none after ( $), one sentence per line; gold offsets are computed on that text",
 			"CoNLL label mapping: "+conllMappingText)
+	}
+	if speechOnlyGold {
+		r.Notes = append(r.Notes, fmt.Sprintf("the gold's quotes are statements only: %d predicted attributions of belief, perception or attitude (report_type) are not scored", notSpeech))
 	}
 	if len(ents) > 0 {
 		r.Entities = scoreEntities(ents)
@@ -192,6 +202,19 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 		r.Zones.addMetrics(r.Metrics)
 	}
 	return r
+}
+
+// speechOnly is p with only its speech attributions (and those of an
+// output from before report_type, which has none).
+func speechOnly(p *PredDoc) *PredDoc {
+	q := *p
+	q.Quotes = nil
+	for _, r := range p.Quotes {
+		if r.ReportType == "" || r.ReportType == doc.ReportSpeech {
+			q.Quotes = append(q.Quotes, r)
+		}
+	}
+	return &q
 }
 
 type pair struct {

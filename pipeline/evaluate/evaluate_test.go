@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/newsnlp/newsnlp/datasets"
@@ -151,6 +152,32 @@ func TestQuoteScoreCalibration(t *testing.T) {
 	q.addMetrics(m)
 	if m["quotes.score80.precision"] != 0.5 || m["quotes.score80.share"] != 0.5 {
 		t.Errorf("metrics %v, %v; want 0.5 and 0.5", m["quotes.score80.precision"], m["quotes.score80.share"])
+	}
+}
+
+// TestSpeechOnlyGold: against gold that holds statements only, a
+// prediction of belief, perception or attitude is neither right nor
+// spurious; against gold that holds them all (PolNeAR), it counts.
+func TestSpeechOnlyGold(t *testing.T) {
+	preds := map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{
+		{ContentStart: 10, ContentEnd: 30, ReportType: "speech"},
+		{ContentStart: 40, ContentEnd: 60, ReportType: "belief"},
+		{ContentStart: 70, ContentEnd: 80}, // an older output: no type
+	}}}
+	for _, speechOnly := range []bool{true, false} {
+		gold := []datasets.GoldDoc{{ID: "d", Text: text100, HasQuotes: true, SpeechOnly: speechOnly,
+			Quotes: []datasets.GoldQuote{{Content: gspan(10, 30)}}}}
+		r := Score(gold, preds)
+		want := 3
+		if speechOnly {
+			want = 2
+		}
+		if c := r.Quotes.Content30; c.TP != 1 || c.Pred != want {
+			t.Errorf("speech only %v: content30 %+v; want 1 right of %d predictions", speechOnly, c, want)
+		}
+		if noted := len(r.Notes) > 0 && strings.Contains(r.Notes[0], "1 predicted attributions of belief"); noted != speechOnly {
+			t.Errorf("speech only %v: notes %q", speechOnly, r.Notes)
+		}
 	}
 }
 
