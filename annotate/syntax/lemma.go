@@ -73,6 +73,9 @@ type Lemmatiser struct {
 	scripts []string // the classifier's classes: script keys
 	model   *perceptron.Sparse
 	feats   []uint64
+	// vocab is the word classes' vocabulary, which weighs the scripts of
+	// a verb the table does not know (paradigm.go); nil weighs none.
+	vocab *Clusters
 }
 
 // Lemmatise fills s.Lemma from s.Words and s.XPOS.
@@ -95,7 +98,11 @@ func (l *Lemmatiser) Lemmatise(s *Sentence) {
 		clear(scores)
 		feats = lemmaFeatures(feats[:0], lw, s.XPOS[i])
 		l.model.Scores(feats, scores)
-		s.Lemma[i] = parseScript(l.scripts[argmaxFitting(scores, l.scripts, len(lw))]).apply(w)
+		k := argmaxFitting(scores, l.scripts, len(lw))
+		if l.vocab != nil && isVerbForm(s.XPOS[i]) {
+			k = l.attestedScript(w, s.XPOS[i], scores, len(lw))
+		}
+		s.Lemma[i] = parseScript(l.scripts[k]).apply(w)
 	}
 }
 

@@ -128,7 +128,7 @@ func readModels(r io.Reader) (*Models, error) {
 			return nil, errors.New("tag dictionary: tag out of range")
 		}
 	}
-	l := &Lemmatiser{table: map[string]string{}}
+	l := &Lemmatiser{table: map[string]string{}, vocab: clusters}
 	keys, err := readStrings(r)
 	if err != nil {
 		return nil, err

@@ -88,6 +88,7 @@ func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 		predicted[k] = &c
 	}
 	parser := trainParser(predicted, clusters, r.ParserEpochs, r.MoveBits, r.Prune, r.Seed)
+	lemmatiser.vocab = clusters
 	return &Models{Tagger: tagger, Lemmatiser: lemmatiser, Parser: parser, Clusters: clusters}
 }
 
