@@ -18,6 +18,10 @@ type attribution struct {
 	relativeTo      [2]int // for a relative pronoun speaker (X, who said), X's token range
 	speaker         [2]int // bytes of the speaker, set once resolved
 	cueLemma, class string
+	// learnedCue is set when the cue model found the cue and it holds no
+	// word of the lexicon: what it reports is speech only when its lemma
+	// is a verb or noun of communication (reporttype.go).
+	learnedCue      bool
 	sent            int
 	entityID, canon string
 	speakerLabel    string

@@ -21,6 +21,9 @@ type cueEntry struct {
 	lemma string
 	class string
 	words []string // the form's words: one for verbs, more for phrasal cues
+	// learned is set for a cue the cue model found that holds no word of
+	// the lexicon (reportType reads it).
+	learned bool
 }
 
 // cueLexicon maps a cue form's first word (lower case) to its entries,

@@ -304,7 +304,7 @@ func floatingQuotes(text string, r *doc.Document, marks []quoteMarkSpan, used []
 		if ti := tokenAt(r.Tokens, m.start); ti >= 0 {
 			si = r.Tokens[ti].Sent
 		}
-		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", sent: si, rule: ruleFloatingQuote, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
+		out = append(out, attribution{cueLemma: prev.cueLemma, class: "assert", learnedCue: prev.learnedCue, sent: si, rule: ruleFloatingQuote, speakerTok: prev.speakerTok, appositive: prev.appositive, content: [2]int{m.start, m.end}})
 		used[mi] = true
 	}
 	all := append(ats, out...)

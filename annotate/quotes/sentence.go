@@ -161,11 +161,14 @@ func (s *Stage) learnedCue(toks []doc.Token) cueEntry {
 	if len(lemmas) == 0 {
 		lemmas = words
 	}
-	cue := cueEntry{lemma: strings.Join(lemmas, " "), class: "assert", words: words}
+	cue := cueEntry{lemma: strings.Join(lemmas, " "), class: "assert", words: words, learned: true}
 	for _, w := range words {
 		for _, e := range s.cues[w] {
-			if len(e.words) == 1 && e.class != "assert" {
-				cue.class = e.class
+			if len(e.words) == 1 {
+				cue.learned = false
+				if e.class != "assert" {
+					cue.class = e.class
+				}
 			}
 		}
 	}
@@ -182,7 +185,7 @@ func (sc *scan) place(c *candidate, learned []bool) bool {
 		return false
 	}
 	sc.readBounds(c)
-	c.at = attribution{cueLemma: c.cue.lemma, class: c.cue.class, sent: c.si, speakerTok: [2]int{-1, -1}, fromModel: c.fromModel, fallback: c.weak}
+	c.at = attribution{cueLemma: c.cue.lemma, class: c.cue.class, learnedCue: c.cue.learned, sent: c.si, speakerTok: [2]int{-1, -1}, fromModel: c.fromModel, fallback: c.weak}
 	if learned != nil && !math.IsNaN(float64(sc.cueSc.scores[c.cueStart-c.s0])) {
 		c.at.cueScore, c.at.scored = sc.cueSc.scores[c.cueStart-c.s0], true
 	}

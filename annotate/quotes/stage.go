@@ -87,7 +87,7 @@ func (at *attribution) quote(text string) doc.Quote {
 		Content:           span(at.content),
 		CueLemma:          at.cueLemma,
 		CueClass:          at.class,
-		ReportType:        reportType(at.cueLemma, at.class),
+		ReportType:        reportType(at.cueLemma, at.class, at.learnedCue),
 		SpeakerEntityID:   at.entityID,
 		SpeakerCanonical:  at.canon,
 		SpeakerLabel:      at.speakerLabel,
