@@ -36,8 +36,8 @@ const (
 const (
 	ReportSpeech     = "speech"     // said, told, denied, wrote, according to, a poll shows
 	ReportBelief     = "belief"     // thinks, believes, expects, fears, seems to
-	ReportPerception = "perception" // sees, knows, learned, found, remembers
-	ReportAttitude   = "attitude"   // wants, supports, hopes, decided, plans
+	ReportPerception = "perception" // sees, knows, learned, remembers
+	ReportAttitude   = "attitude"   // wants, supports, hopes, decided; acts: introduced
 )
 
 // Claim labels.
