@@ -1,9 +1,6 @@
 package syntax
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // The lemmatiser's classifier learns edit scripts from suffixes, and for a
 // verb it has not seen it can cut one letter too many: hoped → hop, ruled
@@ -113,25 +110,29 @@ func attested(c *Clusters, lemma string) int {
 // fit it: the best one, unless a regular analysis of w among the others
 // has a paradigm the vocabulary knows better (three forms or more).
 func (l *Lemmatiser) attestedScript(w, xpos string, scores []int32, n int) int {
-	order := make([]int, 0, len(scores))
-	for i := range scores {
-		if int(l.scripts[i][1]-'0') <= n {
-			order = append(order, i)
+	// The best few, in one pass: an insertion into a short list, ties in
+	// script order.
+	var top [paradigmCandidates]int
+	k := 0
+	for i, s := range scores {
+		if int(l.scripts[i][1]-'0') > n {
+			continue
 		}
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case scores[a] > scores[b]:
-			return -1
-		case scores[a] < scores[b]:
-			return 1
+		j := min(k, paradigmCandidates-1)
+		if k == paradigmCandidates && s <= scores[top[j]] {
+			continue
 		}
-		return 0
-	})
-	order = order[:min(len(order), paradigmCandidates)]
-	if len(order) == 0 {
+		for j > 0 && s > scores[top[j-1]] {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = i
+		k = min(k+1, paradigmCandidates)
+	}
+	if k == 0 {
 		return 0
 	}
+	order := top[:k]
 	lw := strings.ToLower(w)
 	best := order[0]
 	bestN := attested(l.vocab, strings.ToLower(parseScript(l.scripts[best]).apply(w)))
