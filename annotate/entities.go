@@ -511,6 +511,7 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 		}
 		ms[i].EntityID = id
 		ms[i].Canonical = c.canonical
+		ms[i].Key = english.EntityKey(c.canonical, c.label)
 	}
 }
 

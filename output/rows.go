@@ -78,6 +78,7 @@ type EntityRow struct {
 	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP or MISC (see How it runs for the mapping)"`
 	EntityID   string `parquet:"entity_id,dict" doc:"the entity the mention refers to, unique within the article"`
 	Canonical  string `parquet:"canonical,dict" doc:"the entity's canonical name"`
+	EntityKey  string `parquet:"entity_key,dict" doc:"the entity's key across articles and shards: the canonical name with case, accents, dots and a possessive folded, a person's titles dropped (Chancellor Gordon Brown: gordon brown) and party variants joined (Tory, Tories, Conservatives: conservative party); group and count by it"`
 	SentIdx    int32  `parquet:"sent_idx,delta" doc:"sentence of the mention"`
 	Origin     string `parquet:"origin,dict" doc:"what found it: model, rule, gazetteer or coref"`
 }
@@ -103,6 +104,7 @@ type QuoteRow struct {
 	Speaker           *string  `parquet:"speaker,optional" doc:"the speaker mention as written (Lavrov, He, the minister)"`
 	SpeakerEntityID   *string  `parquet:"speaker_entity_id,optional" doc:"entities.entity_id the speaker resolves to"`
 	SpeakerCanonical  *string  `parquet:"speaker_canonical,optional" doc:"canonical name of that entity"`
+	SpeakerKey        *string  `parquet:"speaker_key,optional,dict" doc:"that entity's entity_key: the same speaker has the same key in every article (group by it to count a speaker's statements)"`
 	SpeakerLabel      *string  `parquet:"speaker_label,optional,dict" doc:"that entity's label"`
 	SpeakerResolution string   `parquet:"speaker_resolution,dict" doc:"name, pronoun, nominal or unresolved"`
 	SentIdx           int32    `parquet:"sent_idx" doc:"sentence the cue is in"`

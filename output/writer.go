@@ -483,7 +483,7 @@ func (w *Writer) WriteDoc(d *Doc) error {
 		}
 	}
 	for i, m := range a.Mentions {
-		r := EntityRow{DocID: id, MentionIdx: int32(i), Start: int32(m.Start), End: int32(m.End), Text: m.Text, Label: m.Label, EntityID: m.EntityID, Canonical: m.Canonical, SentIdx: int32(m.Sent), Origin: m.Origin}
+		r := EntityRow{DocID: id, MentionIdx: int32(i), Start: int32(m.Start), End: int32(m.End), Text: m.Text, Label: m.Label, EntityID: m.EntityID, Canonical: m.Canonical, EntityKey: m.Key, SentIdx: int32(m.Sent), Origin: m.Origin}
 		if err := w.entities.write(r, len(id)+len(m.Text)+len(m.Canonical)+40); err != nil {
 			return err
 		}
@@ -518,6 +518,7 @@ func quoteRow(id string, i int, q doc.Quote) QuoteRow {
 		Score:             q.Score,
 		SpeakerEntityID:   optString(q.SpeakerEntityID),
 		SpeakerCanonical:  optString(q.SpeakerCanonical),
+		SpeakerKey:        optString(q.SpeakerKey),
 		SpeakerLabel:      optString(q.SpeakerLabel),
 	}
 	r.Evidence = q.Evidence

@@ -51,10 +51,24 @@ type Data struct {
 	HasTables map[string]bool
 }
 
-// SpeakerCount is one speaker's claims and denials.
+// SpeakerCount is one speaker's claims and denials, counted by
+// speaker_key; Name is the canonical name the speaker has most often.
 type SpeakerCount struct {
 	Name            string
 	Claims, Denials int
+	names           map[string]int // canonical name → attributions
+}
+
+// commonestName is the canonical name the speaker has most often (ties:
+// the first in sort order).
+func (s *SpeakerCount) commonestName() string {
+	best := ""
+	for n, c := range s.names {
+		if best == "" || c > s.names[best] || c == s.names[best] && n < best {
+			best = n
+		}
+	}
+	return best
 }
 
 // NameCount is how often an entity's canonical name occurs.
@@ -160,12 +174,19 @@ func (d *Data) readQuotes(dir string, o Options) error {
 		if q.SpeakerCanonical == nil || *q.SpeakerCanonical == "" {
 			return nil
 		}
-		name := *q.SpeakerCanonical
-		s := speakers[name]
-		if s == nil {
-			s = &SpeakerCount{Name: name}
-			speakers[name] = s
+		// A speaker is counted by speaker_key, so that Tory MP Boris
+		// Johnson and Boris Johnson are one bar; an output from before
+		// speaker_key counts by canonical name.
+		key := *q.SpeakerCanonical
+		if q.SpeakerKey != nil && *q.SpeakerKey != "" {
+			key = *q.SpeakerKey
 		}
+		s := speakers[key]
+		if s == nil {
+			s = &SpeakerCount{names: map[string]int{}}
+			speakers[key] = s
+		}
+		s.names[*q.SpeakerCanonical]++
 		if denial {
 			s.Denials++
 		} else {
@@ -177,6 +198,7 @@ func (d *Data) readQuotes(dir string, o Options) error {
 		return err
 	}
 	for _, s := range speakers {
+		s.Name = s.commonestName()
 		d.Speakers = append(d.Speakers, *s)
 	}
 	sort.Slice(d.Speakers, func(i, j int) bool {

@@ -2,9 +2,11 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/output"
 	"github.com/newsnlp/newsnlp/report"
 )
@@ -46,5 +48,41 @@ func TestWriteEscapes(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
+	}
+}
+
+// TestSpeakersByKey: the top-speaker table counts a speaker by
+// speaker_key, under the canonical name the speaker has most often.
+func TestSpeakersByKey(t *testing.T) {
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Gordon Brown said it. Chancellor Gordon Brown said it. Brown said it."
+	quote := func(canonical, key string) doc.Quote {
+		return doc.Quote{Kind: doc.KindIndirect, Content: doc.Span{Start: 0, End: 2, Text: "Go"}, SpeakerCanonical: canonical,
+			SpeakerKey: key, SpeakerResolution: doc.ResolvedName, Label: doc.LabelClaim, ReportType: doc.ReportSpeech}
+	}
+	d := &doc.Document{Text: text, Quotes: []doc.Quote{
+		quote("Gordon Brown", "gordon brown"), quote("Chancellor Gordon Brown", "gordon brown"),
+		quote("Gordon Brown", "gordon brown"), quote("Anna Berg", "anna berg"),
+	}}
+	if err := w.WriteDoc(&output.Doc{DocID: "d1", Source: "test", Record: 1, Annotated: d}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := report.Build(dir, report.Options{Top: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range data.Speakers {
+		got = append(got, fmt.Sprintf("%s %d", s.Name, s.Claims))
+	}
+	if want := "Gordon Brown 3; Anna Berg 1"; strings.Join(got, "; ") != want {
+		t.Errorf("speakers %q; want %q", got, want)
 	}
 }

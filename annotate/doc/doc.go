@@ -106,6 +106,9 @@ type Mention struct {
 	Sent      int
 	EntityID  string
 	Canonical string
+	// Key is the entity's key across articles (english.EntityKey of the
+	// canonical name and label).
+	Key string
 	// Origin says what produced the mention: model, rule, gazetteer or
 	// coref (the Origin constants).
 	Origin string
@@ -138,6 +141,7 @@ type Quote struct {
 	Speaker           Span
 	SpeakerEntityID   string
 	SpeakerCanonical  string
+	SpeakerKey        string // the speaker entity's Key
 	SpeakerLabel      string
 	SpeakerResolution string // the Resolved constants
 	Sent              int

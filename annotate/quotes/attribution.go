@@ -25,6 +25,7 @@ type attribution struct {
 	sent            int
 	entityID, canon string
 	speakerLabel    string
+	speakerKey      string
 	resolving       string
 	// How the cue was found: by the cue model alone, and the model's score
 	// of its first word (scored is false when the model did not score it).

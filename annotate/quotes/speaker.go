@@ -210,6 +210,10 @@ func (s *speakerResolver) nameIn(rng [2]int) int {
 func (s *speakerResolver) set(at *attribution, i int, how string) {
 	m := s.ms[i]
 	at.entityID, at.canon, at.resolving = m.EntityID, m.Canonical, how
+	at.speakerKey = m.Key
+	if at.speakerKey == "" && m.Canonical != "" {
+		at.speakerKey = english.EntityKey(m.Canonical, m.Label)
+	}
 	s.spoke[m.EntityID]++
 	at.speakerLabel = m.Label
 }

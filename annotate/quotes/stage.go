@@ -90,6 +90,7 @@ func (at *attribution) quote(text string) doc.Quote {
 		ReportType:        reportType(at.cueLemma, at.class, at.learnedCue),
 		SpeakerEntityID:   at.entityID,
 		SpeakerCanonical:  at.canon,
+		SpeakerKey:        at.speakerKey,
 		SpeakerLabel:      at.speakerLabel,
 		SpeakerResolution: at.resolving,
 		Sent:              at.sent,

@@ -1,0 +1,31 @@
+package english
+
+import "testing"
+
+func TestEntityKey(t *testing.T) {
+	for _, c := range []struct{ name, label, want string }{
+		{"José García", "PERSON", "jose garcia"},
+		{"Jose\u0301 Garci\u0301a", "PERSON", "jose garcia"}, // decomposed accents
+		{"Chancellor Gordon Brown", "PERSON", "gordon brown"},
+		{"Tory MP Boris Johnson", "PERSON", "boris johnson"},
+		{"Boris Johnson MP", "PERSON", "boris johnson"},
+		{"Mr Blair", "PERSON", "blair"},
+		{"Prince Charles", "PERSON", "prince charles"},
+		{"Former President Bill Clinton", "PERSON", "bill clinton"},
+		{"Lavrov's", "PERSON", "lavrov"},
+		{"U.S.", "GPE", "united states"},
+		{"United States", "GPE", "united states"},
+		{"Tory", "NORP", "conservative party"},
+		{"Conservatives", "ORG", "conservative party"},
+		{"The Conservative Party", "ORG", "conservative party"},
+		{"Syrian Observatory for Human Rights", "ORG", "syrian observatory for human rights"},
+		{"SOHR", "ORG", "syrian observatory for human rights"},
+		{"Al-Nusra Front", "ORG", "al nusra front"},
+		{"President", "ORG", "president"}, // not a person: titles stay
+		{"Chancellor Gordon Brown", "ORG", "chancellor gordon brown"},
+	} {
+		if got := EntityKey(c.name, c.label); got != c.want {
+			t.Errorf("EntityKey(%q, %s) = %q; want %q", c.name, c.label, got, c.want)
+		}
+	}
+}
