@@ -191,6 +191,33 @@ func TestSameNameSameEntity(t *testing.T) {
 	}
 }
 
+// TestDecomposedAccents: a name written with combining accents (e and a
+// combining acute) is found like the composed one and is the same entity;
+// its offsets still slice the text as written.
+func TestDecomposedAccents(t *testing.T) {
+	a := newTestAnnotator(t)
+	text := "Jose\u0301 Garci\u0301a, the mayor of Madrid, said the bridge would open. José García said it again."
+	d, err := a.Annotate(context.Background(), text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	var people []string
+	ids := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Label == "PERSON" {
+			people = append(people, spanText(runes, m.Start, m.End))
+			ids[m.EntityID] = true
+			if m.Canonical != "José García" {
+				t.Errorf("canonical %q; want the composed José García", m.Canonical)
+			}
+		}
+	}
+	if want := []string{"Jose\u0301 Garci\u0301a", "José García"}; !cmp.Equal(people, want) || len(ids) != 1 {
+		t.Errorf("PERSON mentions %q in %d entities; want %q, one entity", people, len(ids), want)
+	}
+}
+
 func TestAnnotateHonoursCancellation(t *testing.T) {
 	a := newTestAnnotator(t)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -425,7 +425,7 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 	var clusters []*entityCluster
 	byKey := map[string]*entityCluster{}
 	for i := range ms {
-		canon := strings.Join(strings.Fields(ms[i].Text), " ")
+		canon := english.NFC(strings.Join(strings.Fields(ms[i].Text), " "))
 		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" {
 			canon = e.canonical
 		}

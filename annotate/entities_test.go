@@ -16,6 +16,7 @@ func TestNameKey(t *testing.T) {
 		{"  Sergei   LAVROV ", "sergei lavrov"},
 		{"-Ban Ki-moon.", "ban ki moon"},
 		{"Élysée\tPalace", "élysée palace"},
+		{"E\u0301lyse\u0301e Palace", "élysée palace"}, // decomposed accents
 		{"", ""},
 		{"-.-", ""},
 	} {

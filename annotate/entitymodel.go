@@ -10,6 +10,7 @@ import (
 	"github.com/jdkato/prose/v3/token"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
 	"github.com/newsnlp/newsnlp/annotate/syntax"
 )
 
@@ -150,13 +151,13 @@ func (n *newsnlpNER) sentenceMentions(dst []doc.Mention, toks []doc.Token, low [
 func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string, casing docCasing) nerSentence {
 	sc.words = sc.words[:0]
 	for _, t := range toks {
-		sc.words = append(sc.words, t.Text)
+		sc.words = append(sc.words, english.NFC(t.Text))
 	}
 	sc.gaz = n.gaz.featuresInto(sc.gaz, sc.words)
 	sc.toks = slices.Grow(sc.toks[:0], len(toks))[:len(toks)]
 	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
 	for i, t := range toks {
-		s.toks[i] = newNERToken(t.Text, low[i], t.POS, sc.gaz[i])
+		s.toks[i] = newNERToken(sc.words[i], low[i], t.POS, sc.gaz[i])
 		if fine, coarse := n.classes.Class(low[i]); fine >= 0 {
 			s.toks[i].class, s.toks[i].coarse = strconv.Itoa(fine), strconv.Itoa(coarse)
 		}

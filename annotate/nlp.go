@@ -112,7 +112,7 @@ func (s *nlpStage) sentence(d *doc.Document, base int, text, zone string) {
 func (s *nlpStage) analyse(text string, toks []token.Token) *syntax.Sentence {
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.Text
+		words[i] = english.NFC(t.Text) // the models' view: decomposed accents composed
 	}
 	parse := syntax.NewSentence(words)
 	s.syntax.Tagger.Tag(parse)

@@ -118,7 +118,7 @@ func LowerTokens(toks []doc.Token) []string {
 		}
 		switch {
 		case !ascii:
-			out[i] = strings.ToLower(s)
+			out[i] = strings.ToLower(NFC(s))
 		case !upper:
 			out[i] = s
 		default:
@@ -146,6 +146,7 @@ var firstNamesFS embed.FS
 // NameKey folds what differs between spellings of one name: case, hyphens,
 // dots and apostrophes (Al-Nusra = Al Nusra).
 func NameKey(s string) string {
+	s = NFC(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a separator is pending

@@ -7,6 +7,22 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// NFC is s in Unicode normal form C: "José" written as e and a combining
+// accent becomes the one letter é that the models learned. The models read
+// this view of a token; the text and its offsets are never changed. ASCII
+// and text already in NFC come back as they are, without a copy.
+func NFC(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			if norm.NFC.QuickSpanString(s) == len(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
 // EntityKey is the key one entity has in every article: its canonical
 // name with case, accents, dots, hyphens, apostrophes and a possessive
 // folded (José García's → jose garcia, U.S. → us), a person's titles and

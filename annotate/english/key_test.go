@@ -29,3 +29,17 @@ func TestEntityKey(t *testing.T) {
 		}
 	}
 }
+
+func TestNFC(t *testing.T) {
+	if got := NFC("Jose\u0301 Garci\u0301a"); got != "José García" {
+		t.Errorf("NFC of decomposed accents = %q; want the composed letters", got)
+	}
+	for _, s := range []string{"Lavrov", "José", ""} {
+		if got := NFC(s); got != s {
+			t.Errorf("NFC(%q) = %q; want it unchanged", s, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { NFC("José") }); n != 0 {
+		t.Errorf("NFC of text already composed allocates %v times", n)
+	}
+}
