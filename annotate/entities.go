@@ -102,7 +102,8 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	}
 	if a.repair {
 		consistentLabels(ms)
-		surnameLabels(ms)
+		titledPersons(r, ms)
+		surnameLabels(ms, a.gaz)
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	a.cluster(ms)
@@ -377,12 +378,38 @@ func consistentLabels(ms []doc.Mention) {
 	}
 }
 
+// honorifics are the titles before a name that only a person has.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mr.": true, "mrs.": true, "ms.": true,
+	"dr": true, "dr.": true, "mx": true}
+
+// titledPersons makes a PERSON of every mention of a name the document
+// writes after Mr, Mrs, Ms, Miss or Dr (Mr Khodorkovsky), wherever else
+// the model read that name as a place or an organisation.
+func titledPersons(r *doc.Document, ms []doc.Mention) {
+	titled := map[string]bool{}
+	for _, m := range ms {
+		if t := m.TokStart; t > 0 && t <= len(r.Tokens) && honorifics[strings.ToLower(r.Tokens[t-1].Text)] {
+			titled[english.NameKey(m.Text)] = true
+		}
+	}
+	if len(titled) == 0 {
+		return
+	}
+	for i := range ms {
+		if ms[i].Label != "PERSON" && titled[english.NameKey(ms[i].Text)] {
+			ms[i].Label = "PERSON"
+			ms[i].Origin = "rule"
+		}
+	}
+}
+
 // surnameLabels makes a one-word MISC or ORG mention a PERSON when it is
 // the surname of a person the document names in full: news refers to a
 // person by surname after the first mention (Bashar al-Assad … the Assad
-// regime). Places are left alone: a Washington after George Washington is
-// as likely the city.
-func surnameLabels(ms []doc.Mention) {
+// regime). A place is left alone when the gazetteer knows it (a
+// Washington after George Washington is as likely the city); one it does
+// not know is the person's (Mikhail Khodorkovsky … Khodorkovsky).
+func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 	surnames := map[string]bool{}
 	for _, m := range ms {
 		if k := english.NameKey(m.Text); m.Label == "PERSON" && strings.Contains(k, " ") {
@@ -391,7 +418,8 @@ func surnameLabels(ms []doc.Mention) {
 	}
 	for i := range ms {
 		k := english.NameKey(ms[i].Text)
-		if (ms[i].Label == "MISC" || ms[i].Label == "ORG") && !strings.Contains(k, " ") && surnames[k] {
+		place := ms[i].Label == "GPE" || ms[i].Label == "LOC"
+		if (ms[i].Label == "MISC" || ms[i].Label == "ORG" || place && (gaz == nil || gaz.lookup(ms[i].Text) == nil)) && !strings.Contains(k, " ") && surnames[k] {
 			ms[i].Label = "PERSON"
 			ms[i].Origin = "rule"
 		}
@@ -426,7 +454,9 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 	byKey := map[string]*entityCluster{}
 	for i := range ms {
 		canon := english.NFC(strings.Join(strings.Fields(ms[i].Text), " "))
-		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" {
+		// The gazetteer's canonical name is a place's or a group's: not for
+		// a person who shares it (Mr French is not France).
+		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" && ms[i].Label != "PERSON" {
 			canon = e.canonical
 		}
 		key := ms[i].Label + "\x00" + english.NameKey(canon)

@@ -3,6 +3,10 @@ package annotate
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
@@ -49,5 +53,42 @@ func TestWordShape(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { wordShape("Lavrov", 3) }); n != 0 {
 		t.Errorf("wordShape of a common shape allocates %v times", n)
+	}
+}
+
+// TestTitledAndSurnamePersons: a name written after Mr is a person's
+// wherever the model took it for a place; a one-word place that is the
+// surname of a person named in full is the person, unless the gazetteer
+// knows the place.
+func TestTitledAndSurnamePersons(t *testing.T) {
+	words := []string{"Mikhail", "Khodorkovsky", "met", "Mr", "Lebedev", "in", "Moscow", ".", "Lebedev", "and",
+		"Khodorkovsky", "left", "George", "Washington", "for", "Washington", "."}
+	d := &doc.Document{}
+	for i, w := range words {
+		d.Tokens = append(d.Tokens, doc.Token{Start: i * 20, End: i*20 + len(w), Text: w})
+	}
+	mention := func(i int, label string) doc.Mention {
+		return doc.Mention{Text: words[i], Label: label, TokStart: i, TokEnd: i + 1}
+	}
+	ms := []doc.Mention{
+		{Text: "Mikhail Khodorkovsky", Label: "PERSON", TokStart: 0, TokEnd: 2},
+		mention(4, "LOC"), mention(6, "GPE"), mention(8, "LOC"), mention(10, "LOC"),
+		{Text: "George Washington", Label: "PERSON", TokStart: 12, TokEnd: 14},
+		mention(15, "GPE"),
+	}
+	g, err := loadGazetteer(tokenize.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	titledPersons(d, ms)
+	surnameLabels(ms, g)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Text+"/"+m.Label)
+	}
+	want := []string{"Mikhail Khodorkovsky/PERSON", "Lebedev/PERSON", "Moscow/GPE", "Lebedev/PERSON", "Khodorkovsky/PERSON",
+		"George Washington/PERSON", "Washington/GPE"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("labels %v; want %v", got, want)
 	}
 }
