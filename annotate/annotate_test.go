@@ -252,3 +252,28 @@ func TestDoubleApostrophesAreOneToken(t *testing.T) {
 		t.Errorf("tokens of %q (-want +got):\n%s", text, diff)
 	}
 }
+
+// TestNewPreparer: the preparer runs the same stages before quotes as the
+// full annotator, and no quotes stage.
+func TestNewPreparer(t *testing.T) {
+	p, err := NewPreparer(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Stages(), " "); strings.Contains(got, "quotes") {
+		t.Errorf("preparer stages %q; want none of quotes", got)
+	}
+	text := "Anna Berg said the bridge in Harbourtown would open in May."
+	a := newTestAnnotator(t)
+	want, err := a.Prepare(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.Prepare(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cmp.Equal(got.Mentions, want.Mentions) || !cmp.Equal(got.Tokens, want.Tokens) {
+		t.Error("the preparer's Prepare differs from the annotator's")
+	}
+}

@@ -59,7 +59,15 @@ type Annotator struct {
 
 // New loads the models cfg names and lays out the stages:
 // zone → nlp → ner → entities → quotes → claims → offsets.
-func New(cfg Config) (*Annotator, error) {
+func New(cfg Config) (*Annotator, error) { return build(cfg, true) }
+
+// NewPreparer is an Annotator for Prepare alone: the stages before quotes,
+// without loading any cue model. Training the cue model uses it, so that a
+// cue model file the build cannot read (an older format) does not stop
+// the training that replaces it. Its Annotate runs no quotes stage.
+func NewPreparer(cfg Config) (*Annotator, error) { return build(cfg, false) }
+
+func build(cfg Config, withQuotes bool) (*Annotator, error) {
 	spec, ok := entityModel(cfg.NER)
 	if !ok {
 		return nil, fmt.Errorf("unknown NER model %q (want %s)", cfg.NER, strings.Join(NERModels(), " or "))
@@ -79,25 +87,22 @@ func New(cfg Config) (*Annotator, error) {
 	if n, ok := model.(*newsnlpNER); ok {
 		n.classes = nlp.syntax.Clusters
 	}
-	var cueModel []byte
-	if cfg.CueModel != "" {
-		if cueModel, err = os.ReadFile(cfg.CueModel); err != nil {
-			return nil, fmt.Errorf("load cue model: %w", err)
+	stages := []Stage{zoneStage{}, nlp, &nerStage{model: model}, &entitiesStage{gaz: gaz, repair: spec.repaired}}
+	prepared := len(stages)
+	if withQuotes {
+		var cueModel []byte
+		if cfg.CueModel != "" {
+			if cueModel, err = os.ReadFile(cfg.CueModel); err != nil {
+				return nil, fmt.Errorf("load cue model: %w", err)
+			}
 		}
+		qs, err := quotes.New(cueModel)
+		if err != nil {
+			return nil, fmt.Errorf("load cue model %s: %w", cmp.Or(cfg.CueModel, "(embedded)"), err)
+		}
+		stages = append(stages, qs, claimsStage{})
 	}
-	qs, err := quotes.New(cueModel)
-	if err != nil {
-		return nil, fmt.Errorf("load cue model %s: %w", cmp.Or(cfg.CueModel, "(embedded)"), err)
-	}
-	a := &Annotator{cfg: cfg, stages: []Stage{
-		zoneStage{},
-		nlp,
-		&nerStage{model: model},
-		&entitiesStage{gaz: gaz, repair: spec.repaired},
-		qs,
-		claimsStage{},
-		offsetsStage{},
-	}, prepared: 4}
+	a := &Annotator{cfg: cfg, stages: append(stages, offsetsStage{}), prepared: prepared}
 	a.labels = newStageLabels(a.stages)
 	return a, nil
 }

@@ -82,7 +82,9 @@ func runTrainCues(o *trainCuesOptions, stdout io.Writer) error {
 	if format != datasets.GoldBrat {
 		return usagef("train-cues: %s is %s gold, not a brat attribution folder", o.train, format)
 	}
-	ann, err := annotate.New(annotate.DefaultConfig())
+	// The stages before quotes only: the embedded cue model, which this
+	// replaces, need not be readable.
+	ann, err := annotate.NewPreparer(annotate.DefaultConfig())
 	if err != nil {
 		return err
 	}
