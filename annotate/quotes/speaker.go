@@ -4,6 +4,7 @@ package quotes
 // article, by name, pronoun or description.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,10 +14,14 @@ import (
 
 // speakerResolver ties speaker mentions to entities.
 type speakerResolver struct {
-	text     string
-	r        *doc.Document
-	ms       []doc.Mention
-	nominals map[string]int  // head noun of a description → mention index of the named entity it describes
+	text string
+	r    *doc.Document
+	ms   []doc.Mention
+	// nominals maps the head noun of a description to the mentions of
+	// the named entities it describes, in text order (the minister
+	// Sergei Lavrov, Chancellor Gordon Brown, Lavrov, the foreign
+	// minister,).
+	nominals map[string][]described
 	spoke    map[string]int  // entity id → times it was a speaker so far
 	gender   map[string]byte // person entity id → 'm' or 'f' where the text says (absent: unknown); nil until a he or she needs it
 	// bySurname lists the person mentions by their canonical name's
@@ -34,15 +39,17 @@ func (s *speakerResolver) genderOf(id string) byte {
 }
 
 func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speakerResolver {
-	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string]int{}, spoke: map[string]int{}}
-	// "the foreign minister Sergei Lavrov" and "Lavrov, the foreign
-	// minister," tie a description's head noun to a named entity.
+	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string][]described{}, spoke: map[string]int{}}
+	// "the foreign minister Sergei Lavrov", "Chancellor Gordon Brown" and
+	// "Lavrov, the foreign minister," tie a description's head noun to a
+	// named entity.
 	for i, m := range ms {
 		if m.TokStart < 0 || (m.Label != "PERSON" && m.Label != "ORG") {
 			continue
 		}
-		if j := m.TokStart - 1; j >= 0 && r.Tokens[j].Sent == m.Sent && (r.Tokens[j].POS == "NN" || r.Tokens[j].POS == "NNS") {
-			s.nominals[strings.ToLower(r.Tokens[j].Text)] = i
+		if j := m.TokStart - 1; j >= 0 && r.Tokens[j].Sent == m.Sent && describes(r.Tokens[j], m.Label) {
+			s.nominals[strings.ToLower(r.Tokens[j].Text)] = append(s.nominals[strings.ToLower(r.Tokens[j].Text)],
+				described{i, rankWords(r.Tokens, j, m.Sent)})
 		}
 		if j := m.TokEnd; j+2 < len(r.Tokens) && r.Tokens[j].Text == "," {
 			k := j + 1
@@ -50,12 +57,79 @@ func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speaker
 				k++
 			}
 			if k > j+1 && k < len(r.Tokens) && r.Tokens[k].Text == "," && (r.Tokens[k-1].POS == "NN" || r.Tokens[k-1].POS == "NNS") {
-				s.nominals[strings.ToLower(r.Tokens[k-1].Text)] = i
+				s.nominals[strings.ToLower(r.Tokens[k-1].Text)] = append(s.nominals[strings.ToLower(r.Tokens[k-1].Text)],
+					described{i, rankWords(r.Tokens, k-1, m.Sent)})
 			}
 		}
 	}
 	return s
 }
+
+// described is a named entity's mention with the rank words of the
+// description that named it (deputy, prime, shadow …).
+type described struct {
+	mention int
+	rank    string
+}
+
+// rankModifiers are the words that make a role another role: the deputy
+// prime minister is not the prime minister, nor the prime minister the
+// minister.
+var rankModifiers = map[string]bool{"deputy": true, "vice": true, "prime": true, "shadow": true, "former": true,
+	"ex": true, "junior": true, "assistant": true, "acting": true, "interim": true, "associate": true}
+
+// rankWords are the rank modifiers among the words of the description
+// that ends at token j (in sentence sent), sorted and joined.
+func rankWords(toks []doc.Token, j, sent int) string {
+	var ws []string
+	for k := j; k >= 0 && j-k < 5 && toks[k].Sent == sent; k-- {
+		w := strings.ToLower(toks[k].Text)
+		if rankModifiers[w] {
+			ws = append(ws, w)
+		}
+		if p := toks[k].POS; p != "NN" && p != "NNS" && p != "NNP" && p != "JJ" && p != "HYPH" && k != j {
+			break
+		}
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, " ")
+}
+
+// describes reports whether token t, right before a name, is a common
+// noun describing it: a lower-case noun (the minister Sergei Lavrov), or
+// a capitalised role before a person (Chancellor Gordon Brown, Foreign
+// Secretary Jack Straw).
+func describes(t doc.Token, label string) bool {
+	switch t.POS {
+	case "NN", "NNS":
+		return true
+	case "NNP":
+		return label == "PERSON" && roleNouns[strings.ToLower(t.Text)]
+	}
+	return false
+}
+
+// roleNouns are the roles news writes before a person's name with a
+// capital, and after "the" without one.
+var roleNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`chancellor minister secretary president premier governor mayor senator
+		chairman chairwoman chair chief director manager coach boss leader spokesman spokeswoman
+		spokesperson commissioner ambassador envoy judge prosecutor attorney general inspector
+		superintendent commander captain skipper striker midfielder defender goalkeeper king queen
+		prince princess pope bishop archbishop editor economist analyst chancellor treasurer
+		speaker mp senator congressman congresswoman`) {
+		roleNouns[w] = true
+	}
+}
+
+// firmNouns are the descriptions news uses for an organisation it has
+// named: "the company said" after "Sony" is Sony.
+var firmNouns = map[string]bool{"company": true, "firm": true, "bank": true, "carrier": true,
+	"airline": true, "retailer": true, "maker": true, "manufacturer": true, "giant": true, "operator": true,
+	"insurer": true, "lender": true, "broadcaster": true, "publisher": true, "developer": true, "club": true,
+	"conglomerate": true, "supermarket": true, "chain": true, "watchdog": true, "regulator": true, "union": true}
 
 // resolve fills the speaker's entity and resolution.
 func (s *speakerResolver) resolve(at *attribution) {
@@ -103,9 +177,15 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
 	at.resolving = doc.ResolvedNominal
-	if i, ok := s.nominals[noun]; ok && s.ms[i].Start < s.r.Tokens[t0].Start {
+	if i := s.describedBefore(noun, rankWords(s.r.Tokens, head[1]-1, s.r.Tokens[t0].Sent), s.r.Tokens[t0].Start); i >= 0 {
 		s.set(at, i, doc.ResolvedNominal)
 		return
+	}
+	if firmNouns[noun] && definite(s.r.Tokens, head) {
+		if i := s.salientOrg(noun, s.r.Tokens[t0].Start); i >= 0 {
+			s.set(at, i, doc.ResolvedNominal)
+			return
+		}
 	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
 	// who speak for an organization are tied to it; a person or a place
@@ -115,6 +195,65 @@ func (s *speakerResolver) resolve(at *attribution) {
 			s.set(at, i, doc.ResolvedNominal)
 		}
 	}
+}
+
+// describedBefore is the latest mention before pos of an entity the text
+// described with noun and the same rank words, or -1.
+func (s *speakerResolver) describedBefore(noun, rank string, pos int) int {
+	best := -1
+	for _, d := range s.nominals[noun] {
+		if s.ms[d.mention].Start < pos && d.rank == rank {
+			best = d.mention
+		}
+	}
+	return best
+}
+
+// definite reports whether a description begins with the or this: the
+// company, this firm; a company is not the one the article named.
+func definite(toks []doc.Token, head [2]int) bool {
+	w := strings.ToLower(toks[head[0]].Text)
+	return w == "the" || w == "this"
+}
+
+// salientOrg is the organisation "the company" stands for at pos: the one
+// whose name holds the noun (the bank: the Bank of England) if exactly one
+// does, else the one the article has named most often before pos, at
+// least twice and more than any other; -1 when none is clear.
+func (s *speakerResolver) salientOrg(noun string, pos int) int {
+	count := map[string]int{}
+	last := map[string]int{}
+	named := map[string]bool{} // organisations whose name holds the noun
+	for i, m := range s.ms {
+		if m.Start >= pos {
+			break
+		}
+		if m.Label == "ORG" && m.EntityID != "" {
+			count[m.EntityID]++
+			last[m.EntityID] = i
+			if slices.Contains(strings.Fields(strings.ToLower(m.Canonical)), noun) {
+				named[m.EntityID] = true
+			}
+		}
+	}
+	if len(named) == 1 {
+		for id := range named {
+			return last[id]
+		}
+	}
+	best, bestN, tied := -1, 0, false
+	for id, n := range count {
+		switch {
+		case n > bestN:
+			best, bestN, tied = last[id], n, false
+		case n == bestN:
+			tied = true
+		}
+	}
+	if tied || bestN < 2 {
+		return -1
+	}
+	return best
 }
 
 // personGenders tells, for the person entities of a document, the gender

@@ -647,3 +647,25 @@ func TestReportTypes(t *testing.T) {
 		t.Errorf("report types %q; want %q", got, want)
 	}
 }
+
+// TestNominalSpeakers: a description the article has tied to a name (a
+// role written before it, or an organisation's kind) resolves to it,
+// rank and all; one it has not stays a description.
+func TestNominalSpeakers(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	for _, c := range []struct{ text, want string }{
+		{"Chancellor Gordon Brown unveiled the plan on Monday. The chancellor said the plan would work.",
+			"The chancellor | said | the plan would work | nominal | Gordon Brown | claim"},
+		{"Deputy Prime Minister John Prescott visited the site on Monday. The prime minister said the site would close.",
+			"The prime minister | said | the site would close | nominal |  | claim"},
+		{"Sony cut its prices. Sony also sold its film unit. The company said profits would rise.",
+			"The company | said | profits would rise | nominal | Sony | claim"},
+		{"Sony cut its prices and Nintendo followed. The company said profits would rise.",
+			"The company | said | profits would rise | nominal |  | claim"},
+	} {
+		got := quotesOf(t, a, c.text)
+		if len(got) == 0 || got[len(got)-1] != c.want {
+			t.Errorf("quotes of %q = %q; want last %q", c.text, got, c.want)
+		}
+	}
+}
