@@ -89,6 +89,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	ms := r.Mentions
 	if a.repair {
 		ms = a.repairMentions(text, r, ms)
+		ms = joinOfNames(r, ms)
 		ms = orgByHeadNoun(r, ms)
 		ms = a.addGazetteerMentions(r, ms)
 		for i := range ms {
@@ -235,6 +236,60 @@ func mergeOverlaps(text string, out []doc.Mention) []doc.Mention {
 		merged = append(merged, m)
 	}
 	return merged
+}
+
+// joinOfNames joins an organisation's name that the model split at "of"
+// or "for" into one organisation: Syrian Observatory | for | Human Rights,
+// Ministry | of | Defence. Both parts must be organisations (or the second
+// a MISC name): an organisation of a place is two names in sport and
+// business news (Real Madrid of Spain), and "and" joins nothing (Microsoft
+// and Google are two).
+func joinOfNames(r *doc.Document, ms []doc.Mention) []doc.Mention {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].TokStart < ms[j].TokStart })
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			if k := prev.TokEnd; prev.TokStart >= 0 && m.TokStart == k+1 && prev.Label == "ORG" && (m.Label == "ORG" || m.Label == "MISC") &&
+				r.Tokens[k].Sent == r.Tokens[m.TokStart].Sent && (r.Tokens[k].Text == "of" || r.Tokens[k].Text == "for") &&
+				!representsPlace(r.Tokens[k-1].Text) && !startsWithFirstName(r.Tokens[prev.TokStart].Text) && !holdsAnd(r.Tokens[m.TokStart:m.TokEnd]) {
+				prev.TokEnd, prev.End, prev.Origin = m.TokEnd, m.End, "rule"
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// representsPlace reports whether a word ends a member's title before the
+// place it represents (the Labour MP for Birkenhead, Parliament for
+// Sheffield): not an organisation's name.
+func representsPlace(w string) bool {
+	switch w {
+	case "MP", "MPs", "MEP", "MSP", "AM", "Parliament", "Member", "member", "Senator", "Congressman":
+		return true
+	}
+	return false
+}
+
+// startsWithFirstName reports whether w is a first name: a "Clint
+// Eastwood" the model took for an organisation is a person, whatever
+// follows "for".
+func startsWithFirstName(w string) bool {
+	_, ok := english.FirstNameGender()[strings.ToLower(w)]
+	return ok
+}
+
+// holdsAnd reports whether a mention's tokens hold "and": two names the
+// model ran together, not the second half of one.
+func holdsAnd(toks []doc.Token) bool {
+	for _, t := range toks {
+		if t.Text == "and" || t.Text == "&" {
+			return true
+		}
+	}
+	return false
 }
 
 // orgHeads are nouns that, right after "the NAME", make NAME an

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +91,29 @@ func TestTitledAndSurnamePersons(t *testing.T) {
 		"George Washington/PERSON", "Washington/GPE"}
 	if !cmp.Equal(got, want) {
 		t.Errorf("labels %v; want %v", got, want)
+	}
+}
+
+// TestJoinOfNames: an organisation split at "of" or "for" is one name;
+// an organisation of a place, a member for a constituency and two names
+// joined by "and" stay apart.
+func TestJoinOfNames(t *testing.T) {
+	words := strings.Fields("the Commission for Racial Equality , Real Madrid of Spain , the Labour MP for Birkenhead , Microsoft and Google")
+	d := &doc.Document{}
+	for i, w := range words {
+		d.Tokens = append(d.Tokens, doc.Token{Start: i * 20, End: i*20 + len(w), Text: w})
+	}
+	m := func(a, b int, label string) doc.Mention {
+		return doc.Mention{Start: a * 20, End: (b-1)*20 + len(words[b-1]), Label: label, TokStart: a, TokEnd: b}
+	}
+	ms := []doc.Mention{m(1, 2, "ORG"), m(3, 5, "MISC"), m(6, 8, "ORG"), m(9, 10, "LOC"), m(12, 14, "ORG"), m(15, 16, "ORG"),
+		m(17, 18, "ORG"), m(19, 20, "ORG")}
+	var got []string
+	for _, x := range joinOfNames(d, ms) {
+		got = append(got, strings.Join(words[x.TokStart:x.TokEnd], " "))
+	}
+	want := []string{"Commission for Racial Equality", "Real Madrid", "Spain", "Labour MP", "Birkenhead", "Microsoft", "Google"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("joined %q; want %q", got, want)
 	}
 }
