@@ -107,7 +107,11 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 		surnameLabels(ms, a.gaz)
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	a.cluster(ms)
+	var expansions map[string]string
+	if a.repair {
+		expansions = acronyms(r, ms)
+	}
+	a.cluster(ms, expansions)
 	return ms
 }
 
@@ -504,11 +508,14 @@ func (c *entityCluster) root() *entityCluster {
 // → Sergei Lavrov), and an organisation's shorter form with its full name
 // (Al Fateh al Sham → Jabhat al Fateh al Sham). The canonical name is the
 // fullest. Pronoun and nominal mentions join clusters in the quotes stage.
-func (a *entitiesStage) cluster(ms []doc.Mention) {
+func (a *entitiesStage) cluster(ms []doc.Mention, expansions map[string]string) {
 	var clusters []*entityCluster
 	byKey := map[string]*entityCluster{}
 	for i := range ms {
 		canon := english.NFC(strings.Join(strings.Fields(ms[i].Text), " "))
+		if full, ok := expansions[english.NameKey(canon)]; ok {
+			canon = full // SOHR: the Syrian Observatory for Human Rights
+		}
 		// The gazetteer's canonical name is a place's or a group's: not for
 		// a person who shares it (Mr French is not France).
 		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" && ms[i].Label != "PERSON" {
@@ -598,6 +605,79 @@ func (a *entitiesStage) cluster(ms []doc.Mention) {
 		ms[i].Canonical = c.canonical
 		ms[i].Key = english.EntityKey(c.canonical, c.label)
 	}
+}
+
+// acronyms finds the acronyms the article defines, "Office for National
+// Statistics (ONS)", and returns their expansions by name key (ons →
+// Office for National Statistics). The expansion and every mention of the
+// acronym take one label: the one most of them have (ties: ORG).
+func acronyms(r *doc.Document, ms []doc.Mention) map[string]string {
+	var out map[string]string
+	defining := map[string]int{} // acronym key → the expansion's mention
+	for i, m := range ms {
+		k := m.TokEnd
+		if m.TokStart < 0 || m.Label == "PERSON" || k+2 >= len(r.Tokens) || r.Tokens[k].Text != "(" || r.Tokens[k+2].Text != ")" {
+			continue
+		}
+		acr := r.Tokens[k+1].Text
+		if !isAcronym(acr) || !initialsEnd(strings.Fields(m.Text), acr) {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		key := english.NameKey(acr)
+		out[key], defining[key] = english.NFC(strings.Join(strings.Fields(m.Text), " ")), i
+	}
+	for key, def := range defining {
+		members := []int{def}
+		for i := range ms {
+			if english.NameKey(ms[i].Text) == key {
+				members = append(members, i)
+			}
+		}
+		votes := map[string]int{}
+		for _, i := range members {
+			votes[ms[i].Label]++
+		}
+		label := "ORG"
+		for l, n := range votes {
+			if n > votes[label] || n == votes[label] && l < label && l != "ORG" && votes["ORG"] == 0 {
+				label = l
+			}
+		}
+		for _, i := range members {
+			if ms[i].Label != label {
+				ms[i].Label, ms[i].Origin = label, "rule"
+			}
+		}
+	}
+	return out
+}
+
+// isAcronym reports whether s is two to six capital letters.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsEnd reports whether acr is the initials of the capitalised words
+// at the end of a name (US Securities and Exchange Commission: SEC).
+func initialsEnd(words []string, acr string) bool {
+	var initials []byte
+	for _, w := range words {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			initials = append(initials, w[0])
+		}
+	}
+	return len(initials) >= len(acr) && string(initials[len(initials)-len(acr):]) == acr
 }
 
 // partOfName reports whether c's name is part of d's: a person's surname,

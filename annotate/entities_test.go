@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -115,5 +116,34 @@ func TestJoinOfNames(t *testing.T) {
 	want := []string{"Commission for Racial Equality", "Real Madrid", "Spain", "Labour MP", "Birkenhead", "Microsoft", "Google"}
 	if !cmp.Equal(got, want) {
 		t.Errorf("joined %q; want %q", got, want)
+	}
+}
+
+// TestAcronyms: an acronym the article defines takes its expansion's
+// canonical name and one label with it.
+func TestAcronyms(t *testing.T) {
+	a := newTestAnnotator(t)
+	d, err := a.Annotate(context.Background(), "The Office for National Statistics (ONS) said prices rose. The ONS said wages fell. The IMF (International Monetary Fund) was silent.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ons []string
+	for _, m := range d.Mentions {
+		if m.Text == "ONS" || m.Text == "Office for National Statistics" {
+			ons = append(ons, m.Text+"/"+m.Label+"/"+m.Canonical+"/"+m.EntityID)
+		}
+	}
+	if len(ons) != 3 || ons[1] != strings.Replace(ons[0], "Office for National Statistics/", "ONS/", 1) || ons[1] != ons[2] {
+		t.Errorf("mentions %q; want the expansion and both ONS with one label, canonical and entity", ons)
+	}
+	for _, c := range []struct {
+		words string
+		acr   string
+		want  bool
+	}{{"Office for National Statistics", "ONS", true}, {"US Securities and Exchange Commission", "SEC", true},
+		{"General Motors", "GM", true}, {"General Motors", "GMC", false}, {"Monetary Policy Committee", "MP", false}} {
+		if got := initialsEnd(strings.Fields(c.words), c.acr); got != c.want {
+			t.Errorf("initialsEnd(%q, %s) = %v; want %v", c.words, c.acr, got, c.want)
+		}
 	}
 }
