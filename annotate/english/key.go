@@ -42,7 +42,7 @@ func EntityKey(name, label string) string {
 		for len(words) > 2 && keyTitles[words[0]] {
 			words = words[1:]
 		}
-		for len(words) > 2 && keyTitles[words[len(words)-1]] { // Boris Johnson MP
+		for len(words) > 2 && postNominals[words[len(words)-1]] { // Boris Johnson MP
 			words = words[:len(words)-1]
 		}
 		for len(words) > 1 && keyHonorifics[words[0]] {
@@ -92,6 +92,12 @@ func keyWords(name string) []string {
 
 // keyHonorifics are the titles any name may drop.
 var keyHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true}
+
+// postNominals are the letters written after a name (Boris Johnson MP,
+// Philippe Sands QC); a title word after a name is a surname (Martin
+// Luther King).
+var postNominals = map[string]bool{"mp": true, "mep": true, "msp": true, "am": true, "qc": true, "kc": true,
+	"obe": true, "mbe": true, "cbe": true, "phd": true}
 
 // keyTitles are the titles, roles and party labels news writes before (or
 // after) a person's name.

@@ -9,6 +9,7 @@ func TestEntityKey(t *testing.T) {
 		{"Chancellor Gordon Brown", "PERSON", "gordon brown"},
 		{"Tory MP Boris Johnson", "PERSON", "boris johnson"},
 		{"Boris Johnson MP", "PERSON", "boris johnson"},
+		{"Martin Luther King", "PERSON", "martin luther king"}, // a title word after a name is a surname
 		{"Mr Blair", "PERSON", "blair"},
 		{"Prince Charles", "PERSON", "prince charles"},
 		{"Former President Bill Clinton", "PERSON", "bill clinton"},
