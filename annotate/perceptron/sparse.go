@@ -108,7 +108,6 @@ func (m *Sparse) Scores(feats []uint64, scores []int32) {
 				scores[e.class] += int32(e.w)
 			}
 		}
-
 	}
 }
 

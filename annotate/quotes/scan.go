@@ -177,10 +177,13 @@ func (sc *scan) keep(c *candidate) bool {
 		sc.filterSc = filterFeatures(sc.filterSc[:0], toks, low, sc.d.Mentions, at, prior)
 		if sc.collect != nil {
 			at.filterFeats = slices.Clone(sc.filterSc)
-		} else if at.judged, at.margin = true, sc.filter.score(sc.filterSc); at.margin <= sc.filter.threshold && (at.fromModel || at.class != "deny") {
-			// A denial the lexicon knows passes: a reader of claims looks
-			// for it (the mayor had denied the rumours).
-			return false
+		} else {
+			at.judged, at.margin = true, sc.filter.score(sc.filterSc)
+			if at.margin <= sc.filter.threshold && (at.fromModel || at.class != "deny") {
+				// A denial the lexicon knows passes: a reader of claims
+				// looks for it (the mayor had denied the rumours).
+				return false
+			}
 		}
 	}
 	sc.useMarks(at.content)
