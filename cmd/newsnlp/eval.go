@@ -162,6 +162,11 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 		}
 	}
 	report := evaluate.Score(gold, preds)
+	if o.pred == "" && o.baseline == "" {
+		if err := scoreRecasedEntities(cmd, o, gold, report); err != nil {
+			return err
+		}
+	}
 
 	source := "annotated in-process with the annotate pipeline"
 	if o.pred != "" {

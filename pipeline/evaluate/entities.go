@@ -24,6 +24,27 @@ type EntityScores struct {
 	Untyped  PRF            `json:"untyped"`   // exact span, any label
 	NoMisc   PRF            `json:"no_misc"`   // typed, MISC left out of gold and predictions
 	PerLabel map[string]PRF `json:"per_label"` // typed, by gold/predicted label
+	// Recased is the typed score on recased copies of the gold texts, by
+	// copy (title: each word's first letter a capital; upper: every letter
+	// a capital), as headlines are written; set by AddRecased.
+	Recased map[string]PRF `json:"recased,omitempty"`
+}
+
+// Recasings are the names of the recased copies, in the order they are
+// reported.
+var Recasings = []string{"title", "upper"}
+
+// AddRecased records the typed entity score of a recased copy of the gold
+// (Recasings names it) and its metric entities.NAME.f1.
+func (r *Report) AddRecased(name string, s *EntityScores) {
+	if r.Entities == nil || s == nil {
+		return
+	}
+	if r.Entities.Recased == nil {
+		r.Entities.Recased = map[string]PRF{}
+	}
+	r.Entities.Recased[name] = s.Typed
+	addPRF(r.Metrics, "entities."+name, s.Typed)
 }
 
 type entKey struct {

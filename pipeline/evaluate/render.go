@@ -44,6 +44,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		row("span only", e.Untyped)
 		row("without MISC", e.NoMisc)
+		for _, name := range Recasings {
+			if s, ok := e.Recased[name]; ok {
+				row(name+"-cased copy", s)
+			}
+		}
 	}
 	if q := r.Quotes; q != nil {
 		fmt.Fprintf(tw, "\nquotes (one-to-one, greedy by overlap)\n")
