@@ -7,13 +7,20 @@ import (
 	"text/tabwriter"
 )
 
+// textTable writes rows of precision, recall and F1 under a header.
+type textTable struct{ tw *tabwriter.Writer }
+
+func (t textTable) row(name string, s PRF) {
+	fmt.Fprintf(t.tw, "  %-24s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, f3(s.P), f3(s.R), f3(s.F1), s.TP, s.Pred, s.Gold)
+}
+
+func (t textTable) header() { fmt.Fprintf(t.tw, "  %-24s\tP\tR\tF1\tTP\tpred\tgold\t\n", "") }
+
 // WriteText writes the report as readable tables.
 func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	row := func(name string, s PRF) {
-		fmt.Fprintf(tw, "  %-24s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, f3(s.P), f3(s.R), f3(s.F1), s.TP, s.Pred, s.Gold)
-	}
-	header := func() { fmt.Fprintf(tw, "  %-24s\tP\tR\tF1\tTP\tpred\tgold\t\n", "") }
+	t := textTable{tw}
+	row, header := t.row, t.header
 	fmt.Fprintf(tw, "documents: %d", r.Documents)
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(tw, " (%d without a prediction, scored as predicting nothing)", len(r.Missing))
@@ -51,55 +58,10 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	if q := r.Quotes; q != nil {
-		fmt.Fprintf(tw, "\nquotes (one-to-one, greedy by overlap)\n")
-		header()
-		row("content ≥0.3", q.Content30)
-		row("content ≥0.8", q.Content80)
-		row("content exact", q.ContentExact)
-		row("cue", q.Cue)
-		row("quote+speaker", q.QuoteSpeaker)
-		if q.QuoteCanonical != nil {
-			row("quote+canonical", *q.QuoteCanonical)
-		}
-		for _, name := range []string{"direct", "indirect"} {
-			sl := q.Slices[name]
-			row(name+" content ≥0.3", sl.Content30)
-			row(name+" quote+speaker", sl.QuoteSpeaker)
-		}
-		fmt.Fprintf(tw, "  speaker mention accuracy on matched quotes: %s (%d/%d)\n", f3(q.SpeakerAccuracy.Value), q.SpeakerAccuracy.Hits, q.SpeakerAccuracy.Total)
-		if q.CanonicalAcc != nil {
-			fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
-		}
-		if q.Scored > 0 {
-			fmt.Fprintf(tw, "  right (content ≥0.3) with score ≥ %.1f: %s (%d/%d, %.0f%% of the predictions)\n", scoreAt, f3(q.ScoredAt80.Value), q.ScoredAt80.Hits, q.ScoredAt80.Total, 100*float64(q.ScoredAt80.Total)/float64(q.Scored))
-			fmt.Fprintf(tw, "  score calibration:")
-			for _, b := range q.ScoreBins {
-				fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
-			}
-			fmt.Fprintln(tw)
-		}
+		q.writeText(t)
 	}
 	if c := r.Claims; c != nil && (c.hasLabels || c.DenialCueRecall.Total+c.FalseAlarm.Total > 0) {
-		if c.hasLabels {
-			fmt.Fprintf(tw, "\nclaims (on %d matched, labelled quotes)\n", c.Matched)
-			header()
-			for _, l := range claimLabels {
-				row(l, c.PerLabel[l])
-			}
-			fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
-			fmt.Fprintf(tw, "  labels with confidence ≥ %.1f right: %s (%d/%d)\n", confidentAt, f3(c.Confident.Value), c.Confident.Hits, c.Confident.Total)
-			fmt.Fprintf(tw, "  calibration:")
-			for _, b := range c.Calibration {
-				fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
-			}
-			fmt.Fprintln(tw)
-		} else {
-			fmt.Fprintf(tw, "\nclaims (the gold has cues, not labels)\n")
-		}
-		if c.DenialCueRecall.Total+c.FalseAlarm.Total > 0 {
-			fmt.Fprintf(tw, "  labelled denial where the gold cue is a denial verb: %s (%d/%d)\n", f3(c.DenialCueRecall.Value), c.DenialCueRecall.Hits, c.DenialCueRecall.Total)
-			fmt.Fprintf(tw, "  labelled denial where it is not (false alarms):     %s (%d/%d)\n", f3(c.FalseAlarm.Value), c.FalseAlarm.Hits, c.FalseAlarm.Total)
-		}
+		c.writeText(t)
 	}
 	if z := r.Zones; z != nil {
 		fmt.Fprintf(tw, "\nzones (exact boundaries)\n")
@@ -110,6 +72,65 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", "all", f3(z.All.Value), z.All.Hits, z.All.Total)
 	}
 	return tw.Flush()
+}
+
+// writeText writes the quote scores.
+func (q *QuoteScores) writeText(t textTable) {
+	tw, row, header := t.tw, t.row, t.header
+	fmt.Fprintf(tw, "\nquotes (one-to-one, greedy by overlap)\n")
+	header()
+	row("content ≥0.3", q.Content30)
+	row("content ≥0.8", q.Content80)
+	row("content exact", q.ContentExact)
+	row("cue", q.Cue)
+	row("quote+speaker", q.QuoteSpeaker)
+	if q.QuoteCanonical != nil {
+		row("quote+canonical", *q.QuoteCanonical)
+	}
+	for _, name := range []string{"direct", "indirect"} {
+		sl := q.Slices[name]
+		row(name+" content ≥0.3", sl.Content30)
+		row(name+" quote+speaker", sl.QuoteSpeaker)
+	}
+	fmt.Fprintf(tw, "  speaker mention accuracy on matched quotes: %s (%d/%d)\n", f3(q.SpeakerAccuracy.Value), q.SpeakerAccuracy.Hits, q.SpeakerAccuracy.Total)
+	if q.CanonicalAcc != nil {
+		fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
+	}
+	if q.Scored > 0 {
+		fmt.Fprintf(tw, "  right (content ≥0.3) with score ≥ %.1f: %s (%d/%d, %.0f%% of the predictions)\n", scoreAt, f3(q.ScoredAt80.Value), q.ScoredAt80.Hits, q.ScoredAt80.Total, 100*float64(q.ScoredAt80.Total)/float64(q.Scored))
+		fmt.Fprintf(tw, "  score calibration:")
+		for _, b := range q.ScoreBins {
+			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+		}
+		fmt.Fprintln(tw)
+	}
+
+}
+
+// writeText writes the claim scores.
+func (c *ClaimScores) writeText(t textTable) {
+	tw, row, header := t.tw, t.row, t.header
+	if c.hasLabels {
+		fmt.Fprintf(tw, "\nclaims (on %d matched, labelled quotes)\n", c.Matched)
+		header()
+		for _, l := range claimLabels {
+			row(l, c.PerLabel[l])
+		}
+		fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
+		fmt.Fprintf(tw, "  labels with confidence ≥ %.1f right: %s (%d/%d)\n", confidentAt, f3(c.Confident.Value), c.Confident.Hits, c.Confident.Total)
+		fmt.Fprintf(tw, "  calibration:")
+		for _, b := range c.Calibration {
+			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+		}
+		fmt.Fprintln(tw)
+	} else {
+		fmt.Fprintf(tw, "\nclaims (the gold has cues, not labels)\n")
+	}
+	if c.DenialCueRecall.Total+c.FalseAlarm.Total > 0 {
+		fmt.Fprintf(tw, "  labelled denial where the gold cue is a denial verb: %s (%d/%d)\n", f3(c.DenialCueRecall.Value), c.DenialCueRecall.Hits, c.DenialCueRecall.Total)
+		fmt.Fprintf(tw, "  labelled denial where it is not (false alarms):     %s (%d/%d)\n", f3(c.FalseAlarm.Value), c.FalseAlarm.Hits, c.FalseAlarm.Total)
+	}
+
 }
 
 func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
