@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 func newTestAnnotator(t testing.TB) *Annotator {
@@ -275,5 +277,45 @@ func TestNewPreparer(t *testing.T) {
 	}
 	if !cmp.Equal(got.Mentions, want.Mentions) || !cmp.Equal(got.Tokens, want.Tokens) {
 		t.Error("the preparer's Prepare differs from the annotator's")
+	}
+}
+
+// TestTitleCaseHeadline: a headline in title case is read as running text
+// by the entity model (issue #26's example gave ORG "Rebel Groups In
+// Syria"), while a row of names in title case is left as it is.
+func TestTitleCaseHeadline(t *testing.T) {
+	a := newTestAnnotator(t)
+	d, err := a.Annotate(context.Background(), "United States Is Saving The Rebel Groups In Syria: Russia\n\nMoscow said on Monday that Washington was protecting the rebels.", "United States Is Saving The Rebel Groups In Syria: Russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Sent == 0 {
+			got = append(got, m.Text+"/"+m.Label)
+		}
+	}
+	if want := []string{"United States/GPE", "Syria/GPE", "Russia/GPE"}; !cmp.Equal(got, want) {
+		t.Errorf("headline entities %q; want %q", got, want)
+	}
+	words := strings.Fields("Manchester United Beat Arsenal")
+	toks := make([]doc.Token, len(words))
+	for i, w := range words {
+		toks[i] = doc.Token{Text: w, POS: "NNP"}
+	}
+	toks[2].POS = "VBD"
+	truecase(words, toks)
+	if want := "Manchester United beat Arsenal"; strings.Join(words, " ") != want {
+		t.Errorf("truecase: %q; want %q", strings.Join(words, " "), want)
+	}
+	row := []string{"Manchester", "United", "3", "Arsenal", "1", "Chelsea", "2"}
+	rowToks := make([]doc.Token, len(row))
+	for i, w := range row {
+		rowToks[i] = doc.Token{Text: w, POS: "NNP"}
+	}
+	rowToks[2].POS, rowToks[4].POS, rowToks[6].POS = "CD", "CD", "CD"
+	truecase(row, rowToks)
+	if row[0] != "Manchester" {
+		t.Errorf("a row of names was changed: %q", row)
 	}
 }
