@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
 // DocView is one article of an output with its annotations, as inspect
@@ -31,7 +33,7 @@ const MinStatementScore = 0.5
 // default: speech, with a score of at least MinStatementScore. An output
 // from before report_type or score counts as speech with no score.
 func (q *QuoteRow) IsStatement() bool {
-	return (q.ReportType == "" || q.ReportType == "speech") && (q.Score == nil || *q.Score >= MinStatementScore)
+	return (q.ReportType == "" || q.ReportType == doc.ReportSpeech) && (q.Score == nil || *q.Score >= MinStatementScore)
 }
 
 // KeepStatements leaves only the statements (IsStatement) in v.Quotes and

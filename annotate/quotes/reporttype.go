@@ -6,47 +6,41 @@ import (
 	"github.com/newsnlp/newsnlp/annotate/doc"
 )
 
-// What kind of report an attribution is. PolNeAR annotates every
-// attribution of content to a source: what the source said, and what it
-// believes, perceives or wants. The seed's annotator, and most users
-// counting statements, want only the first.
-const (
-	TypeSpeech     = doc.ReportSpeech
-	TypeBelief     = doc.ReportBelief
-	TypePerception = doc.ReportPerception
-	TypeAttitude   = doc.ReportAttitude
-)
+// What kind of report an attribution is (the doc.Report constants).
+// PolNeAR annotates every attribution of content to a source: what the
+// source said, and what it believes, perceives or wants. The seed's
+// annotator, and most users counting statements, want only the first.
 
 // reportTypes is the type of every cue lemma that is not speech, by
 // lemma; a phrasal lemma (call for, vote for) is looked up whole, then by
 // its first word.
 var reportTypes = map[string]string{
-	"think": TypeBelief, "believe": TypeBelief, "expect": TypeBelief, "consider": TypeBelief,
-	"suspect": TypeBelief, "doubt": TypeBelief, "assume": TypeBelief, "suppose": TypeBelief,
-	"feel": TypeBelief, "fear": TypeBelief, "worry": TypeBelief, "trust": TypeBelief,
-	"view": TypeBelief, "regard": TypeBelief, "seem": TypeBelief, "appear": TypeBelief,
-	"imagine": TypeBelief, "guess": TypeBelief, "reckon": TypeBelief, "anticipate": TypeBelief,
-	"figure": TypeBelief, "presume": TypeBelief, "wonder": TypeBelief, "sense": TypeBelief,
-	"be concerned": TypeBelief, "be convinced": TypeBelief, "be confident": TypeBelief, "be sure": TypeBelief,
+	"think": doc.ReportBelief, "believe": doc.ReportBelief, "expect": doc.ReportBelief, "consider": doc.ReportBelief,
+	"suspect": doc.ReportBelief, "doubt": doc.ReportBelief, "assume": doc.ReportBelief, "suppose": doc.ReportBelief,
+	"feel": doc.ReportBelief, "fear": doc.ReportBelief, "worry": doc.ReportBelief, "trust": doc.ReportBelief,
+	"view": doc.ReportBelief, "regard": doc.ReportBelief, "seem": doc.ReportBelief, "appear": doc.ReportBelief,
+	"imagine": doc.ReportBelief, "guess": doc.ReportBelief, "reckon": doc.ReportBelief, "anticipate": doc.ReportBelief,
+	"figure": doc.ReportBelief, "presume": doc.ReportBelief, "wonder": doc.ReportBelief, "sense": doc.ReportBelief,
+	"be concerned": doc.ReportBelief, "be convinced": doc.ReportBelief, "be confident": doc.ReportBelief, "be sure": doc.ReportBelief,
 
-	"see": TypePerception, "hear": TypePerception, "know": TypePerception, "learn": TypePerception,
-	"notice": TypePerception, "watch": TypePerception, "realize": TypePerception,
-	"realise": TypePerception, "recognize": TypePerception, "recognise": TypePerception,
-	"discover": TypePerception, "remember": TypePerception, "understand": TypePerception,
-	"read": TypePerception, "look": TypePerception, "witness": TypePerception, "forget": TypePerception,
-	"be aware": TypePerception, "know as": TypePerception,
+	"see": doc.ReportPerception, "hear": doc.ReportPerception, "know": doc.ReportPerception, "learn": doc.ReportPerception,
+	"notice": doc.ReportPerception, "watch": doc.ReportPerception, "realize": doc.ReportPerception,
+	"realise": doc.ReportPerception, "recognize": doc.ReportPerception, "recognise": doc.ReportPerception,
+	"discover": doc.ReportPerception, "remember": doc.ReportPerception, "understand": doc.ReportPerception,
+	"read": doc.ReportPerception, "look": doc.ReportPerception, "witness": doc.ReportPerception, "forget": doc.ReportPerception,
+	"be aware": doc.ReportPerception, "know as": doc.ReportPerception,
 
-	"want": TypeAttitude, "like": TypeAttitude, "love": TypeAttitude, "hate": TypeAttitude,
-	"prefer": TypeAttitude, "support": TypeAttitude, "oppose": TypeAttitude, "favor": TypeAttitude,
-	"favour": TypeAttitude, "hope": TypeAttitude, "wish": TypeAttitude, "need": TypeAttitude,
-	"seek": TypeAttitude, "plan": TypeAttitude, "intend": TypeAttitude, "decide": TypeAttitude,
-	"choose": TypeAttitude, "try": TypeAttitude, "endorse": TypeAttitude, "back": TypeAttitude,
-	"embrace": TypeAttitude, "vote": TypeAttitude, "vote for": TypeAttitude, "push": TypeAttitude,
-	"focus on": TypeAttitude, "fight": TypeAttitude, "welcome": TypeAttitude, "accept": TypeAttitude,
-	"approve": TypeAttitude, "aim": TypeAttitude, "hope for": TypeAttitude, "dislike": TypeAttitude,
-	"enjoy": TypeAttitude, "care": TypeAttitude, "care about": TypeAttitude, "desire": TypeAttitude,
-	"resent": TypeAttitude, "value": TypeAttitude, "admire": TypeAttitude, "respect": TypeAttitude,
-	"be willing": TypeAttitude, "be determined": TypeAttitude, "be eager": TypeAttitude,
+	"want": doc.ReportAttitude, "like": doc.ReportAttitude, "love": doc.ReportAttitude, "hate": doc.ReportAttitude,
+	"prefer": doc.ReportAttitude, "support": doc.ReportAttitude, "oppose": doc.ReportAttitude, "favor": doc.ReportAttitude,
+	"favour": doc.ReportAttitude, "hope": doc.ReportAttitude, "wish": doc.ReportAttitude, "need": doc.ReportAttitude,
+	"seek": doc.ReportAttitude, "plan": doc.ReportAttitude, "intend": doc.ReportAttitude, "decide": doc.ReportAttitude,
+	"choose": doc.ReportAttitude, "try": doc.ReportAttitude, "endorse": doc.ReportAttitude, "back": doc.ReportAttitude,
+	"embrace": doc.ReportAttitude, "vote": doc.ReportAttitude, "vote for": doc.ReportAttitude, "push": doc.ReportAttitude,
+	"focus on": doc.ReportAttitude, "fight": doc.ReportAttitude, "welcome": doc.ReportAttitude, "accept": doc.ReportAttitude,
+	"approve": doc.ReportAttitude, "aim": doc.ReportAttitude, "hope for": doc.ReportAttitude, "dislike": doc.ReportAttitude,
+	"enjoy": doc.ReportAttitude, "care": doc.ReportAttitude, "care about": doc.ReportAttitude, "desire": doc.ReportAttitude,
+	"resent": doc.ReportAttitude, "value": doc.ReportAttitude, "admire": doc.ReportAttitude, "respect": doc.ReportAttitude,
+	"be willing": doc.ReportAttitude, "be determined": doc.ReportAttitude, "be eager": doc.ReportAttitude,
 }
 
 // communication are the verbs and nouns of communication that the cue
@@ -95,7 +89,7 @@ func init() {
 // when its lemma is one of communication.
 func reportType(lemma, class string, learned bool) string {
 	if class != "" && class != "assert" {
-		return TypeSpeech
+		return doc.ReportSpeech
 	}
 	lemma = strings.ToLower(lemma)
 	// The cue's verb is its first word after any adverbs (also expect,
@@ -109,7 +103,7 @@ func reportType(lemma, class string, learned bool) string {
 		first = words[0]
 	}
 	if strings.HasPrefix(lemma, "make") && strings.HasSuffix(lemma, "clear") {
-		return TypeSpeech // made clear, made it clear
+		return doc.ReportSpeech // made clear, made it clear
 	}
 	if t, ok := reportTypes[lemma]; ok {
 		return t
@@ -118,7 +112,7 @@ func reportType(lemma, class string, learned bool) string {
 		return t
 	}
 	if learned && !communication[lemma] && !communication[first] {
-		return TypeAttitude
+		return doc.ReportAttitude
 	}
-	return TypeSpeech
+	return doc.ReportSpeech
 }
