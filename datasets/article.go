@@ -12,8 +12,9 @@ import (
 
 // Article is one input record.
 type Article struct {
-	// ID is the input's own id, or a stable hash of Source and Record when
-	// the input has none, so reruns give the same ids.
+	// ID is the input's own id, or when the input has none a stable hash of
+	// the source's path relative to the input argument's folder and Record,
+	// so reruns give the same ids however the path is typed.
 	ID    string
 	Title string
 	// Text is the article text as read, with invalid UTF-8 replaced by
@@ -29,12 +30,29 @@ type Article struct {
 	Record int64
 	// Line is the 1-based line the record starts on (0 when not line-based).
 	Line int64
+	// Author is the byline: the input's author field (a list joined with
+	// "; ") or a web page's author metadata; "" when none.
+	Author string
 	// Meta holds the record's other fields as a JSON object ("" when none),
-	// so nothing in the input is lost.
+	// so nothing in the input is lost. Values keep their JSON types when
+	// the input has types (JSON, Parquet); CSV fields are strings.
 	Meta string
 	// Warnings lists what was repaired in the record, one kind per entry:
 	// WarnDate, WarnUTF8, WarnLatin1.
 	Warnings []string
+
+	// key is what a generated ID is made from (the source's stable key).
+	key string
+}
+
+// idKey is what a generated ID is made from: the source's path relative to
+// the input argument's folder, so that it does not change with how the
+// path was typed.
+func (a *Article) idKey() string {
+	if a.key != "" {
+		return a.key
+	}
+	return a.Source
 }
 
 // Warning kinds carried in Article.Warnings and counted in the manifest.

@@ -135,12 +135,12 @@ func (c *csvReader) next() (*Article, error) {
 		}
 		c.record++
 		fail := func(kind string, err error, ex string) error {
-			return &RecordError{Source: c.src.name, Record: c.record, Line: line, ID: fallbackID(c.src.name, c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
+			return &RecordError{Source: c.src.name, Record: c.record, Line: line, ID: c.src.fallbackID(c.record), Kind: kind, Excerpt: excerpt(ex, 200), Err: err}
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &RecordError{Source: c.src.name, Record: c.record, Line: int64(pe.StartLine), ID: fallbackID(c.src.name, c.record), Kind: "csv", Excerpt: excerpt(strings.Join(row, ","), 200),
+				return nil, &RecordError{Source: c.src.name, Record: c.record, Line: int64(pe.StartLine), ID: c.src.fallbackID(c.record), Kind: "csv", Excerpt: excerpt(strings.Join(row, ","), 200),
 					Err: fmt.Errorf("invalid CSV at line %d, column %d: %v", pe.Line, pe.Column, pe.Err)}
 			}
 			return nil, err
@@ -152,8 +152,8 @@ func (c *csvReader) next() (*Article, error) {
 		for i, v := range row {
 			fields[c.header[i]] = v
 		}
-		a := &Article{Source: c.src.name, Record: c.record, Line: line}
-		if re := c.cols.build(c.opts.Fields, a, fields, c.header, c.opts.MaxDocBytes); re != nil {
+		a := &Article{Source: c.src.name, Record: c.record, Line: line, key: c.src.key()}
+		if re := c.cols.build(c.opts.Fields, a, record{fields: fields, order: c.header}, c.opts.MaxDocBytes); re != nil {
 			if re.Excerpt == "" {
 				re.Excerpt = excerpt(strings.Join(row, ","), 200)
 			}

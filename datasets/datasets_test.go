@@ -19,6 +19,7 @@ import (
 // result is one Next call rendered for comparison.
 type result struct {
 	ID, Title, Text, URL string
+	Author               string
 	Published            string
 	Record, Line         int64
 	Warnings             []string
@@ -43,7 +44,7 @@ func readAll(t *testing.T, c *Corpus) []result {
 		if err != nil {
 			t.Fatalf("Next: fatal error %v", err)
 		}
-		r := result{ID: a.ID, Title: a.Title, Text: a.Text, URL: a.URL, Record: a.Record, Line: a.Line, Warnings: a.Warnings, Meta: a.Meta}
+		r := result{ID: a.ID, Title: a.Title, Text: a.Text, URL: a.URL, Author: a.Author, Record: a.Record, Line: a.Line, Warnings: a.Warnings, Meta: a.Meta}
 		if a.Published != nil {
 			r.Published = a.Published.Format(time.RFC3339)
 		}
@@ -92,9 +93,9 @@ func TestJSONL(t *testing.T) {
 	want := []result{
 		{ID: "7", Title: "Vote held", Text: "The council voted.", URL: "https://e.org/a", Published: "2026-03-10T00:00:00Z", Record: 1, Line: 1, Meta: `{"topic":"politics"}`},
 		{ID: "x2", Text: "Second.", Record: 2, Line: 3, Warnings: []string{WarnDate}},
-		{ID: fallbackID(p, 3), Text: "No id here.", Record: 3, Line: 4},
-		{ID: fallbackID(p, 4), Record: 4, Line: 5, Err: "json:"},
-		{ID: fallbackID(p, 5), Record: 5, Line: 6, Err: "json:"},
+		{ID: fallbackID(filepath.Base(p), 3), Text: "No id here.", Record: 3, Line: 4},
+		{ID: fallbackID(filepath.Base(p), 4), Record: 4, Line: 5, Err: "json:"},
+		{ID: fallbackID(filepath.Base(p), 5), Record: 5, Line: 6, Err: "json:"},
 		{ID: "empty", Record: 6, Line: 7, Err: "no_text:text"},
 		{ID: "notext", Record: 7, Line: 8, Err: "no_text:text"},
 		{ID: "utf", Text: "caf\uFFFD bär", Record: 8, Line: 9, Warnings: []string{WarnUTF8}},
@@ -148,7 +149,7 @@ func TestCSV(t *testing.T) {
 	got := readAll(t, open(t, []string{p}, Options{}))
 	want := []result{
 		{ID: "141", Title: "Gift brings tears", Text: "First paragraph.\n\nSecond, with a comma and \"quotes\".", URL: "http://e.org/1", Record: 1, Line: 2, Meta: `{"column_1":"0","scraped_at":"2018-01-25 16:17:44.789555"}`},
-		{ID: fallbackID(p, 2), Record: 2, Line: 5, Err: "field_count:"},
+		{ID: fallbackID(filepath.Base(p), 2), Record: 2, Line: 5, Err: "field_count:"},
 		{ID: "143", Title: "Third", Text: "Third text.", URL: "http://e.org/3", Record: 3, Line: 6, Meta: `{"column_1":"2"}`},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -215,7 +216,7 @@ func TestCompressedAndGlobs(t *testing.T) {
 	for _, r := range got {
 		ids = append(ids, r.ID+"="+r.Text+r.Err)
 	}
-	want := []string{"a=Alpha.", "b=Beta.", fallbackID(filepath.Join(dir, "3.txt.gz"), 1) + "=Gamma."}
+	want := []string{"a=Alpha.", "b=Beta.", fallbackID("3.txt.gz", 1) + "=Gamma."}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -12,12 +13,13 @@ import (
 // each article attribute. An empty name means "detect": the first field
 // whose name matches a common name, case-insensitively.
 type FieldMap struct {
-	ID    string `json:"id,omitempty"`
-	Text  string `json:"text,omitempty"`
-	Title string `json:"title,omitempty"`
-	URL   string `json:"url,omitempty"`
-	Date  string `json:"date,omitempty"`
-	Lang  string `json:"lang,omitempty"`
+	ID     string `json:"id,omitempty"`
+	Text   string `json:"text,omitempty"`
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Lang   string `json:"lang,omitempty"`
+	Author string `json:"author,omitempty"`
 }
 
 // Common field names tried in order when a FieldMap entry is empty.
@@ -28,13 +30,15 @@ var (
 	urlNames   = []string{"url", "link", "href", "canonical_url", "source_url"}
 	dateNames  = []string{"date", "published", "pubdate", "published_at", "publish_date", "date_published", "publication_date", "datetime"}
 	langNames  = []string{"lang", "language"}
+	// authorNames: a list value (["A", "B"]) is joined with "; ".
+	authorNames = []string{"author", "authors", "byline", "author_name", "creator"}
 )
 
 // columns resolves a FieldMap against the field names of one source (a CSV
 // header) or one record (a JSON object), returning the actual key of each
 // attribute, "" when absent.
 type columns struct {
-	id, text, title, url, date, lang string
+	id, text, title, url, date, lang, author string
 }
 
 func (m FieldMap) resolve(keys []string) columns {
@@ -62,12 +66,13 @@ func (m FieldMap) resolve(keys []string) columns {
 		return ""
 	}
 	return columns{
-		id:    pick(m.ID, idNames),
-		text:  pick(m.Text, textNames),
-		title: pick(m.Title, titleNames),
-		url:   pick(m.URL, urlNames),
-		date:  pick(m.Date, dateNames),
-		lang:  pick(m.Lang, langNames),
+		id:     pick(m.ID, idNames),
+		text:   pick(m.Text, textNames),
+		title:  pick(m.Title, titleNames),
+		url:    pick(m.URL, urlNames),
+		date:   pick(m.Date, dateNames),
+		lang:   pick(m.Lang, langNames),
+		author: pick(m.Author, authorNames),
 	}
 }
 
@@ -79,9 +84,22 @@ func (m FieldMap) textFieldName() string {
 	return "text"
 }
 
-// build fills an Article from one record's fields; order lists the field
-// names in input order, and those not mapped to an attribute go to Meta.
-func (c columns) build(m FieldMap, a *Article, fields map[string]string, order []string, maxDocBytes int) *RecordError {
+// record is one input record's fields.
+type record struct {
+	// fields holds every field's value as text: numbers and booleans as
+	// written, lists and objects as compact JSON, null as "".
+	fields map[string]string
+	// order lists the field names in input order.
+	order []string
+	// typed holds the fields' JSON values when the input has types (JSON,
+	// Parquet); nil for CSV, whose fields are all text.
+	typed map[string]json.RawMessage
+}
+
+// build fills an Article from one record's fields. Those not mapped to an
+// attribute go to Meta, with their JSON types when the input has them.
+func (c columns) build(m FieldMap, a *Article, rec record, maxDocBytes int) *RecordError {
+	fields := rec.fields
 	fail := func(field, kind string, err error) *RecordError {
 		return &RecordError{Source: a.Source, Record: a.Record, Line: a.Line, ID: a.ID, Field: field, Kind: kind, Err: err}
 	}
@@ -91,7 +109,7 @@ func (c columns) build(m FieldMap, a *Article, fields map[string]string, order [
 		}
 	}
 	if a.ID == "" {
-		a.ID = fallbackID(a.Source, a.Record)
+		a.ID = fallbackID(a.idKey(), a.Record)
 	}
 	if c.text == "" {
 		return fail(m.textFieldName(), "no_text", fmt.Errorf("%w: no text field (looked for %s); set --text-field", ErrNoText, describeNames(m.Text, textNames)))
@@ -109,6 +127,7 @@ func (c columns) build(m FieldMap, a *Article, fields map[string]string, order [
 	a.Title = a.repairUTF8(strings.TrimSpace(fields[c.title]))
 	a.URL = a.repairUTF8(strings.TrimSpace(fields[c.url]))
 	a.Lang = a.repairUTF8(strings.TrimSpace(fields[c.lang]))
+	a.Author = a.repairUTF8(authorText(fields[c.author], rec.typed[c.author]))
 	if c.date != "" {
 		if v := strings.TrimSpace(fields[c.date]); v != "" {
 			if t, ok := ParseDate(v); ok {
@@ -119,22 +138,79 @@ func (c columns) build(m FieldMap, a *Article, fields map[string]string, order [
 		}
 	}
 	mapped := map[string]bool{}
-	for _, k := range []string{c.id, c.text, c.title, c.url, c.date, c.lang} {
+	for _, k := range []string{c.id, c.text, c.title, c.url, c.date, c.lang, c.author} {
 		if k != "" {
 			mapped[k] = true
 		}
 	}
-	meta := make(map[string]string)
-	for _, k := range order {
-		if !mapped[k] && fields[k] != "" {
-			meta[a.repairUTF8(k)] = a.repairUTF8(fields[k])
+	a.Meta = a.metaJSON(rec, mapped)
+	return nil
+}
+
+// metaJSON is the record's unmapped fields as a JSON object, keys sorted:
+// typed values as the input typed them, text as strings; nulls and empty
+// text are left out. "" when nothing is left.
+func (a *Article) metaJSON(rec record, mapped map[string]bool) string {
+	meta := make(map[string]json.RawMessage)
+	for _, k := range rec.order {
+		if mapped[k] {
+			continue
+		}
+		if raw, ok := rec.typed[k]; ok {
+			raw = bytes.TrimSpace(raw)
+			if len(raw) == 0 || string(raw) == "null" || string(raw) == `""` {
+				continue
+			}
+			var b bytes.Buffer
+			if json.Compact(&b, []byte(a.repairUTF8(string(raw)))) == nil {
+				meta[a.repairUTF8(k)] = b.Bytes()
+				continue
+			}
+		}
+		if v := rec.fields[k]; v != "" {
+			b, _ := json.Marshal(a.repairUTF8(v)) // a valid string always marshals
+			meta[a.repairUTF8(k)] = b
 		}
 	}
-	if len(meta) > 0 {
-		b, _ := json.Marshal(meta) // a map of strings always marshals; keys come out sorted
-		a.Meta = string(b)
+	if len(meta) == 0 {
+		return ""
 	}
-	return nil
+	b, _ := json.Marshal(meta) // compact, valid values; keys come out sorted
+	return string(b)
+}
+
+// authorText is an author field as one string: a JSON list of names (or
+// of objects with a name) joined with "; ", else the text as given.
+func authorText(text string, typed json.RawMessage) string {
+	typed = bytes.TrimSpace(typed)
+	if len(typed) > 0 && typed[0] == '[' {
+		var items []json.RawMessage
+		if json.Unmarshal(typed, &items) == nil {
+			var names []string
+			for _, it := range items {
+				var s string
+				var o struct{ Name string }
+				if json.Unmarshal(it, &s) == nil {
+					names = append(names, strings.TrimSpace(s))
+				} else if json.Unmarshal(it, &o) == nil {
+					names = append(names, strings.TrimSpace(o.Name))
+				}
+			}
+			return strings.Join(slicesCompact(names), "; ")
+		}
+	}
+	return strings.TrimSpace(text)
+}
+
+// slicesCompact drops empty strings.
+func slicesCompact(in []string) []string {
+	out := in[:0]
+	for _, s := range in {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // repairUTF8 makes s valid UTF-8: text with no UTF-8 in it at all is

@@ -28,6 +28,7 @@ type Page struct {
 	Title     string
 	URL       string // the page's canonical URL when it names one
 	Lang      string
+	Author    string // the page's author metadata (byline), "" when none
 	Published *time.Time
 	// Warnings name what reading the page had to repair (WarnEncoding).
 	Warnings []string
@@ -71,6 +72,7 @@ func extractPage(page []byte, pageURL string, extract extractFunc) (*Page, error
 		Title:    strings.TrimSpace(res.Metadata.Title),
 		URL:      res.Metadata.URL,
 		Lang:     res.Metadata.Language,
+		Author:   strings.TrimSpace(res.Metadata.Author),
 		Warnings: warnings,
 	}
 	if p.URL == "" {
@@ -203,8 +205,8 @@ func (h *htmlReader) next() (*Article, error) {
 	}
 	h.done = true
 	id := h.src.idBase
-	if id == "" {
-		id = fallbackID(h.src.name, 1)
+	if !h.src.inFolder {
+		id = h.src.fallbackID(1)
 	}
 	b, err := readLimited(h.r, h.opts.MaxDocBytes)
 	if err != nil {
@@ -247,6 +249,7 @@ func pageArticle(page []byte, pageURL, id, source string, record int64, opts Opt
 	}
 	a := &Article{ID: id, Source: source, Record: record, Title: p.Title, URL: p.URL, Lang: p.Lang, Published: p.Published, Warnings: p.Warnings}
 	a.Text = a.repairUTF8(p.Text)
+	a.Author = a.repairUTF8(p.Author)
 	return a, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -102,7 +103,7 @@ func TestHTMLTooLarge(t *testing.T) {
 	dir := t.TempDir()
 	p := writeFile(t, dir, "big.html", []byte(page("Bridge to close for repairs", bridgeBody)))
 	got := readAll(t, open(t, []string{p}, Options{MaxDocBytes: 1000}))
-	if diff := cmp.Diff([]result{{ID: fallbackID(p, 1), Record: 1, Err: "too_large:"}}, got); diff != "" {
+	if diff := cmp.Diff([]result{{ID: fallbackID(filepath.Base(p), 1), Record: 1, Err: "too_large:"}}, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -71,9 +71,9 @@ func (j *jsonlReader) next() (*Article, error) {
 			continue
 		}
 		j.record++
-		a := &Article{Source: j.src.name, Record: j.record, Line: j.line}
+		a := &Article{Source: j.src.name, Record: j.record, Line: j.line, key: j.src.key()}
 		fail := func(kind string, err error) error {
-			return &RecordError{Source: j.src.name, Record: j.record, Line: j.line, ID: fallbackID(j.src.name, j.record), Kind: kind, Excerpt: excerpt(string(line), 200), Err: err}
+			return &RecordError{Source: j.src.name, Record: j.record, Line: j.line, ID: j.src.fallbackID(j.record), Kind: kind, Excerpt: excerpt(string(line), 200), Err: err}
 		}
 		if tooLong {
 			return nil, fail("too_large", fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, j.maxLine))
@@ -88,12 +88,12 @@ func (j *jsonlReader) next() (*Article, error) {
 				a.warn(WarnUTF8)
 			}
 		}
-		fields, order, err := decodeObject(line)
+		rec, err := decodeObject(line)
 		if err != nil {
 			return nil, fail("json", err)
 		}
-		cols := j.opts.Fields.resolve(order)
-		if re := cols.build(j.opts.Fields, a, fields, order, j.opts.MaxDocBytes); re != nil {
+		cols := j.opts.Fields.resolve(rec.order)
+		if re := cols.build(j.opts.Fields, a, rec, j.opts.MaxDocBytes); re != nil {
 			if re.Excerpt == "" {
 				re.Excerpt = excerpt(string(line), 200)
 			}
@@ -104,46 +104,53 @@ func (j *jsonlReader) next() (*Article, error) {
 }
 
 // decodeObject decodes one JSON object into its fields as strings (numbers
-// and booleans as written, nested values as compact JSON, null as "") and
-// the keys in input order.
-func decodeObject(line []byte) (map[string]string, []string, error) {
+// and booleans as written, nested values as compact JSON, null as ""),
+// their JSON values, and the keys in input order.
+func decodeObject(line []byte) (record, error) {
+	fields, typed, order, err := decodeFields(line)
+	return record{fields: fields, order: order, typed: typed}, err
+}
+
+func decodeFields(line []byte) (map[string]string, map[string]json.RawMessage, []string, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, nil, jsonError(line, dec, err)
+		return nil, nil, nil, jsonError(line, dec, err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, nil, fmt.Errorf("not a JSON object (starts with %s)", describeToken(tok))
+		return nil, nil, nil, fmt.Errorf("not a JSON object (starts with %s)", describeToken(tok))
 	}
 	fields := make(map[string]string)
+	typed := make(map[string]json.RawMessage)
 	var order []string
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
-			return nil, nil, jsonError(line, dec, err)
+			return nil, nil, nil, jsonError(line, dec, err)
 		}
 		key, _ := kt.(string)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return nil, nil, jsonError(line, dec, err)
+			return nil, nil, nil, jsonError(line, dec, err)
 		}
 		v, err := rawString(raw)
 		if err != nil {
-			return nil, nil, fmt.Errorf("field %q: %w", key, err)
+			return nil, nil, nil, fmt.Errorf("field %q: %w", key, err)
 		}
 		if _, dup := fields[key]; !dup {
 			order = append(order, key)
 		}
 		fields[key] = v
+		typed[key] = raw
 	}
 	if _, err := dec.Token(); err != nil {
-		return nil, nil, jsonError(line, dec, err)
+		return nil, nil, nil, jsonError(line, dec, err)
 	}
 	if dec.More() {
-		return nil, nil, fmt.Errorf("invalid JSON: more than one value on the line (column %d)", dec.InputOffset()+1)
+		return nil, nil, nil, fmt.Errorf("invalid JSON: more than one value on the line (column %d)", dec.InputOffset()+1)
 	}
-	return fields, order, nil
+	return fields, typed, order, nil
 }
 
 func jsonError(line []byte, dec *json.Decoder, err error) error {

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 
@@ -54,6 +53,11 @@ type Options struct {
 	MaxDocBytes int
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// Exclude lists glob patterns (path.Match syntax) for files and folders
+	// that walking a folder or expanding a glob passes over; a pattern is
+	// matched against the base name and against the path relative to the
+	// folder argument. Files named on the command line are always read.
+	Exclude []string
 	// OpenTable reads Parquet input (output.OpenTable); nil: .parquet
 	// inputs fail with an errors row saying so.
 	OpenTable func(r io.ReaderAt, size int64) (TableRows, error) `json:"-"`
@@ -67,11 +71,27 @@ type source struct {
 	name   string // as reported in Article.Source
 	path   string // "" for stdin
 	format string
-	idBase string // for .txt files in a folder: the path relative to it
-	size   int64
+	// idBase is what a generated doc_id is made from, so that it does not
+	// change with how the input was typed: a file's base name, or for a
+	// file in a folder its path relative to the folder. A .txt or web page
+	// in a folder takes it as its doc_id outright.
+	idBase   string
+	inFolder bool // found by walking a folder argument
+	size     int64
 	// embedded holds the content of a source compiled into the binary.
 	embedded []byte
 }
+
+// key is what the source's generated doc_ids are made from.
+func (s *source) key() string {
+	if s.idBase != "" {
+		return s.idBase
+	}
+	return s.name
+}
+
+// fallbackID is the generated doc_id of the source's record'th record.
+func (s *source) fallbackID(record int64) string { return fallbackID(s.key(), record) }
 
 // Corpus reads every record of a list of inputs, in order. It is not safe
 // for concurrent use.
@@ -149,6 +169,9 @@ func Open(inputs []string, opts Options) (*Corpus, error) {
 			matches = m
 		}
 		for _, path := range matches {
+			if in != path && c.excluded(filepath.Base(path), path) {
+				continue
+			}
 			srcs, err := c.expand(path, in != path)
 			if err != nil {
 				return nil, err
@@ -159,6 +182,7 @@ func Open(inputs []string, opts Options) (*Corpus, error) {
 	for _, s := range c.sources {
 		c.total += s.size
 	}
+	disambiguate(c.sources)
 	return c, nil
 }
 
@@ -182,52 +206,9 @@ func (c *Corpus) expand(path string, fromGlob bool) ([]source, error) {
 			}
 			return nil, fmt.Errorf("input %q: unknown format (name ends in %q); set --format", path, filepath.Ext(path))
 		}
-		return []source{{name: path, path: path, format: f, size: info.Size()}}, nil
+		return []source{{name: path, path: path, format: f, size: info.Size(), idBase: filepath.Base(path)}}, nil
 	}
-	var out []source
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// A subdirectory that cannot be listed becomes one source that
-			// fails to open, so it is reported rather than lost.
-			out = append(out, source{name: p, path: p, format: FormatTXT})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if p != path && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		f := c.formatOf(p)
-		if f == "" {
-			return nil
-		}
-		s := source{name: p, path: p, format: f}
-		if f == FormatTXT || f == FormatHTML {
-			rel, _ := filepath.Rel(path, p)
-			s.idBase = filepath.ToSlash(rel)
-		}
-		if fi, err := d.Info(); err == nil {
-			s.size = fi.Size()
-		}
-		out = append(out, s)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("input %q: %w", path, err)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
-	if len(out) == 0 {
-		return nil, fmt.Errorf("input %q: %w (the folder holds no .jsonl, .csv, .tsv, .txt, .html, .warc or .parquet file)", path, ErrNoInput)
-	}
-	return out, nil
+	return c.walk(path)
 }
 
 func knownFormat(f string) bool {
@@ -294,7 +275,7 @@ func (c *Corpus) Next() (*Article, error) {
 			c.next++
 			rr, closer, err := c.open(c.curSrc)
 			if err != nil {
-				return nil, &RecordError{Source: c.curSrc.name, Kind: kindOf(err), ID: fallbackID(c.curSrc.name, 0), Err: err}
+				return nil, &RecordError{Source: c.curSrc.name, Kind: kindOf(err), ID: c.curSrc.fallbackID(0), Err: err}
 			}
 			c.cur, c.closer = rr, closer
 		}
@@ -311,7 +292,7 @@ func (c *Corpus) Next() (*Article, error) {
 			continue
 		}
 		// The source broke part-way: report it once and go on.
-		return nil, &RecordError{Source: c.curSrc.name, Kind: kindOf(err), ID: fallbackID(c.curSrc.name, 0), Err: err}
+		return nil, &RecordError{Source: c.curSrc.name, Kind: kindOf(err), ID: c.curSrc.fallbackID(0), Err: err}
 	}
 }
 
@@ -405,6 +386,9 @@ func (c *Corpus) open(s *source) (recordReader, io.Closer, error) {
 	}
 	switch s.format {
 	case FormatJSONL:
+		if isJSONStream(br) {
+			return newJSONStreamReader(br, s, c.opts), closer, nil
+		}
 		return newJSONLReader(br, s, c.opts), closer, nil
 	case FormatCSV, FormatTSV:
 		return newCSVReader(br, s, c.opts, c.skip), closer, nil

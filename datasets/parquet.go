@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,10 @@ type TableRows interface {
 	// Next returns the next row's values as text by column, and the list
 	// columns' values; io.EOF after the last row.
 	Next() (fields map[string]string, lists map[string][]string, err error)
+	// JSON returns the row Next last returned as JSON values by column:
+	// numbers and booleans typed, lists as arrays, columns nested in
+	// groups as objects; null columns are left out.
+	JSON() map[string]json.RawMessage
 }
 
 // parquetReader reads a Parquet file with a text column (fields mapped as
@@ -91,8 +96,8 @@ func (p *parquetReader) next() (*Article, error) {
 		return nil, fmt.Errorf("%w: after row %d: %v", errCorruptParquet, p.record, err)
 	}
 	p.record++
-	a := &Article{Source: p.src.name, Record: p.record}
-	if re := p.mapped.build(p.opts.Fields, a, fields, p.names, p.opts.MaxDocBytes); re != nil {
+	a := &Article{Source: p.src.name, Record: p.record, key: p.src.key()}
+	if re := p.mapped.build(p.opts.Fields, a, record{fields: fields, order: p.names, typed: p.t.JSON()}, p.opts.MaxDocBytes); re != nil {
 		return nil, re
 	}
 	if p.own {

@@ -3,6 +3,7 @@ package datasets
 import (
 	"bytes"
 	"io"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -27,7 +28,8 @@ func withParquet(opts Options) Options {
 }
 
 // exportRow is a Parquet export as another tool would write it: other
-// column names, a timestamp, numbers, a list column and nulls.
+// column names, a timestamp, numbers, a list column, a nested column, a
+// list of authors and nulls.
 type exportRow struct {
 	ArticleID string    `parquet:"article_id"`
 	Headline  *string   `parquet:"headline,optional"`
@@ -36,13 +38,22 @@ type exportRow struct {
 	Score     float64   `parquet:"score"`
 	Views     int32     `parquet:"views"`
 	Tags      []string  `parquet:"tags,list"`
+	Authors   []string  `parquet:"authors,list"`
+	Outlet    outlet    `parquet:"outlet"`
+}
+
+type outlet struct {
+	Name  string   `parquet:"name"`
+	Rank  int32    `parquet:"rank"`
+	Desks []string `parquet:"desks,list"`
 }
 
 func TestParquetExport(t *testing.T) {
 	dir := t.TempDir()
 	h := "Bridge opens"
 	rows := []exportRow{
-		{ArticleID: "p1", Headline: &h, Body: "The bridge opened on Monday.", Published: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC), Score: 0.5, Views: 12, Tags: []string{"city"}},
+		{ArticleID: "p1", Headline: &h, Body: "The bridge opened on Monday.", Published: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC), Score: 0.5, Views: 12, Tags: []string{"city"},
+			Authors: []string{"Ann Lee", "Bo Chen"}, Outlet: outlet{Name: "Gazette", Rank: 2, Desks: []string{"metro"}}},
 		{ArticleID: "p2", Body: "  ", Published: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)},
 		{ArticleID: "p3", Body: "Caf\xe9 owners said no.", Published: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), Views: 3},
 	}
@@ -57,9 +68,10 @@ func TestParquetExport(t *testing.T) {
 	p := writeFile(t, dir, "export.parquet", buf.Bytes())
 	got := readAll(t, open(t, []string{p}, withParquet(Options{MaxDocBytes: DefaultMaxDocBytes})))
 	want := []result{
-		{ID: "p1", Title: "Bridge opens", Text: "The bridge opened on Monday.", Published: "2026-03-02T09:30:00Z", Record: 1, Meta: `{"score":"0.5","tags":"[\"city\"]","views":"12"}`},
+		{ID: "p1", Title: "Bridge opens", Text: "The bridge opened on Monday.", Published: "2026-03-02T09:30:00Z", Record: 1, Author: "Ann Lee; Bo Chen",
+			Meta: `{"outlet":{"desks":["metro"],"name":"Gazette","rank":2},"score":0.5,"tags":["city"],"views":12}`},
 		{ID: "p2", Record: 2, Err: "no_text:body"},
-		{ID: "p3", Text: "Café owners said no.", Published: "2026-03-04T00:00:00Z", Record: 3, Meta: `{"score":"0","views":"3"}`, Warnings: []string{WarnLatin1}},
+		{ID: "p3", Text: "Café owners said no.", Published: "2026-03-04T00:00:00Z", Record: 3, Meta: `{"outlet":{"desks":[],"name":"","rank":0},"score":0,"views":3}`, Warnings: []string{WarnLatin1}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Parquet export (-want +got):\n%s", diff)
@@ -82,7 +94,7 @@ func TestParquetFaults(t *testing.T) {
 	for _, r := range got {
 		kinds = append(kinds, r.Err+r.ID)
 	}
-	want := []string{"corrupt:" + fallbackID(trunc, 0), "corrupt:" + fallbackID(notpq, 0), "read:" + fallbackID(gzpq, 0), "next"}
+	want := []string{"corrupt:" + fallbackID(filepath.Base(trunc), 0), "corrupt:" + fallbackID(filepath.Base(notpq), 0), "read:" + fallbackID(filepath.Base(gzpq), 0), "next"}
 	if diff := cmp.Diff(want, kinds); diff != "" {
 		t.Errorf("faulty Parquet (-want +got):\n%s", diff)
 	}

@@ -25,8 +25,8 @@ func (t *textReader) next() (*Article, error) {
 	}
 	t.done = true
 	id := t.src.idBase
-	if id == "" {
-		id = fallbackID(t.src.name, 1)
+	if !t.src.inFolder {
+		id = t.src.fallbackID(1)
 	}
 	lim := io.Reader(t.r)
 	if t.opts.MaxDocBytes > 0 {

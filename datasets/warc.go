@@ -84,7 +84,7 @@ func (w *warcReader) article(rec gowarc.WarcRecord) (*Article, string, error) {
 	}
 	id := strings.Trim(rec.RecordId(), "<>")
 	if id == "" {
-		id = fallbackID(w.src.name, w.record)
+		id = w.src.fallbackID(w.record)
 	}
 	target := rec.WarcHeader().Get(gowarc.WarcTargetURI)
 	fail := func(kind string, err error) error {

@@ -89,7 +89,7 @@ func Diff(oldDir, newDir string, tables []string, examples int) ([]TableDiff, er
 					if r.Published != nil {
 						published = r.Published.UTC().String()
 					}
-					return fmt.Sprint(r.Text, deref(r.Title), deref(r.URL), published, deref(r.Lang), r.Zones, r.NTokens, r.NSentences, r.NEntities, r.NQuotes, r.NClaims, r.NDenials, r.Warnings, deref(r.DuplicateOf), deref(r.Meta))
+					return fmt.Sprint(r.Text, deref(r.Title), deref(r.Author), deref(r.URL), published, deref(r.Lang), r.Zones, r.NTokens, r.NSentences, r.NEntities, r.NQuotes, r.NClaims, r.NDenials, r.Warnings, deref(r.DuplicateOf), deref(r.Meta))
 				},
 				func(r *DocumentRow) string {
 					return fmt.Sprintf("%s %q: %d sentences, %d tokens, %d entities, %d quotes", r.DocID, clip(deref(r.Title), 50), r.NSentences, r.NTokens, r.NEntities, r.NQuotes)

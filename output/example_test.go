@@ -13,7 +13,7 @@ func ExampleSchema() {
 		fmt.Printf("%s: %d columns, first %s\n", t.Name, len(t.Columns), t.Columns[0].Name)
 	}
 	// Output:
-	// documents: 21 columns, first doc_id
+	// documents: 22 columns, first doc_id
 	// sentences: 6 columns, first doc_id
 	// tokens: 11 columns, first doc_id
 	// entities: 11 columns, first doc_id

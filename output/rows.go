@@ -13,12 +13,13 @@ const SchemaVersion = "1"
 
 // DocumentRow is one article.
 type DocumentRow struct {
-	DocID       string     `parquet:"doc_id" doc:"the input's own id, else a stable hash of source and record"`
+	DocID       string     `parquet:"doc_id" doc:"the input's own id; else, for a .txt file or web page in a folder, its path in the folder; else a stable hash of the file's path relative to the input argument's folder and the record number, the same however the path is typed"`
 	Source      string     `parquet:"source,dict" doc:"input file as given on the command line (- for stdin, sample for the embedded corpus)"`
 	Record      int64      `parquet:"record" doc:"1-based position of the record in its source"`
 	Line        int64      `parquet:"line" doc:"1-based line the record starts on (0 when not line-based)"`
 	URL         *string    `parquet:"url,optional" doc:"article URL, null when the input has none"`
 	Title       *string    `parquet:"title,optional" doc:"title from the input's title field or first line, null when none"`
+	Author      *string    `parquet:"author,optional" doc:"byline: the input's author, authors or byline field (a list joined with \"; \"), or a web page's author metadata; null when none"`
 	Published   *time.Time `parquet:"published,optional,timestamp(microsecond)" doc:"publication time, UTC; null when absent or unparseable"`
 	Lang        *string    `parquet:"lang,optional,dict" doc:"language: the input's lang field as given, else detected (ISO 639-1, e.g. en, de); null when it cannot be told. Only English (or undetermined) articles are annotated"`
 	Text        string     `parquet:"text" doc:"article text exactly as read; every offset in every table indexes it"`
@@ -33,7 +34,7 @@ type DocumentRow struct {
 	NClaims     int32      `parquet:"n_claims" doc:"quotes labelled claim"`
 	NDenials    int32      `parquet:"n_denials" doc:"quotes labelled denial"`
 	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired on reading: latin1_decoded, invalid_utf8, unparseable_date"`
-	Meta        *string    `parquet:"meta,optional" doc:"the record's other input fields as a JSON object of strings, null when none"`
+	Meta        *string    `parquet:"meta,optional" doc:"the record's other input fields as a JSON object, null when none: JSON and Parquet values keep their types (numbers, booleans, lists; nested Parquet columns as objects), CSV fields are strings"`
 }
 
 // ZoneRow is one element of documents.zones.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -20,12 +21,14 @@ var ErrCorruptTable = errors.New("corrupt Parquet file")
 // the datasets package's Parquet input (only output imports parquet-go).
 // Top-level columns of strings, numbers, booleans, timestamps and dates are
 // read as text, lists of them as JSON arrays of text; columns nested in
-// groups are left out.
+// groups (structs, maps, lists of them) are read only as JSON, by JSON.
 type TableRows struct {
 	f       *parquet.File
 	cols    []tableColumn
 	names   []string
-	byIndex []int // leaf column index → position in cols (-1: not read)
+	nested  []string // top-level columns nested in groups, read only by JSON
+	byIndex []int    // leaf column index → position in cols (-1: not read)
+	last    parquet.Row
 	group   int
 	rows    parquet.Rows
 	buf     []parquet.Row
@@ -90,6 +93,10 @@ func OpenTable(r io.ReaderAt, size int64) (t *TableRows, err error) {
 		case len(path) == 1 || (len(path) == 3 && leaf.MaxRepetitionLevel == 1):
 			col.list = true // a repeated primitive, or a LIST of them (name.list.element)
 		default:
+			if n := len(t.names); n == 0 || t.names[n-1] != path[0] {
+				t.names = append(t.names, path[0])
+				t.nested = append(t.nested, path[0])
+			}
 			continue
 		}
 		if lt := leaf.Node.Type().LogicalType(); lt != nil {
@@ -193,6 +200,7 @@ func (t *TableRows) Next() (fields map[string]string, lists map[string][]string,
 	}
 	row := t.buf[t.pos]
 	t.pos++
+	t.last = row
 	fields = make(map[string]string, len(t.cols))
 	for _, v := range row {
 		ci := v.Column()
@@ -214,6 +222,101 @@ func (t *TableRows) Next() (fields map[string]string, lists map[string][]string,
 		fields[name] = string(b)
 	}
 	return fields, lists, nil
+}
+
+// JSON returns the row Next last returned as JSON values by column:
+// numbers and booleans typed, text and times as strings, lists as arrays,
+// columns nested in groups as objects and arrays. Null columns are left out.
+func (t *TableRows) JSON() (out map[string]json.RawMessage) {
+	out = make(map[string]json.RawMessage, len(t.names))
+	if t.last == nil {
+		return out
+	}
+	vals := map[string]any{}
+	lists := map[string][]any{}
+	for _, v := range t.last {
+		ci := v.Column()
+		if ci < 0 || ci >= len(t.byIndex) || t.byIndex[ci] < 0 || v.IsNull() {
+			continue
+		}
+		c := &t.cols[t.byIndex[ci]]
+		if c.list {
+			lists[c.name] = append(lists[c.name], valueJSON(v, c.kind))
+		} else {
+			vals[c.name] = valueJSON(v, c.kind)
+		}
+	}
+	for k, v := range vals {
+		out[k], _ = json.Marshal(v) // strings, numbers and booleans marshal
+	}
+	for k, v := range lists {
+		out[k], _ = json.Marshal(v)
+	}
+	if len(t.nested) > 0 {
+		t.nestedJSON(out)
+	}
+	return out
+}
+
+// nestedJSON adds the columns nested in groups to out, rebuilt by
+// parquet-go from the row; a row it cannot rebuild leaves them out.
+func (t *TableRows) nestedJSON(out map[string]json.RawMessage) {
+	defer func() { _ = recover() }() // an odd schema loses only these columns
+	m := map[string]any{}
+	if t.f.Schema().Reconstruct(&m, t.last) != nil {
+		return
+	}
+	for _, name := range t.nested {
+		if v, ok := m[name]; ok && v != nil {
+			if b, err := json.Marshal(plainJSON(v)); err == nil {
+				out[name] = b
+			}
+		}
+	}
+}
+
+// plainJSON turns the byte slices parquet-go rebuilds text into back into
+// strings, so they marshal as text rather than base64.
+func plainJSON(v any) any {
+	switch x := v.(type) {
+	case []byte:
+		return string(x)
+	case map[string]any:
+		for k, e := range x {
+			x[k] = plainJSON(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = plainJSON(e)
+		}
+	}
+	return v
+}
+
+// valueJSON is one value as a Go value that marshals to its JSON: numbers
+// and booleans as such, text and times as strings.
+func valueJSON(v parquet.Value, kind string) any {
+	switch v.Kind() {
+	case parquet.Boolean:
+		return v.Boolean()
+	case parquet.Int32:
+		if kind != "date" {
+			return v.Int32()
+		}
+	case parquet.Int64:
+		if kind == "" {
+			return v.Int64()
+		}
+	case parquet.Float:
+		if f := float64(v.Float()); !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return f
+		}
+	case parquet.Double:
+		if f := v.Double(); !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return f
+		}
+	}
+	return valueText(v, kind)
 }
 
 // valueText renders one value as the text a CSV field would hold.

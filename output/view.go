@@ -15,14 +15,14 @@ import (
 // DocView is one article of an output with its annotations, as inspect
 // and report show it. Offsets are code points into text.
 type DocView struct {
-	ID, Source, Title, URL, Lang, DuplicateOf string
-	Published                                 *time.Time
-	Text                                      []rune
-	Zones                                     []ZoneRow
-	Warnings                                  []string
-	Entities                                  []EntityRow
-	Quotes                                    []QuoteRow
-	Tokens                                    []TokenRow // only with DocSelector.Tokens
+	ID, Source, Title, Author, URL, Lang, DuplicateOf string
+	Published                                         *time.Time
+	Text                                              []rune
+	Zones                                             []ZoneRow
+	Warnings                                          []string
+	Entities                                          []EntityRow
+	Quotes                                            []QuoteRow
+	Tokens                                            []TokenRow // only with DocSelector.Tokens
 }
 
 // MinStatementScore is the score from which inspect and report show an
@@ -115,7 +115,7 @@ func LoadDocs(out string, sel DocSelector) (docs []*DocView, tables map[string]b
 		if !take || byID[d.DocID] != nil {
 			return nil
 		}
-		v := &DocView{ID: d.DocID, Source: d.Source, Title: deref(d.Title), URL: deref(d.URL), Lang: deref(d.Lang), DuplicateOf: deref(d.DuplicateOf),
+		v := &DocView{ID: d.DocID, Source: d.Source, Title: deref(d.Title), Author: deref(d.Author), URL: deref(d.URL), Lang: deref(d.Lang), DuplicateOf: deref(d.DuplicateOf),
 			Text: []rune(d.Text), Zones: append([]ZoneRow(nil), d.Zones...), Warnings: append([]string(nil), d.Warnings...)}
 		if d.Published != nil {
 			t := *d.Published

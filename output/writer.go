@@ -411,6 +411,7 @@ type Doc struct {
 	Line        int64
 	URL         string
 	Title       string
+	Author      string
 	Lang        string
 	Published   *time.Time
 	Meta        string
@@ -443,6 +444,7 @@ func (w *Writer) WriteDoc(d *Doc) error {
 		Line:        d.Line,
 		URL:         optString(d.URL),
 		Title:       optString(d.Title),
+		Author:      optString(d.Author),
 		Published:   d.Published,
 		Lang:        optString(d.Lang),
 		Text:        a.Text,

@@ -24,6 +24,7 @@ func docOf(a *datasets.Article, d *doc.Document, lang, dupOf string) *output.Doc
 		Line:        a.Line,
 		URL:         a.URL,
 		Title:       a.Title,
+		Author:      a.Author,
 		Lang:        lang,
 		Published:   a.Published,
 		Meta:        a.Meta,

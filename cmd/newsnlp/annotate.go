@@ -25,6 +25,7 @@ type annotateOptions struct {
 	format      string
 	fields      datasets.FieldMap
 	titleLine   bool
+	exclude     []string
 	workers     int
 	limit       int64
 	maxDocBytes int
@@ -53,6 +54,7 @@ type effectiveConfig struct {
 	Format      string            `json:"format"`
 	Fields      datasets.FieldMap `json:"fields"`
 	TitleLine   bool              `json:"title_line"`
+	Exclude     []string          `json:"exclude,omitempty"`
 	Limit       int64             `json:"limit"`
 	MaxDocBytes int               `json:"max_doc_bytes"`
 	OnError     string            `json:"on_error"`
@@ -70,17 +72,22 @@ sentences, tokens, entities, quotes and errors (one folder of part files
 each) and manifest.json.
 
 INPUT is any mix of files, folders and globs: JSONL (one article per line;
-"-" reads standard input), CSV or TSV with a header row, folders of .txt
+"-" reads standard input) or a .json file holding an array of articles or
+pretty-printed ones, CSV or TSV with a header row, folders of .txt
 files (one article per file), web pages (.html, .htm: the main text of
 each), WARC crawls (.warc: every HTML response record; other records are
 skipped and counted in the manifest), each optionally compressed as .gz or
 .zst, and Parquet files with a text column (.parquet), newsnlp's own
 documents table among them, to re-annotate a corpus after a rule change.
-With no INPUT, the embedded sample corpus is annotated.
+A folder is walked in lexical order; hidden files, README, LICENSE and
+similar files, and what --exclude names are passed over. With no INPUT, the embedded sample corpus is annotated.
 
 Fields are found by their usual names (id; text, content, body, article;
-title, headline; url, link; date, published, pubdate; lang) or set with
---id-field and friends. Dates are read in RFC 3339, RFC 1123, 2006-01-02,
+title, headline; url, link; date, published, pubdate; lang; author,
+byline) or set with --id-field and friends; the other fields go to the
+documents table's meta column as JSON, with their types. A record without
+an id gets one from its file's path relative to the input argument's folder
+and its record number, so it does not change with how the path is typed. Dates are read in RFC 3339, RFC 1123, 2006-01-02,
 "January 2, 2006" and similar forms; an unreadable date becomes null and is
 counted in the manifest's warnings.
 
@@ -95,6 +102,7 @@ part files hold whole articles, and manifest.json says "interrupted").`,
   newsnlp annotate news.jsonl.gz -o out
   newsnlp annotate news_sample.csv --text-field content -o out
   newsnlp annotate 'bbc/txt' --title-line -o out --overwrite
+  newsnlp annotate corpus/ --exclude 'drafts' --exclude '*.bak.jsonl' -o out
 
   # saved web pages, and a Common Crawl CC-NEWS file
   newsnlp annotate pages/ -o out
@@ -126,7 +134,9 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.StringVar(&opts.fields.URL, "url-field", "", "input field holding the URL (default: detect url, link)")
 	f.StringVar(&opts.fields.Date, "date-field", "", "input field holding the publication date (default: detect date, published, pubdate)")
 	f.StringVar(&opts.fields.Lang, "lang-field", "", "input field holding the language code (default: detect lang, language)")
+	f.StringVar(&opts.fields.Author, "author-field", "", "input field holding the byline (default: detect author, authors, byline)")
 	f.BoolVar(&opts.titleLine, "title-line", false, "take the first line of each .txt file as its title")
+	f.StringArrayVar(&opts.exclude, "exclude", nil, "pass over files and folders matching this glob when walking a folder or expanding a glob, by base name or path in the folder (repeatable; e.g. --exclude 'drafts' --exclude '*.bak.jsonl')")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers")
 	f.Int64Var(&opts.limit, "limit", 0, "stop after this many input records (0: all)")
 	f.IntVar(&opts.maxDocBytes, "max-doc-bytes", datasets.DefaultMaxDocBytes, "reject an article whose text is longer than this (an errors row)")
@@ -228,7 +238,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	tty := isTerminal(stderr)
 	logger := newLogger(stderr, o.logFormat, tty)
 
-	corpus, err := pipeline.OpenCorpus(inputs, datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin})
+	corpus, err := pipeline.OpenCorpus(inputs, datasets.Options{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Exclude: o.exclude, MaxDocBytes: o.maxDocBytes, Stdin: os.Stdin})
 	if err != nil {
 		return usageError{fmt.Errorf("annotate: %w", err)}
 	}
@@ -241,7 +251,7 @@ func runAnnotate(cmd *cobra.Command, o *annotateOptions, inputs []string, stdout
 	if err != nil {
 		return usageError{fmt.Errorf("annotate: %w", err)}
 	}
-	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Dedupe: o.dedupe, Annotate: annCfg}
+	cfg := effectiveConfig{Format: o.format, Fields: o.fields, TitleLine: o.titleLine, Exclude: o.exclude, Limit: o.limit, MaxDocBytes: o.maxDocBytes, OnError: o.onError, Dedupe: o.dedupe, Annotate: annCfg}
 	cfgJSON, _ := json.Marshal(cfg) // plain structs of strings and numbers always marshal
 
 	displayInputs := inputs

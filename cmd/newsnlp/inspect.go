@@ -208,6 +208,9 @@ func (r *renderer) header(d *output.DocView, i, n int, tables map[string]bool) {
 	if d.Title != "" {
 		r.field("title", d.Title)
 	}
+	if d.Author != "" {
+		r.field("by", d.Author)
+	}
 	meta := []string{"source " + d.Source}
 	if d.Published != nil {
 		meta = append(meta, "published "+d.Published.UTC().Format("2006-01-02 15:04 MST"))
@@ -468,7 +471,7 @@ func sortedKeys(m map[string]int) []string {
 // visibleView passes the strings of an article's view other than its text
 // (shown span by span) through output.Visible.
 func visibleView(d *output.DocView) {
-	for _, p := range []*string{&d.ID, &d.Source, &d.Title, &d.URL, &d.Lang, &d.DuplicateOf} {
+	for _, p := range []*string{&d.ID, &d.Source, &d.Title, &d.Author, &d.URL, &d.Lang, &d.DuplicateOf} {
 		*p = output.Visible(*p)
 	}
 	for i := range d.Warnings {

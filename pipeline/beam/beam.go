@@ -59,13 +59,13 @@ var (
 // record is one input record as it travels between DoFns: an article, or
 // a record that could not be read.
 type record struct {
-	Source, ID, Title, URL, Lang, Text, Meta string
-	Record, Line                             int64
-	Published                                int64 // Unix microseconds; HasPublished says whether set
-	HasPublished                             bool
-	Warnings                                 []string
-	Failed                                   bool
-	ErrKind, ErrMsg, ErrExcerpt              string
+	Source, ID, Title, Author, URL, Lang, Text, Meta string
+	Record, Line                                     int64
+	Published                                        int64 // Unix microseconds; HasPublished says whether set
+	HasPublished                                     bool
+	Warnings                                         []string
+	Failed                                           bool
+	ErrKind, ErrMsg, ErrExcerpt                      string
 }
 
 // errRow is a record that became an errors row, as the side output
@@ -118,7 +118,7 @@ func (f *readFn) ProcessElement(input string, emit func(record)) error {
 		if err != nil {
 			return err
 		}
-		r := record{Source: a.Source, ID: a.ID, Title: a.Title, URL: a.URL, Lang: a.Lang, Text: a.Text, Meta: a.Meta, Record: a.Record, Line: a.Line, Warnings: a.Warnings}
+		r := record{Source: a.Source, ID: a.ID, Title: a.Title, Author: a.Author, URL: a.URL, Lang: a.Lang, Text: a.Text, Meta: a.Meta, Record: a.Record, Line: a.Line, Warnings: a.Warnings}
 		if a.Published != nil {
 			r.Published, r.HasPublished = a.Published.UnixMicro(), true
 		}
@@ -159,7 +159,7 @@ func (f *annotateFn) ProcessElement(ctx context.Context, r record, emitErr func(
 		emitErr(errRow{r.Source, r.ErrKind, r.Record})
 		return f.w.WriteError(output.ErrorRow{Source: r.Source, Record: r.Record, Line: r.Line, DocID: opt(r.ID), Stage: "read", Kind: r.ErrKind, Error: r.ErrMsg, Excerpt: r.ErrExcerpt})
 	}
-	a := &datasets.Article{Source: r.Source, ID: r.ID, Title: r.Title, URL: r.URL, Lang: r.Lang, Text: r.Text, Meta: r.Meta, Record: r.Record, Line: r.Line, Warnings: r.Warnings}
+	a := &datasets.Article{Source: r.Source, ID: r.ID, Title: r.Title, Author: r.Author, URL: r.URL, Lang: r.Lang, Text: r.Text, Meta: r.Meta, Record: r.Record, Line: r.Line, Warnings: r.Warnings}
 	if r.HasPublished {
 		t := time.UnixMicro(r.Published).UTC()
 		a.Published = &t
