@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/newsnlp/newsnlp/annotate"
 	"github.com/newsnlp/newsnlp/datasets"
@@ -126,6 +127,26 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 		},
 	}
 	f := cmd.Flags()
+	addInputFlags(f, opts)
+	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
+	for flag, values := range map[string][]string{
+		"format":     datasets.Formats,
+		"on-error":   {pipeline.OnErrorSkip, pipeline.OnErrorFail},
+		"progress":   {"auto", "always", "never"},
+		"log-format": {"text", "json"},
+		"ner":        annotate.NERModels(),
+		"tagger":     annotate.Taggers(),
+	} {
+		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+	}
+	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file; samples carry a stage label (go tool pprof -tags FILE)")
+	f.StringVar(&opts.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file (go tool pprof -sample_index=inuse_space FILE)")
+	cmd.MarkFlagDirname("out")
+	return cmd
+}
+
+// addInputFlags defines annotate's flags for the input and the run.
+func addInputFlags(f *pflag.FlagSet, opts *annotateOptions) {
 	f.StringVarP(&opts.out, "out", "o", "", "output folder (required)")
 	f.StringVar(&opts.format, "format", "", "input format for every INPUT: jsonl, csv, tsv, txt, html, warc or parquet (default: from each file name; stdin: jsonl)")
 	f.StringVar(&opts.fields.ID, "id-field", "", "input field holding the article id (default: detect id, doc_id, uuid, …)")
@@ -151,21 +172,6 @@ part files hold whole articles, and manifest.json says "interrupted").`,
 	f.BoolVar(&opts.dedupe, "dedupe", false, "annotate one copy of byte-identical article texts; the others get duplicate_of (the first copy's doc_id) and no annotations")
 	f.Int64Var(&opts.checkpoint, "checkpoint-every", defaultCheckpointEvery, "publish the part files and record a checkpoint every this many records (0: only at the end)")
 	f.StringVar(&opts.tagger, "tagger", annotate.DefaultConfig().Tagger, "part-of-speech tagger: newsnlp (our own, trained on UD English EWT and GUM) or prose (prose v3's, for comparison); the lemmatiser and parser are newsnlp's and then read prose's tags")
-	f.StringVar(&opts.ner, "ner", annotate.DefaultConfig().NER, "entity model: newsnlp (our own, trained on CoNLL-2003) or prose (prose v3's, for comparison)")
-	for flag, values := range map[string][]string{
-		"format":     datasets.Formats,
-		"on-error":   {pipeline.OnErrorSkip, pipeline.OnErrorFail},
-		"progress":   {"auto", "always", "never"},
-		"log-format": {"text", "json"},
-		"ner":        annotate.NERModels(),
-		"tagger":     annotate.Taggers(),
-	} {
-		cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-	}
-	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file; samples carry a stage label (go tool pprof -tags FILE)")
-	f.StringVar(&opts.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file (go tool pprof -sample_index=inuse_space FILE)")
-	cmd.MarkFlagDirname("out")
-	return cmd
 }
 
 func (o *annotateOptions) validate() error {
