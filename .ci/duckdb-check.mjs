@@ -2,11 +2,15 @@
 // contract from an independent engine: each table is readable with
 // read_parquet, row counts match manifest.json, and for every token and
 // entity substring(text, start + 1, "end" - start) is exactly its text.
-// Usage: node duckdb-check.mjs OUT   (run where @duckdb/node-api is installed)
+// With JSONL (the output's `newsnlp export` folder) it also reads the
+// export: row counts, integer offsets that slice the text. With README it
+// runs every ```sql block of the README, its paths newsnlp-out/ and
+// newsnlp-jsonl/ pointed at OUT and JSONL.
+// Usage: node duckdb-check.mjs OUT [JSONL README]   (where @duckdb/node-api is installed)
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 
-const out = process.argv[2];
+const [out, jsonl, readme] = process.argv.slice(2);
 if (!out) {
   console.error('usage: node duckdb-check.mjs OUT');
   process.exit(2);
@@ -47,6 +51,33 @@ const z = await one(`
 check(z.total > 0 && z.bad === 0, `zones: ${z.total} zones read as a LIST of structs, ${z.bad} out of range`);
 const t = await one(`SELECT typeof(published) AS ty FROM ${tbl('documents')} LIMIT 1`);
 check(t.ty === 'TIMESTAMP WITH TIME ZONE', `documents.published is ${t.ty}`);
+
+if (jsonl) {
+  const js = (name) => `read_json('${jsonl}/${name}.jsonl')`;
+  for (const name of ['documents', 'sentences', 'tokens', 'entities', 'quotes']) {
+    const { n } = await one(`SELECT count(*)::INTEGER AS n FROM ${js(name)}`);
+    check(n === manifest.rows[name], `export ${name}.jsonl: ${n} rows (manifest ${manifest.rows[name]})`);
+  }
+  const q = await one(`SELECT any_value(typeof(speaker_start)) AS ty, count(*)::INTEGER AS total,
+      count(*) FILTER (WHERE substring(d.text, q.content_start + 1, q.content_end - q.content_start) <> q.content)::INTEGER AS bad,
+      count(*) FILTER (WHERE q.speaker_start IS NOT NULL AND substring(d.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) <> q.speaker)::INTEGER AS badspk
+    FROM ${js('quotes')} q JOIN ${js('documents')} d USING (doc_id)`);
+  check(q.ty === 'BIGINT' && q.total > 0 && q.bad === 0 && q.badspk === 0,
+    `export quotes.jsonl: speaker_start is ${q.ty}; ${q.total} contents, ${q.bad} and ${q.badspk} speakers that do not slice documents.text`);
+}
+if (readme) {
+  const blocks = [...readFileSync(readme, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  check(blocks.length > 0, `README: ${blocks.length} sql blocks`);
+  for (const [i, block] of blocks.entries()) {
+    const sql = block.replaceAll('newsnlp-out/', `${out}/`).replaceAll('newsnlp-jsonl/', `${jsonl}/`);
+    try {
+      const rows = (await conn.runAndReadAll(sql)).getRowObjectsJson();
+      check(rows.length > 0, `README sql block ${i + 1} (${block.split('\n')[0]}): ${rows.length} rows`);
+    } catch (e) {
+      check(false, `README sql block ${i + 1} (${block.split('\n')[0]}): ${e.message}`);
+    }
+  }
+}
 
 conn.closeSync();
 if (failures > 0) {

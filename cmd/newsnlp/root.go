@@ -104,6 +104,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newAnnotateCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),
 		newDiffCmd(stdout, stderr),
+		newExportCmd(stdout, stderr),
 		newInspectCmd(stdout, stderr),
 		newReportCmd(stdout, stderr),
 		newMergeManifestCmd(stdout),
