@@ -39,7 +39,7 @@ removed or changed rows exceeds RATE.`,
   newsnlp annotate corpus.jsonl -o after
   newsnlp diff before after --table quotes --examples 20
   newsnlp diff before after --max-changed 0.01   # fail CI on more than 1% change`,
-		Args: cobra.ExactArgs(2),
+		Args: needArgs(false, "OLD (the earlier run's output folder)", "NEW (the later run's output folder)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
 			warnIncomplete(stderr, args[1])

@@ -74,7 +74,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
   newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl
   newsnlp eval ../shared/data/ud/ewt/dev.conllu --min syntax.las=0.80
   newsnlp eval ../shared/data/ud/gum/dev.conllu --tagger prose`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needArgs(true, "GOLD (native gold JSONL, CoNLL-2003, CoNLL-U, or a brat/PolNeAR folder)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(cmd, opts, args, stdout, stderr)
 		},

@@ -42,12 +42,7 @@ A sharded output's part files are read in order, as one table.`,
 		Example: `  newsnlp export out -o out-jsonl
   newsnlp export out -o out-csv --format csv --tables documents,quotes
   python -c "import pandas as pd; print(pd.read_json('out-jsonl/quotes.jsonl', lines=True).head())"`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("export: name one OUT folder, the output of newsnlp annotate (got %d arguments); see newsnlp export --help", len(args))
-			}
-			return nil
-		},
+		Args: needArgs(false, argOut),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
 			return runExport(opts, args[0], stdout)

@@ -182,7 +182,7 @@ func TestExportUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export"}, "name one OUT folder"},
+		{[]string{"export"}, "missing OUT"},
 		{[]string{"export", dir}, "-o DIR is required"},
 		{[]string{"export", dir, "-o", dir + "/x"}, "not a newsnlp output"},
 		{[]string{"export", dir, "-o", dir + "/x", "--format", "xlsx"}, "want jsonl or csv"},

@@ -43,7 +43,7 @@ Any subset of tables will do: only documents is required.`,
   newsnlp inspect out --sample 5 --color never | less
   newsnlp inspect out --doc business/001.txt --deps
   newsnlp inspect out --doc business/001.txt --all   # beliefs and attitudes too`,
-		Args: cobra.ExactArgs(1),
+		Args: needArgs(false, argOut),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
 			return runInspect(stdout, args[0], o)
@@ -105,7 +105,7 @@ func runInspect(stdout io.Writer, out string, o *inspectOptions) error {
 		case o.doc != "":
 			return fmt.Errorf("inspect: %s has no article with doc_id %q", out, o.doc)
 		case o.grep != "":
-			return fmt.Errorf("inspect: no article in %s contains %q", out, o.grep)
+			return noMatchError{fmt.Sprintf("inspect: no article in %s contains %q", out, o.grep)}
 		}
 		return fmt.Errorf("inspect: %s has no articles", out)
 	}

@@ -27,7 +27,7 @@ shard was killed after writing its part files, or to check a run.`,
   newsnlp annotate corpus/ -o out --shard 2/3 &
   wait
   newsnlp merge-manifest out`,
-		Args: cobra.ExactArgs(1),
+		Args: needArgs(false, "OUT (the folder the shards wrote to)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := output.MergeManifests(args[0])
 			if errors.Is(err, output.ErrShardsIncomplete) {

@@ -39,28 +39,28 @@ The page needs no network: CSS and charts (SVG) are inline, and a few lines
 of plain JavaScript run the filter. It is built from aggregates and the
 sampled articles only, never by loading every row, so it stays small and
 quick for large runs.`,
-		Example: `  newsnlp report newsnlp-out -o report.html
+		Example: `  newsnlp report newsnlp-out                # writes newsnlp-out/report.html
+  newsnlp report newsnlp-out -o report.html
   newsnlp report out -o report.html --max-docs 200 --top 25
   newsnlp report out -o all.html --all   # beliefs, perceptions and attitudes too`,
-		Args: cobra.ExactArgs(1),
+		Args: needArgs(false, argOut),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
 			return runReport(stdout, args[0], o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.out, "out", "o", "", "the HTML file to write (required)")
+	f.StringVarP(&o.out, "out", "o", "", "the HTML file to write (default: OUT/report.html)")
 	f.IntVar(&o.maxDocs, "max-docs", 50, "articles shown in full: a stable sample when the run has more")
 	f.IntVar(&o.maxErrors, "max-errors", 50, "errors rows listed")
 	f.IntVar(&o.top, "top", 15, "speakers and entities per chart")
 	f.BoolVar(&o.all, "all", false, "show every attribution: by default only statements (report_type speech, score 0.5 or more)")
-	cmd.MarkFlagRequired("out")
 	return cmd
 }
 
 func runReport(stdout io.Writer, dir string, o *reportOptions) error {
 	if o.out == "" {
-		return usageError{fmt.Errorf("report: -o FILE is required")}
+		o.out = filepath.Join(dir, "report.html")
 	}
 	if o.maxDocs < 0 || o.maxErrors < 0 || o.top < 1 {
 		return usageError{fmt.Errorf("report: --max-docs and --max-errors must be 0 or more, --top 1 or more")}

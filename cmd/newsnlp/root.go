@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -30,9 +31,57 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// needArgs is a command's Args check that names the arguments it wants,
+// what is missing, and what is extra, instead of cobra's "accepts 1
+// arg(s), received 0". Each of what is an argument's name and meaning,
+// "OUT (the folder newsnlp annotate wrote)"; with more set, the last may
+// repeat.
+func needArgs(more bool, what ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < len(what):
+			return usagef("%s: missing %s", cmd.Name(), strings.Join(what[len(args):], " and "))
+		case len(args) > len(what) && !more:
+			if len(what) == 0 {
+				return usagef("%s takes no arguments; got %q", cmd.Name(), strings.Join(args, " "))
+			}
+			return usagef("%s takes %s; %q is one argument too many (quote a path with spaces)", cmd.Name(), strings.Join(what, " and "), args[len(what)])
+		}
+		return nil
+	}
+}
+
+// flagErrorText is a flag parsing error without strconv's internals:
+// `invalid argument "x" for "--workers" flag: want a whole number`.
+func flagErrorText(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": strconv.Parse"); i >= 0 {
+		want := "a number"
+		switch {
+		case strings.Contains(msg[i:], "ParseInt"), strings.Contains(msg[i:], "ParseUint"):
+			want = "a whole number"
+		case strings.Contains(msg[i:], "ParseBool"):
+			want = "true or false"
+		}
+		return msg[:i] + ": want " + want
+	}
+	return msg
+}
+
+// What the commands' arguments are, for needArgs.
+const (
+	argOut = "OUT (the output folder newsnlp annotate wrote)"
+)
+
 // errSomeFailed is returned by a command that finished its work but wants
 // exit status 1; the command has already said why.
 var errSomeFailed = errors.New("some records failed")
+
+// noMatchError is a search that found nothing (inspect --grep): exit 1,
+// as grep does, not 2, which means a usage or fatal error.
+type noMatchError struct{ msg string }
+
+func (e noMatchError) Error() string { return e.msg }
 
 // errInterrupted is returned when a run stopped on a signal.
 var errInterrupted = errors.New("interrupted")
@@ -44,13 +93,18 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	return exitCode(err, stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	help := "newsnlp --help"
+	if cmd != nil && cmd != root {
+		help = cmd.CommandPath() + " --help"
+	}
+	return exitCode(err, stderr, help)
 }
 
-// exitCode maps an error to an exit status, printing it. It is the one
-// place where errors become statuses.
-func exitCode(err error, stderr io.Writer) int {
+// exitCode maps an error to an exit status, printing it; a usage error
+// points at help, the failing command's own. It is the one place where
+// errors become statuses.
+func exitCode(err error, stderr io.Writer, help string) int {
 	switch {
 	case err == nil:
 		return exitOK
@@ -58,13 +112,16 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitSomeFailed
 	case errors.Is(err, errInterrupted):
 		return exitInterrupted
+	case errors.As(err, new(noMatchError)):
+		fmt.Fprintf(stderr, "newsnlp: %v\n", err)
+		return exitSomeFailed
 	case errors.Is(err, pipeline.ErrRecordFailed):
 		fmt.Fprintf(stderr, "newsnlp: %v\n", err)
 		return exitSomeFailed
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "newsnlp: %v\nRun 'newsnlp --help' for usage.\n", err)
+		fmt.Fprintf(stderr, "newsnlp: %v\nRun '%s' for usage and examples.\n", err, help)
 		return exitFatal
 	}
 	fmt.Fprintf(stderr, "newsnlp: %v\n", err)
@@ -99,7 +156,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%s: %s", c.Name(), flagErrorText(err)) })
 	root.AddCommand(
 		newAnnotateCmd(stdout, stderr),
 		newEvalCmd(stdout, stderr),

@@ -46,7 +46,7 @@ model never saw, as annotation meets them. --filter-folds 0 leaves the
 filter out (annotation then keeps what scores above -4).`,
 		Example: `  newsnlp train-cues --train ../shared/data/polnear/train -o annotate/quotes/model/cue.model`,
 		Hidden:  true,
-		Args:    cobra.NoArgs,
+		Args:    needArgs(false),
 		RunE: func(*cobra.Command, []string) error {
 			return runTrainCues(opts, stdout)
 		},

@@ -34,7 +34,7 @@ the epoch with the best dev F1 is kept. The same data and seed give the same
 bytes.`,
 		Example: `  newsnlp train-ner --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa -o annotate/model/ner.model`,
 		Hidden:  true,
-		Args:    cobra.NoArgs,
+		Args:    needArgs(false),
 		RunE: func(*cobra.Command, []string) error {
 			return runTrainNER(opts, stdout)
 		},

@@ -37,7 +37,7 @@ data (jackknifing). The same data and seed give the same bytes, on any
 number of cores.`,
 		Example: `  newsnlp train-syntax --train ../shared/data/ud/ewt/train.conllu --train ../shared/data/ud/gum/train.conllu -o annotate/syntax/model/syntax.model`,
 		Hidden:  true,
-		Args:    cobra.NoArgs,
+		Args:    needArgs(false),
 		RunE: func(*cobra.Command, []string) error {
 			return runTrainSyntax(opts, stdout)
 		},

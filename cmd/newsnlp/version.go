@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -43,14 +44,27 @@ func currentBuild() buildInfo {
 	return b
 }
 
+// describe is the version and the commit, the commit said once: a build
+// from an untagged commit has the commit as its version (a70ef57-dirty).
+func (b buildInfo) describe() string {
+	short := b.Commit
+	if len(short) > 7 {
+		short = short[:7]
+	}
+	if b.Commit == "unknown" || strings.Contains(b.Version, short) {
+		return b.Version
+	}
+	return fmt.Sprintf("%s (commit %s)", b.Version, b.Commit)
+}
+
 func newVersionCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print newsnlp's version, commit and prose version",
-		Args:  cobra.NoArgs,
+		Args:  needArgs(false),
 		RunE: func(*cobra.Command, []string) error {
 			b := currentBuild()
-			fmt.Fprintf(stdout, "newsnlp %s (commit %s)\nprose %s\n%s\n", b.Version, b.Commit, b.ProseVersion, b.GoVersion)
+			fmt.Fprintf(stdout, "newsnlp %s\nprose %s\n%s\n", b.describe(), b.ProseVersion, b.GoVersion)
 			return nil
 		},
 	}
