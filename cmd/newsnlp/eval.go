@@ -134,6 +134,12 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 		}
 		ids[d.ID] = true
 	}
+	if !evaluate.HasAnnotations(gold) {
+		return usagef("eval: %s holds no gold annotations (no entities, quotes or zones in any of its %d documents): it is a corpus to annotate, not gold to score against", strings.Join(args, ", "), len(gold))
+	}
+	if err := evaluate.CheckFloorNames(floors, evaluate.MetricsFor(gold, o.pred == "" && o.baseline == "")); err != nil {
+		return usagef("eval: %v", err)
+	}
 
 	predDir := o.pred
 	if predDir == "" {
@@ -162,6 +168,9 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 		}
 	}
 	report := evaluate.Score(gold, preds)
+	if o.pred != "" && len(report.Missing) == len(gold) {
+		return usagef("eval: the predictions in %s share no doc_id with the gold (%d gold documents, the first %q): annotate the gold file itself, or leave out --pred", o.pred, len(gold), gold[0].ID)
+	}
 	if o.pred == "" && o.baseline == "" {
 		if err := scoreRecasedEntities(cmd, o, gold, report); err != nil {
 			return err
@@ -294,6 +303,11 @@ func isTreebank(args []string) bool {
 func runEvalSyntax(o *evalOptions, floors []evaluate.Floor, args []string, stdout, stderr io.Writer) error {
 	if o.pred != "" || o.baseline != "" || o.errors != "" {
 		return usagef("eval: %s is a treebank: --pred, --baseline and --errors do not apply", args[0])
+	}
+	for _, f := range floors {
+		if !evaluate.IsSyntaxMetric(f.Metric) {
+			return usagef("eval: --min %s: no such metric for a treebank (metrics: syntax.xpos_accuracy, syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las, syntax.title_xpos_accuracy, syntax.upper_xpos_accuracy, syntax.las.RELATION)", f.Metric)
+		}
 	}
 	gold, err := evaluate.ReadTreebanks(args...)
 	if err != nil {

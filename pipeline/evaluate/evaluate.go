@@ -281,3 +281,53 @@ func goldHasLabels(pairs []pair) bool {
 	}
 	return false
 }
+
+// MetricsFor lists every metric scoring gold can report, whatever the
+// predictions, so that `--min` names can be checked before a run: the
+// gold's tasks' metrics, those that appear only when predictions carry
+// them (scores, denial cues), and with recased the recased entity scores
+// of CoNLL gold.
+func MetricsFor(gold []datasets.GoldDoc, recased bool) []string {
+	r := Score(gold, nil)
+	if r.Quotes != nil {
+		r.Metrics["quotes.score80.precision"] = 0
+		r.Metrics["quotes.score80.share"] = 0
+		r.Metrics["claims.denial_cue_recall"] = 0
+		r.Metrics["claims.false_alarm"] = 0
+	}
+	conll := false
+	for _, g := range gold {
+		conll = conll || (g.HasEntities && g.Scheme == "conll")
+	}
+	if recased && conll && r.Entities != nil {
+		for _, name := range Recasings {
+			addPRF(r.Metrics, "entities."+name, PRF{})
+		}
+	}
+	return r.MetricNames()
+}
+
+// HasAnnotations tells whether any gold document holds something to score
+// (entities, quotes or zones): a corpus without them is not gold.
+func HasAnnotations(gold []datasets.GoldDoc) bool {
+	for _, g := range gold {
+		if g.HasEntities || g.HasQuotes || g.HasZones {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckFloorNames checks that every floor names one of names.
+func CheckFloorNames(floors []Floor, names []string) error {
+	known := make(map[string]bool, len(names))
+	for _, n := range names {
+		known[n] = true
+	}
+	for _, f := range floors {
+		if !known[f.Metric] {
+			return fmt.Errorf("--min %s: no such metric for this gold (metrics: %s)", f.Metric, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}

@@ -11,7 +11,7 @@ import (
 type textTable struct{ tw *tabwriter.Writer }
 
 func (t textTable) row(name string, s PRF) {
-	fmt.Fprintf(t.tw, "  %-24s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, f3(s.P), f3(s.R), f3(s.F1), s.TP, s.Pred, s.Gold)
+	fmt.Fprintf(t.tw, "  %-24s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, fr(s.P, s.Pred), fr(s.R, s.Gold), fr(s.F1, s.Pred+s.Gold), s.TP, s.Pred, s.Gold)
 }
 
 func (t textTable) header() { fmt.Fprintf(t.tw, "  %-24s\tP\tR\tF1\tTP\tpred\tgold\t\n", "") }
@@ -67,9 +67,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "\nzones (exact boundaries)\n")
 		for _, k := range z.kinds() {
 			v := z.PerKind[k]
-			fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", k, f3(v.Value), v.Hits, v.Total)
+			fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", k, fr(v.Value, v.Total), v.Hits, v.Total)
 		}
-		fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", "all", f3(z.All.Value), z.All.Hits, z.All.Total)
+		fmt.Fprintf(tw, "  %-24s\t%s\t%d/%d\t\n", "all", fr(z.All.Value, z.All.Total), z.All.Hits, z.All.Total)
 	}
 	return tw.Flush()
 }
@@ -92,15 +92,15 @@ func (q *QuoteScores) writeText(t textTable) {
 		row(name+" content ≥0.3", sl.Content30)
 		row(name+" quote+speaker", sl.QuoteSpeaker)
 	}
-	fmt.Fprintf(tw, "  speaker mention accuracy on matched quotes: %s (%d/%d)\n", f3(q.SpeakerAccuracy.Value), q.SpeakerAccuracy.Hits, q.SpeakerAccuracy.Total)
+	fmt.Fprintf(tw, "  speaker mention accuracy on matched quotes: %s (%d/%d)\n", fr(q.SpeakerAccuracy.Value, q.SpeakerAccuracy.Total), q.SpeakerAccuracy.Hits, q.SpeakerAccuracy.Total)
 	if q.CanonicalAcc != nil {
-		fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", f3(q.CanonicalAcc.Value), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
+		fmt.Fprintf(tw, "  canonical speaker accuracy on matched quotes: %s (%d/%d)\n", fr(q.CanonicalAcc.Value, q.CanonicalAcc.Total), q.CanonicalAcc.Hits, q.CanonicalAcc.Total)
 	}
 	if q.Scored > 0 {
-		fmt.Fprintf(tw, "  right (content ≥0.3) with score ≥ %.1f: %s (%d/%d, %.0f%% of the predictions)\n", scoreAt, f3(q.ScoredAt80.Value), q.ScoredAt80.Hits, q.ScoredAt80.Total, 100*float64(q.ScoredAt80.Total)/float64(q.Scored))
+		fmt.Fprintf(tw, "  right (content ≥0.3) with score ≥ %.1f: %s (%d/%d, %.0f%% of the predictions)\n", scoreAt, fr(q.ScoredAt80.Value, q.ScoredAt80.Total), q.ScoredAt80.Hits, q.ScoredAt80.Total, 100*float64(q.ScoredAt80.Total)/float64(q.Scored))
 		fmt.Fprintf(tw, "  score calibration:")
 		for _, b := range q.ScoreBins {
-			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, fr(b.Value, b.Total), b.Hits, b.Total)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -116,24 +116,33 @@ func (c *ClaimScores) writeText(t textTable) {
 		for _, l := range claimLabels {
 			row(l, c.PerLabel[l])
 		}
-		fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", f3(c.MacroF1), f3(c.Accuracy.Value), c.Accuracy.Hits, c.Accuracy.Total)
-		fmt.Fprintf(tw, "  labels with confidence ≥ %.1f right: %s (%d/%d)\n", confidentAt, f3(c.Confident.Value), c.Confident.Hits, c.Confident.Total)
+		fmt.Fprintf(tw, "  macro-F1 %s, accuracy %s (%d/%d)\n", fr(c.MacroF1, c.Matched), fr(c.Accuracy.Value, c.Accuracy.Total), c.Accuracy.Hits, c.Accuracy.Total)
+		fmt.Fprintf(tw, "  labels with confidence ≥ %.1f right: %s (%d/%d)\n", confidentAt, fr(c.Confident.Value, c.Confident.Total), c.Confident.Hits, c.Confident.Total)
 		fmt.Fprintf(tw, "  calibration:")
 		for _, b := range c.Calibration {
-			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, f3(b.Value), b.Hits, b.Total)
+			fmt.Fprintf(tw, "  [%.1f, %.1f) %s (%d/%d)", b.Lo, b.Hi, fr(b.Value, b.Total), b.Hits, b.Total)
 		}
 		fmt.Fprintln(tw)
 	} else {
 		fmt.Fprintf(tw, "\nclaims (the gold has cues, not labels)\n")
 	}
 	if c.DenialCueRecall.Total+c.FalseAlarm.Total > 0 {
-		fmt.Fprintf(tw, "  labelled denial where the gold cue is a denial verb: %s (%d/%d)\n", f3(c.DenialCueRecall.Value), c.DenialCueRecall.Hits, c.DenialCueRecall.Total)
-		fmt.Fprintf(tw, "  labelled denial where it is not (false alarms):     %s (%d/%d)\n", f3(c.FalseAlarm.Value), c.FalseAlarm.Hits, c.FalseAlarm.Total)
+		fmt.Fprintf(tw, "  labelled denial where the gold cue is a denial verb: %s (%d/%d)\n", fr(c.DenialCueRecall.Value, c.DenialCueRecall.Total), c.DenialCueRecall.Hits, c.DenialCueRecall.Total)
+		fmt.Fprintf(tw, "  labelled denial where it is not (false alarms):     %s (%d/%d)\n", fr(c.FalseAlarm.Value, c.FalseAlarm.Total), c.FalseAlarm.Hits, c.FalseAlarm.Total)
 	}
 
 }
 
 func f3(v float64) string { return fmt.Sprintf("%.3f", v) }
+
+// fr is a rate over n cases, "n/a" when nothing was counted: 0.000 would
+// read as a measured failure.
+func fr(v float64, n int) string {
+	if n == 0 {
+		return "n/a"
+	}
+	return f3(v)
+}
 
 // WriteFloors writes the floor results, one line each.
 func WriteFloors(w io.Writer, results []FloorResult) {

@@ -108,3 +108,13 @@ func (s *SyntaxScores) writeText(w io.Writer) {
 		}
 	}
 }
+
+// IsSyntaxMetric tells whether name can be a treebank score's metric.
+func IsSyntaxMetric(name string) bool {
+	switch name {
+	case "syntax.xpos_accuracy", "syntax.upos_accuracy", "syntax.lemma_accuracy", "syntax.uas", "syntax.las",
+		"syntax.title_xpos_accuracy", "syntax.upper_xpos_accuracy":
+		return true
+	}
+	return strings.HasPrefix(name, "syntax.las.") && len(name) > len("syntax.las.")
+}
