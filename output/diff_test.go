@@ -2,6 +2,7 @@ package output
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
@@ -67,6 +68,23 @@ func TestDiff(t *testing.T) {
 	if r := got[TableEntities].Rate(); r != 1 {
 		t.Errorf("entities rate = %v; want 1", r)
 	}
+	// Each changed row says which columns changed, old and new; the
+	// entity_id, a running number, is not one of them.
+	if c := got[TableTokens].Columns; c["pos"] != 1 || c["dep"] != 1 || c["head"] != 1 || len(c) != 3 {
+		t.Errorf("token columns changed %v; want pos, dep and head once each", c)
+	}
+	var ent []ColumnChange
+	for _, e := range got[TableEntities].Examples {
+		if e.Change == "changed" {
+			ent = append(ent, e.Changes...)
+			if e.DocID != "a" || e.Key != "a [0,4)" {
+				t.Errorf("changed entity example doc_id %q key %q", e.DocID, e.Key)
+			}
+		}
+	}
+	if want := []ColumnChange{{Column: "label", Old: "ORG", New: "PERSON"}}; !reflect.DeepEqual(ent, want) {
+		t.Errorf("entity changes %+v; want %+v", ent, want)
+	}
 	same, err := Diff(filepath.Join(dir, "old"), filepath.Join(dir, "old"), nil, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +92,23 @@ func TestDiff(t *testing.T) {
 	for _, d := range same {
 		if d.Rate() != 0 || len(d.Examples) != 0 {
 			t.Errorf("%s: a run compared with itself changed: %+v", d.Table, d)
+		}
+	}
+}
+
+// Replacing every row (new doc_ids for the same texts) is a 100% change,
+// not 200%.
+func TestDiffRateIsAtMostOne(t *testing.T) {
+	dir := t.TempDir()
+	writeRun(t, filepath.Join(dir, "old"), testDoc("a", 3), testDoc("b", 3))
+	writeRun(t, filepath.Join(dir, "new"), testDoc("x", 3), testDoc("y", 3))
+	diffs, err := Diff(filepath.Join(dir, "old"), filepath.Join(dir, "new"), []string{TableDocuments, TableTokens}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diffs {
+		if d.Rate() != 1 || d.Added != d.Removed || d.Added == 0 {
+			t.Errorf("%s: rate %v (added %d, removed %d); want 1", d.Table, d.Rate(), d.Added, d.Removed)
 		}
 	}
 }
