@@ -17,10 +17,12 @@ var (
 		},
 	}
 	sentencesDiff = diffSpec[SentenceRow]{
-		table:    TableSentences,
-		key:      func(r *SentenceRow) string { return span(r.DocID, r.Start, r.End) },
-		cols:     []string{"zone", "n_tokens"},
-		describe: func(r *SentenceRow) string { return fmt.Sprintf("%s %s, %d tokens", span(r.DocID, r.Start, r.End), r.Zone, r.NTokens) },
+		table: TableSentences,
+		key:   func(r *SentenceRow) string { return span(r.DocID, r.Start, r.End) },
+		cols:  []string{"zone", "n_tokens"},
+		describe: func(r *SentenceRow) string {
+			return fmt.Sprintf("%s %s, %d tokens", span(r.DocID, r.Start, r.End), r.Zone, r.NTokens)
+		},
 	}
 	tokensDiff = diffSpec[TokenRow]{
 		table: TableTokens,
@@ -55,9 +57,11 @@ var (
 		},
 	}
 	errorsDiff = diffSpec[ErrorRow]{
-		table:    TableErrors,
-		key:      func(r *ErrorRow) string { return r.Source + "#" + strconv.FormatInt(r.Record, 10) },
-		cols:     []string{"line", "doc_id", "stage", "kind", "error"},
-		describe: func(r *ErrorRow) string { return fmt.Sprintf("%s:%d %s: %s", r.Source, r.Line, r.Kind, clip(r.Error, 80)) },
+		table: TableErrors,
+		key:   func(r *ErrorRow) string { return r.Source + "#" + strconv.FormatInt(r.Record, 10) },
+		cols:  []string{"line", "doc_id", "stage", "kind", "error"},
+		describe: func(r *ErrorRow) string {
+			return fmt.Sprintf("%s:%d %s: %s", r.Source, r.Line, r.Kind, clip(r.Error, 80))
+		},
 	}
 )
