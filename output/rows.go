@@ -33,7 +33,7 @@ type DocumentRow struct {
 	NQuotes     int32      `parquet:"n_quotes" doc:"rows in quotes for this article"`
 	NClaims     int32      `parquet:"n_claims" doc:"quotes labelled claim"`
 	NDenials    int32      `parquet:"n_denials" doc:"quotes labelled denial"`
-	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired on reading: latin1_decoded, invalid_utf8, unparseable_date"`
+	Warnings    []string   `parquet:"warnings,list" doc:"what was repaired or went wrong: latin1_decoded, invalid_utf8, encoding_replaced (a web page's declared encoding could not be converted), unparseable_date, annotate_failed (a stage failed: the text only, beside an errors row)"`
 	Meta        *string    `parquet:"meta,optional" doc:"the record's other input fields as a JSON object, null when none: JSON and Parquet values keep their types (numbers, booleans, lists; nested Parquet columns as objects), CSV fields are strings"`
 }
 
@@ -76,12 +76,12 @@ type EntityRow struct {
 	Start      int32  `parquet:"start,delta" doc:"first code point"`
 	End        int32  `parquet:"end,delta" doc:"code point after the last"`
 	Text       string `parquet:"text" doc:"the mention as written"`
-	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE, LOC, NORP or MISC (see How it runs for the mapping)"`
+	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE (a country, city or state the gazetteer knows), LOC (another place), NORP (a nationality or group the gazetteer knows, such as British or Kurds) or MISC (another name: events, works, products)"`
 	EntityID   string `parquet:"entity_id,dict" doc:"the entity the mention refers to, unique within the article"`
 	Canonical  string `parquet:"canonical,dict" doc:"the entity's canonical name"`
 	EntityKey  string `parquet:"entity_key,dict" doc:"the entity's key across articles and shards: the canonical name with case, accents, dots and a possessive folded, a person's titles dropped (Chancellor Gordon Brown: gordon brown) and party variants joined (Tory, Tories, Conservatives: conservative party); group and count by it"`
 	SentIdx    int32  `parquet:"sent_idx,delta" doc:"sentence of the mention"`
-	Origin     string `parquet:"origin,dict" doc:"what found it: model, rule, gazetteer or coref"`
+	Origin     string `parquet:"origin,dict" doc:"what found it: model (the entity model), rule (a repair or relabelling rule: a split name joined, a title's person) or gazetteer (a name the model missed that the gazetteer lists)"`
 }
 
 // QuoteRow is one attribution with its claim or denial label.
@@ -98,7 +98,7 @@ type QuoteRow struct {
 	CueLemma          *string  `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
 	CueClass          *string  `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
 	ReportType        string   `parquet:"report_type,dict" doc:"what the attribution reports of its source: speech (said, told, denied, according to, a poll shows), belief (thinks, expects, fears), perception (sees, knows, learned) or attitude (wants, supports, hopes, and acts: introduced, decided); PolNeAR annotates all four, a count of statements wants speech"`
-	Rule              string   `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn); the README lists them all"`
+	Rule              string   `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn). All of them: nominal, according-to, opening-gerund, participle, passive-agent, passive, colon-next, as-clause, as-reported-by, quote-before, same-speaker, coordinated, subject-cue, quote-next, quote-subject, quote-cue, clause-subject, asked-question, quote-then-verb, colon-quote, hearsay, poll, signed-quote, transcript-turn, floating-quote"`
 	Score             *float32 `parquet:"score,optional" doc:"the probability that the attribution is right (its content covers at least 0.3 of what an annotator marks as said), calibrated by cross-validation on PolNeAR train: of those at 0.8 or more, 92% were right in cross-validation and 93% on PolNeAR dev; the stage keeps attributions from about 0.5 up; null when the cue model has no calibration"`
 	SpeakerStart      *int32   `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`
 	SpeakerEnd        *int32   `parquet:"speaker_end,optional" doc:"code point after the speaker mention"`
@@ -123,8 +123,8 @@ type ErrorRow struct {
 	Record  int64   `parquet:"record" doc:"1-based record number in the source (0: the whole source)"`
 	Line    int64   `parquet:"line" doc:"1-based line where the record starts (0 when unknown)"`
 	DocID   *string `parquet:"doc_id,optional" doc:"the record's id when it could be read, else its fallback id"`
-	Stage   string  `parquet:"stage,dict" doc:"read, zone, nlp, entities, quotes, claims"`
-	Kind    string  `parquet:"kind,dict" doc:"json, csv, field_count, no_text, too_large, binary, corrupt, unreadable, read, panic"`
+	Stage   string  `parquet:"stage,dict" doc:"where it failed: read (the input), or the annotation stage: zone, nlp, ner, entities, quotes, claims, offsets, or annotate (the article as a whole, as for a timeout)"`
+	Kind    string  `parquet:"kind,dict" doc:"reading: json, csv, field_count (a CSV row with too many or too few fields), no_text, too_large, binary, corrupt, unreadable, read, html (a page that could not be parsed), warc (a WARC record that could not be read); annotating: panic (a stage crashed on the article), timeout (past --doc-timeout), annotate (another stage failure)"`
 	Error   string  `parquet:"error" doc:"what went wrong, naming the field"`
 	Excerpt string  `parquet:"excerpt" doc:"the start of the offending input"`
 }

@@ -59,7 +59,6 @@ const (
 	OriginModel     = "model"
 	OriginRule      = "rule"
 	OriginGazetteer = "gazetteer"
-	OriginCoref     = "coref"
 )
 
 // Zone is a region of the text with one role: the title, the body, a block
