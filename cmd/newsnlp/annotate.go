@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -336,7 +337,7 @@ func printSummary(w io.Writer, out string, m *output.Manifest) {
 		fmt.Fprintf(w, "  not annotated %s (documents rows with no annotations)\n", output.FormatCounts(m.NotAnnotated))
 	}
 	if len(m.Languages) > 1 {
-		fmt.Fprintf(w, "  languages  %s\n", output.FormatCounts(m.Languages))
+		fmt.Fprintf(w, "  languages  %s\n", languageCounts(m.Languages))
 	}
 	if len(m.Skipped) > 0 {
 		fmt.Fprintf(w, "  skipped    %s\n", output.FormatCounts(m.Skipped))
@@ -345,10 +346,22 @@ func printSummary(w io.Writer, out string, m *output.Manifest) {
 		fmt.Fprintf(w, "  warnings   %s\n", output.FormatCounts(m.Warnings))
 	}
 	fmt.Fprintf(w, "  output     %s/ (documents, sentences, tokens, entities, quotes, errors, manifest.json)\n", out)
-	fmt.Fprintf(w, "look at it:\n  duckdb -c \"SELECT doc_id, title, n_words, n_entities FROM read_parquet('%s/documents/*.parquet')\"\n", out)
+	bin := "newsnlp"
+	if exe, err := os.Executable(); err == nil && filepath.Base(exe) == "newsnlp" {
+		wd, _ := os.Getwd()
+		if rel, err := filepath.Rel(wd, exe); err == nil && !strings.HasPrefix(rel, "..") && filepath.Dir(rel) != "." {
+			bin = "./" + rel // `make run` runs bin/newsnlp, which is not on the PATH
+		}
+	}
+	fmt.Fprintf(w, "look at it:\n")
+	fmt.Fprintf(w, "  %s inspect %s              # articles in the terminal, entities and attributions marked\n", bin, out)
+	fmt.Fprintf(w, "  %s report %s               # one HTML page: %s\n", bin, out, filepath.Join(out, "report.html"))
+	fmt.Fprintf(w, "  %s export %s -o %s-csv --format csv   # for tools without Parquet\n", bin, out, strings.TrimSuffix(out, "/"))
+	fmt.Fprintf(w, "  duckdb -c \"SELECT doc_id, title, n_words, n_entities FROM read_parquet('%s/documents/*.parquet')\"\n", out)
 	if m.Records.Errors > 0 {
 		fmt.Fprintf(w, "  duckdb -c \"SELECT source, line, kind, error FROM read_parquet('%s/errors/*.parquet')\"\n", out)
 	}
+	fmt.Fprintf(w, "  (duckdb: pip install duckdb, or the command-line tool from https://duckdb.org/docs/installation)\n")
 }
 
 func oneOf(s string, values ...string) bool {
@@ -371,4 +384,25 @@ func newLogger(w io.Writer, format string, tty bool) *slog.Logger {
 		return slog.New(slog.NewTextHandler(w, nil))
 	}
 	return slog.New(slog.NewJSONHandler(w, nil))
+}
+
+// languageCounts is the summary's languages line. The manifest counts
+// undetermined articles under "und"; their lang column is null, and the
+// line says so.
+func languageCounts(langs map[string]int64) string {
+	n, ok := langs["und"]
+	if !ok {
+		return output.FormatCounts(langs)
+	}
+	rest := make(map[string]int64, len(langs))
+	for k, v := range langs {
+		if k != "und" {
+			rest[k] = v
+		}
+	}
+	line := fmt.Sprintf("undetermined (lang null) %d", n)
+	if len(rest) > 0 {
+		line = output.FormatCounts(rest) + ", " + line
+	}
+	return line
 }
