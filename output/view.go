@@ -22,7 +22,18 @@ type DocView struct {
 	Warnings                                          []string
 	Entities                                          []EntityRow
 	Quotes                                            []QuoteRow
-	Tokens                                            []TokenRow // only with DocSelector.Tokens
+	Tokens                                            []TokenRow    // only with DocSelector.Tokens
+	Sentences                                         []SentenceRow // only with DocSelector.Sentences
+}
+
+// Sentence is the text of the article's sentence i ("" when the sentences
+// were not loaded or there is no such sentence).
+func (v *DocView) Sentence(i int32) string {
+	if i < 0 || int(i) >= len(v.Sentences) {
+		return ""
+	}
+	s := v.Sentences[i]
+	return v.Span(s.Start, s.End)
 }
 
 // MinStatementScore is the score from which inspect and report show an
@@ -59,7 +70,10 @@ type DocSelector struct {
 	Sample int
 	Max    int  // at most this many for Grep (0: no limit)
 	All    bool // every article
-	Tokens bool // also load the tokens table
+	// Also lists articles to load besides those the fields above select.
+	Also      map[string]bool
+	Tokens    bool // also load the tokens table
+	Sentences bool // also load the sentences table
 }
 
 // sampleKey orders doc_ids for a sample that is the same on every run and
@@ -68,6 +82,31 @@ func sampleKey(id string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
 	return h.Sum64()
+}
+
+// SampleIDs is a stable sample of n doc_ids of OUT: the same on every run,
+// and spread over the whole input. Memory is one id per article.
+func SampleIDs(out string, n int) (map[string]bool, error) {
+	type keyed struct {
+		key uint64
+		id  string
+	}
+	var all []keyed
+	err := ReadRows(out, TableDocuments, func(d *DocumentRow) error {
+		all = append(all, keyed{sampleKey(d.DocID), d.DocID})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(all, func(i, j int) bool {
+		return all[i].key < all[j].key || all[i].key == all[j].key && all[i].id < all[j].id
+	})
+	want := map[string]bool{}
+	for i := 0; i < len(all) && i < n; i++ {
+		want[all[i].id] = true
+	}
+	return want, nil
 }
 
 // LoadDocs reads the selected articles of OUT with their entities and
@@ -80,39 +119,25 @@ func LoadDocs(out string, sel DocSelector) (docs []*DocView, tables map[string]b
 	case sel.ID != "":
 		want[sel.ID] = true
 	case sel.Sample > 0:
-		type keyed struct {
-			key uint64
-			id  string
-		}
-		var all []keyed
-		err := ReadRows(out, TableDocuments, func(d *DocumentRow) error {
-			all = append(all, keyed{sampleKey(d.DocID), d.DocID})
-			return nil
-		})
-		if err != nil {
+		if want, err = SampleIDs(out, sel.Sample); err != nil {
 			return nil, nil, err
-		}
-		sort.Slice(all, func(i, j int) bool {
-			return all[i].key < all[j].key || all[i].key == all[j].key && all[i].id < all[j].id
-		})
-		for i := 0; i < len(all) && i < sel.Sample; i++ {
-			want[all[i].id] = true
 		}
 	}
 	grep := strings.ToLower(sel.Grep)
 	byID := map[string]*DocView{}
 	err = ReadRows(out, TableDocuments, func(d *DocumentRow) error {
 		take := want[d.DocID]
+		also := sel.Also[d.DocID]
 		switch {
 		case sel.Grep != "":
 			take = sel.Max == 0 || len(docs) < sel.Max
 			take = take && (strings.Contains(strings.ToLower(d.Text), grep) || strings.Contains(strings.ToLower(deref(d.Title)), grep))
 		case sel.All:
 			take = true
-		case sel.ID == "" && sel.Sample == 0:
+		case sel.ID == "" && sel.Sample == 0 && len(sel.Also) == 0:
 			take = len(docs) == 0
 		}
-		if !take || byID[d.DocID] != nil {
+		if !(take || also) || byID[d.DocID] != nil {
 			return nil
 		}
 		v := &DocView{ID: d.DocID, Source: d.Source, Title: deref(d.Title), Author: deref(d.Author), URL: deref(d.URL), Lang: deref(d.Lang), DuplicateOf: deref(d.DuplicateOf),
@@ -153,6 +178,18 @@ func LoadDocs(out string, sel DocSelector) (docs []*DocView, tables map[string]b
 	tables[TableQuotes] = err == nil
 	if err != nil && !errors.Is(err, ErrNoTable) {
 		return nil, nil, err
+	}
+	if sel.Sentences {
+		err = ReadRows(out, TableSentences, func(s *SentenceRow) error {
+			if v := byID[s.DocID]; v != nil {
+				v.Sentences = append(v.Sentences, *s)
+			}
+			return nil
+		})
+		tables[TableSentences] = err == nil
+		if err != nil && !errors.Is(err, ErrNoTable) {
+			return nil, nil, err
+		}
 	}
 	if sel.Tokens {
 		err = ReadRows(out, TableTokens, func(t *TokenRow) error {

@@ -17,18 +17,22 @@ var assets embed.FS
 
 // page is the template, parsed once.
 var page = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{
-	"counts":  output.FormatCounts,
-	"clip":    func(s string, n int) string { return output.Visible(Clip(s, n)) },
-	"visible": output.Visible,
-	"color":   labelColor,
-	"css":     func(s string) template.CSS { return template.CSS(s) },
-	"js":      func(s string) template.JS { return template.JS(s) },
-	"asset":   asset,
-	"rate":    rate,
-	"lower":   strings.ToLower,
-	"join":    strings.Join,
-	"date":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
-	"slice3":  func(a, b, c any) []any { return []any{a, fmt.Sprint(b), c} },
+	"counts":      output.FormatCounts,
+	"clip":        func(s string, n int) string { return output.Visible(Clip(s, n)) },
+	"visible":     output.Visible,
+	"color":       labelColor,
+	"height":      barsHeight,
+	"quote":       quoteContent,
+	"entityChart": EntityChartID,
+	"add":         func(a, b int) int { return a + b },
+	"css":         func(s string) template.CSS { return template.CSS(s) },
+	"js":          func(s string) template.JS { return template.JS(s) },
+	"asset":       asset,
+	"rate":        rate,
+	"lower":       strings.ToLower,
+	"join":        strings.Join,
+	"date":        func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"slice3":      func(a, b, c any) []any { return []any{a, fmt.Sprint(b), c} },
 }).ParseFS(assets, "assets/page.html.tmpl"))
 
 // asset is an embedded file's text, for the page's inline style and
@@ -49,26 +53,12 @@ func Write(w io.Writer, d *Data) error {
 // view is Data with what the template derives from it.
 type view struct{ *Data }
 
-// SpeakerChart is the claims and denials of the top speakers.
-func (v view) SpeakerChart() chart {
-	var bars []bar
-	for _, s := range v.Speakers {
-		bars = append(bars, bar{s.Name, []int64{int64(s.Claims), int64(s.Denials)}})
-	}
-	return newChart("speakers-chart", bars, []string{"#2e8b57", "#c0392b"}, false)
-}
-
-// EntityChart is the top names of one label.
-func (v view) EntityChart(label string) chart {
-	var bars []bar
-	for _, n := range v.Entities[label] {
-		bars = append(bars, bar{n.Name, []int64{int64(n.Count)}})
-	}
-	return newChart("", bars, []string{"#7a8fa6"}, true)
-}
-
 // Sampled reports whether the articles shown are a sample.
-func (v view) Sampled() bool { return int64(len(v.Docs)) < v.NDocs }
+func (v view) Sampled() bool { return int64(v.NSampled) < v.NDocs }
+
+// Linked is how many articles are shown only because a speaker's page
+// links to them.
+func (v view) Linked() int { return len(v.Docs) - v.NSampled }
 
 // Articles are the shown articles, ready to render.
 func (v view) Articles() []article {
@@ -77,6 +67,17 @@ func (v view) Articles() []article {
 		out[i] = newArticle(d)
 	}
 	return out
+}
+
+// quoteContent shows what was said in quotation marks, unless it already
+// opens with one (a direct quotation carries its own), clipped to n code
+// points.
+func quoteContent(s string, n int) string {
+	s = output.Visible(Clip(s, n))
+	if strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "'") {
+		return s
+	}
+	return "“" + s + "”"
 }
 
 func rate(n, of int64) string {
@@ -107,77 +108,12 @@ func Clip(s string, n int) string {
 	return s
 }
 
-// bar is one row of a horizontal bar chart: a name and its stacked values.
-type bar struct {
-	name   string
-	values []int64
-}
-
-// chart is a horizontal stacked bar chart, laid out for inline SVG.
-type chart struct {
-	ID                  string
-	Width, Height, RowH int
-	LabelX              int
-	Rows                []chartRow
-	Empty               bool
-}
-
-type chartRow struct {
-	Name, Label string
-	TextY       int
-	Rects       []chartRect
-	TotalX      float64
-	Values      string
-	Total       int64
-}
-
-type chartRect struct {
-	X, Y, W float64
-	H       int
-	Fill    string
-	Value   int64
-}
-
-// newChart lays out bars; compact charts fit a panel of a grid.
-func newChart(id string, bars []bar, colors []string, compact bool) chart {
-	rowH, labelW, barW, numW := 22, 190, 300, 70
-	if compact {
-		labelW, barW, numW = 150, 110, 40
-	}
-	c := chart{ID: id, Width: labelW + barW + numW, Height: rowH * len(bars), RowH: rowH, LabelX: labelW - 6, Empty: len(bars) == 0}
-	var maxTotal int64 = 1
-	for _, b := range bars {
-		var t int64
-		for _, v := range b.values {
-			t += v
-		}
-		maxTotal = max(maxTotal, t)
-	}
-	for i, b := range bars {
-		y := i * rowH
-		r := chartRow{Name: b.name, Label: output.Visible(Clip(b.name, labelW/7)), TextY: y + 15}
-		x := float64(labelW)
-		var parts []string
-		for k, v := range b.values {
-			width := float64(barW) * float64(v) / float64(maxTotal)
-			if v > 0 {
-				r.Rects = append(r.Rects, chartRect{X: x, Y: float64(y + 4), W: width, H: rowH - 8, Fill: colors[k%len(colors)], Value: v})
-			}
-			x += width
-			r.Total += v
-			parts = append(parts, fmt.Sprint(v))
-		}
-		r.TotalX, r.Values = x+6, strings.Join(parts, ",")
-		c.Rows = append(c.Rows, r)
-	}
-	return c
-}
-
 // article is one article as the page shows it, like inspect: zones with
 // entities highlighted, and its attributions.
 type article struct {
 	*output.DocView
 	Heading  string
+	Anchor   string // the view's id, for links from speakers' pages
 	Speakers string // every speaker's mention and canonical name, lower case, for the filter
 	Zones    []zoneView
 }
@@ -196,7 +132,7 @@ type segment struct {
 var blankRuns = regexp.MustCompile(`\n\s*\n(\s*\n)+`)
 
 func newArticle(d *output.DocView) article {
-	a := article{DocView: d, Heading: d.Title}
+	a := article{DocView: d, Heading: d.Title, Anchor: ArticleAnchor(d.ID)}
 	if a.Heading == "" {
 		a.Heading = d.ID
 	}
@@ -233,10 +169,3 @@ func newArticle(d *output.DocView) article {
 
 // Speaker describes an attribution's speaker.
 func (a article) Speaker(q output.QuoteRow) string { return output.SpeakerText(&q) }
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}

@@ -38,13 +38,16 @@ func TestWriteEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	if n := strings.Count(page, "<script>"); n != 1 {
-		t.Errorf("page has %d <script> tags; want only its own", n)
+	if n := strings.Count(page, "<script"); n != 3 {
+		t.Errorf("page has %d <script> tags; want its own three (chart data, Chart.js, its script)", n)
+	}
+	if strings.Contains(page, "<script>alert") || strings.Count(page, "</script>") != 3 {
+		t.Errorf("markup escaped into a script")
 	}
 	if strings.Contains(page, `onmouseover="x`) || strings.Contains(page, "ZgotmplZ") {
 		t.Errorf("markup escaped its context:\n%s", page)
 	}
-	for _, want := range []string{`id="speakers-chart"`, `data-label="PERSON"`, "Errors (1)"} {
+	for _, want := range []string{`id="chart-speakers"`, `data-label="PERSON"`, "Errors (1)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}

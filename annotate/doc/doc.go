@@ -108,8 +108,8 @@ type Mention struct {
 	// Key is the entity's key across articles (english.EntityKey of the
 	// canonical name and label).
 	Key string
-	// Origin says what produced the mention: model, rule, gazetteer or
-	// coref (the Origin constants).
+	// Origin says what produced the mention: model, rule or gazetteer
+	// (the Origin constants).
 	Origin string
 	// TokStart and TokEnd are the mention's range in Document.Tokens;
 	// TokStart is -1 when the mention does not fall on token boundaries.

@@ -15,34 +15,48 @@ import (
 )
 
 type reportOptions struct {
-	out       string
-	maxDocs   int
-	maxErrors int
-	top       int
-	all       bool
+	out        string
+	maxDocs    int
+	maxErrors  int
+	top        int
+	all        bool
+	by         string
+	statements int
 }
 
 func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
-		Use:   "report OUT -o report.html",
+		Use:   "report OUT [-o report.html]",
 		Short: "Write a self-contained HTML page: run summary, top speakers, claims and denials, articles",
-		Long: `Write one self-contained HTML file about an annotate output: the run
-summary from manifest.json; the top speakers with their claims and denials
-as a bar chart; the top entities by label; denials and claims per source;
-the first errors; and a sample of articles, each with its entities
-highlighted and its attributions listed, with a box that filters them by
-speaker name. Attributions are statements only (report_type speech, score
-0.5 or more) unless --all is given.
+		Long: `Write one self-contained HTML file about an annotate output (default
+OUT/report.html):
 
-The page needs no network: CSS and charts (SVG) are inline, and a few lines
-of plain JavaScript run the filter. It is built from aggregates and the
-sampled articles only, never by loading every row, so it stays small and
-quick for large runs.`,
+  - the run summary from manifest.json;
+  - the top speakers' claims and denials, and a page for each: a stable
+    sample of their statements, denials first, each with its sentence and a
+    link to the article; the names their statements mention; their
+    statements over publication dates;
+  - the top entities by label;
+  - over time, when articles have dates: claims and denials per day, week
+    or month, and the most mentioned names;
+  - with --by FIELD, articles, claims and denials by an input field kept in
+    documents.meta (topic, section, outlet);
+  - denials and claims per source, the first errors, and a stable sample of
+    articles with entities highlighted, attributions listed, and a box that
+    filters them by speaker.
+
+Attributions are statements only (report_type speech, score 0.5 or more)
+unless --all is given. The page needs no network: CSS, script and Chart.js
+are inline. It is built from aggregates and samples, never by loading
+every row: the file's size is bounded by --top, --statements, --max-docs
+and --max-errors, whatever the size of the run, and the page says what it
+sampled.`,
 		Example: `  newsnlp report newsnlp-out                # writes newsnlp-out/report.html
   newsnlp report newsnlp-out -o report.html
   newsnlp report out -o report.html --max-docs 200 --top 25
-  newsnlp report out -o all.html --all   # beliefs, perceptions and attitudes too`,
+  newsnlp report out -o all.html --all   # beliefs, perceptions and attitudes too
+  newsnlp report out --by topic          # counts by the input's topic field`,
 		Args: needArgs(false, argOut),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			warnIncomplete(stderr, args[0])
@@ -54,6 +68,8 @@ quick for large runs.`,
 	f.IntVar(&o.maxDocs, "max-docs", 50, "articles shown in full: a stable sample when the run has more")
 	f.IntVar(&o.maxErrors, "max-errors", 50, "errors rows listed")
 	f.IntVar(&o.top, "top", 15, "speakers and entities per chart")
+	f.StringVar(&o.by, "by", "", "also count articles and statements by this input field, kept in documents.meta (a list counts under each value), e.g. --by topic")
+	f.IntVar(&o.statements, "statements", report.DefaultStatements, "statements listed on each speaker's page: a stable sample, denials first")
 	f.BoolVar(&o.all, "all", false, "show every attribution: by default only statements (report_type speech, score 0.5 or more)")
 	return cmd
 }
@@ -69,7 +85,7 @@ func runReport(stdout io.Writer, dir string, o *reportOptions) error {
 		return usageError{fmt.Errorf("report: %s is not an annotate output (%v)", dir, err)}
 	}
 	start := time.Now()
-	d, err := report.Build(dir, report.Options{MaxDocs: o.maxDocs, MaxErrors: o.maxErrors, Top: o.top, All: o.all})
+	d, err := report.Build(dir, report.Options{MaxDocs: o.maxDocs, MaxErrors: o.maxErrors, Top: o.top, All: o.all, By: o.by, Statements: o.statements})
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,7 +82,7 @@ func TestReport(t *testing.T) {
 	runMain(t, exitOK, "annotate", "-o", out, "--progress", "never")
 	root, raw := parseReport(t, out)
 
-	for _, id := range []string{"summary", "speakers", "entities", "sources", "errors", "articles", "filter", "speakers-chart"} {
+	for _, id := range []string{"summary", "speakers", "entities", "sources", "errors", "articles", "filter", "chart-speakers", "speaker-1"} {
 		if byID(root, id) == nil {
 			t.Errorf("no element with id %q", id)
 		}
@@ -116,17 +119,40 @@ func TestReport(t *testing.T) {
 		}
 		want[name] = c
 	}
-	bars := findAll(byID(root, "speakers-chart"), func(n *html.Node) bool { return n.Type == html.ElementNode && attr(n, "class") == "bar" })
-	if len(bars) == 0 || len(bars) > 15 {
-		t.Fatalf("%d speaker bars; want 1 to 15", len(bars))
+	// The speaker chart's data, drawn by Chart.js from the page's JSON.
+	var charts []struct {
+		ID     string   `json:"id"`
+		Labels []string `json:"labels"`
+		Links  []string `json:"links"`
+		Series []struct {
+			Name   string `json:"name"`
+			Values []int  `json:"values"`
+		} `json:"series"`
 	}
-	for _, b := range bars {
-		name := attr(b, "data-name")
-		vals := findAll(b, func(n *html.Node) bool { return attr(n, "data-values") != "" })
-		w := want[name]
-		if len(vals) != 1 || attr(vals[0], "data-values") != fmt.Sprintf("%d,%d", w[0], w[1]) {
-			t.Errorf("speaker %q: bar values %v; the quotes table has claims,denials %d,%d", name, attr(vals[0], "data-values"), w[0], w[1])
+	if err := json.Unmarshal([]byte(textOf(byID(root, "chart-data"))), &charts); err != nil {
+		t.Fatalf("chart data: %v", err)
+	}
+	found := false
+	for _, c := range charts {
+		if c.ID != "chart-speakers" {
+			continue
 		}
+		found = true
+		if len(c.Labels) == 0 || len(c.Labels) > 15 || len(c.Series) != 2 || len(c.Links) != len(c.Labels) {
+			t.Fatalf("speaker chart %+v", c)
+		}
+		for i, name := range c.Labels {
+			w := want[name]
+			if got := [2]int{c.Series[0].Values[i], c.Series[1].Values[i]}; got != w {
+				t.Errorf("speaker %q: claims,denials %v; the quotes table has %v", name, got, w)
+			}
+			if byID(root, strings.TrimPrefix(c.Links[i], "#")) == nil {
+				t.Errorf("speaker %q links to %s, which is not on the page", name, c.Links[i])
+			}
+		}
+	}
+	if !found {
+		t.Error("no speaker chart in the chart data")
 	}
 
 	// Every article, each with its attributions.
@@ -149,9 +175,17 @@ func TestReport(t *testing.T) {
 	}
 
 	// A sample when the run is larger than --max-docs.
+	// A sample when the run is larger than --max-docs, and the articles
+	// the speakers' pages link to.
 	root, _ = parseReport(t, out, "--max-docs", "3")
-	if arts := elements(byID(root, "articles"), "article"); len(arts) != 3 {
-		t.Errorf("--max-docs 3 shows %d articles", len(arts))
+	intro := textOf(elements(byID(root, "articles"), "p")[0])
+	m := regexp.MustCompile(`A stable sample of 3 of 10 \(--max-docs\)(?:, and (\d+) more that speakers' pages link to)?`).FindStringSubmatch(intro)
+	if m == nil {
+		t.Fatalf("articles intro %q", intro)
+	}
+	linked, _ := strconv.Atoi(m[1])
+	if arts := elements(byID(root, "articles"), "article"); len(arts) != 3+linked {
+		t.Errorf("--max-docs 3 shows %d articles; want 3 and %d linked", len(arts), linked)
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -40,8 +41,13 @@ func TestReportDefaultsIntoOut(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	runMain(t, 0, "annotate", "-o", out, "--progress", "never")
 	stdout, _ := runMain(t, 0, "report", out)
-	if _, err := os.Stat(filepath.Join(out, "report.html")); err != nil || !strings.Contains(stdout, "report.html") {
+	page, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil || !strings.Contains(stdout, "report.html") {
 		t.Errorf("report OUT should write OUT/report.html: %v; %s", err, stdout)
+	}
+	// The time row says what its figures are: wall time, and worker time.
+	if !regexp.MustCompile(`[0-9.]+ s from start to finish. Worker time, summed over the [0-9]+ workers: [0-9.]+ s annotating`).Match(page) {
+		t.Errorf("report's time row is not plain:\n%s", page)
 	}
 	// A grep that finds nothing is exit 1, as grep's is: not a usage error.
 	_, stderr := runMain(t, 1, "inspect", out, "--grep", "no such words anywhere")
