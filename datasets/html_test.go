@@ -184,3 +184,15 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// A page's author metadata is its byline.
+func TestExtractHTMLAuthor(t *testing.T) {
+	html := strings.Replace(page("Bridge to close for repairs", bridgeBody), "</head>", `<meta name="author" content="Jane Roe"></head>`, 1)
+	p, err := ExtractHTML([]byte(html), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Author != "Jane Roe" {
+		t.Errorf("author %q, want Jane Roe", p.Author)
+	}
+}
