@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench stream regress train-ner train-syntax train-cues cv-cues claims-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-ner train-syntax train-cues cv-cues claims-gold headlines-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -86,6 +86,11 @@ cv-cues: build
 ## the hand-marked testdata/claims/claims.txt
 claims-gold:
 	$(GO) run testdata/claims/gen.go
+
+## headlines-gold: rebuild testdata/headlines/headlines-{dev,test}.gold.jsonl
+## from the labelled testdata/headlines/headlines.txt
+headlines-gold:
+	$(GO) run testdata/headlines/gen.go
 
 ## regress: quality floors (.ci/floors.txt) against $(DATA)
 regress: build
