@@ -81,6 +81,10 @@ type GoldDoc struct {
 	Entities []GoldEntity
 	Quotes   []GoldQuote
 
+	// Headline is a headline's category in a headline set (attributed,
+	// outlet, claim, question, negative), "" for other gold.
+	Headline string
+
 	HasZones, HasEntities, HasQuotes bool
 	// SpeechOnly is set when the gold's quotes are statements only (native
 	// gold, like the seed's): attributions of belief, perception or
@@ -90,6 +94,11 @@ type GoldDoc struct {
 	// "" for newsnlp's own labels.
 	Scheme string
 }
+
+// HeadlineCategories are a headline set's categories: a denial by a
+// source (attributed), a denial in the outlet's own voice (outlet), a
+// claim, a question, or a hard negative (denial words that deny nothing).
+var HeadlineCategories = map[string]bool{"attributed": true, "outlet": true, "claim": true, "question": true, "negative": true}
 
 // GoldError is a problem in a gold file, naming the file and line.
 type GoldError struct {
@@ -153,9 +162,10 @@ func looksCoNLL(b []byte) bool {
 
 // nativeGold is the JSON shape of a native gold line.
 type nativeGold struct {
-	ID    string `json:"id"`
-	Text  string `json:"text"`
-	Zones []struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Headline string `json:"headline"`
+	Zones    []struct {
 		Zone  string `json:"zone"`
 		Start *int   `json:"start"`
 		End   *int   `json:"end"`
@@ -220,7 +230,10 @@ func readNativeGold(path string, b []byte) ([]GoldDoc, error) {
 			}
 			return [2]int{s, e}, nil
 		}
-		d := GoldDoc{ID: g.ID, Text: g.Text, Source: path, Line: lineNo,
+		if g.Headline != "" && !HeadlineCategories[g.Headline] {
+			return nil, fail("headline %q: want attributed, outlet, claim, question or negative", g.Headline)
+		}
+		d := GoldDoc{ID: g.ID, Text: g.Text, Source: path, Line: lineNo, Headline: g.Headline,
 			HasZones: g.Zones != nil, HasEntities: g.Entities != nil, HasQuotes: g.Quotes != nil, SpeechOnly: true}
 		for k, z := range g.Zones {
 			sp, err := span(fmt.Sprintf("zones[%d]", k), z.Start, z.End, "")

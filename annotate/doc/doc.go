@@ -29,6 +29,9 @@ const (
 	KindDirect   = "direct"
 	KindIndirect = "indirect"
 	KindMixed    = "mixed"
+	// KindAuthor is a denial in the outlet's own voice ("No, X is not
+	// dead"): no speaker, the falsity or negation words as its cue.
+	KindAuthor = "author"
 )
 
 // Report types: what an attribution reports of its source. PolNeAR
@@ -52,6 +55,8 @@ const (
 	ResolvedPronoun    = "pronoun"
 	ResolvedNominal    = "nominal"
 	ResolvedUnresolved = "unresolved"
+	// ResolvedAuthor is the speaker of a KindAuthor row: the outlet.
+	ResolvedAuthor = "author"
 )
 
 // Mention origins: what produced an entity mention.

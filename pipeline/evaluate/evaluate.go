@@ -126,6 +126,8 @@ type Report struct {
 	Quotes    *QuoteScores  `json:"quotes,omitempty"`
 	Claims    *ClaimScores  `json:"claims,omitempty"`
 	Zones     *ZoneScores   `json:"zones,omitempty"`
+	// Headlines is set for a headline set (gold with headline categories).
+	Headlines *HeadlineScores `json:"headlines,omitempty"`
 	// Extraction is set for an article-extraction gold set (web pages and
 	// their hand-made article bodies).
 	Extraction *ExtractionScores `json:"extraction,omitempty"`
@@ -149,7 +151,7 @@ func (r *Report) MetricNames() []string {
 // nothing.
 func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 	r := &Report{Documents: len(gold), Metrics: map[string]float64{}}
-	var ents, quotes, zones []pair
+	var ents, quotes, zones, headlines []pair
 	conll := false
 	notSpeech, speechOnlyGold := 0, false
 	for i := range gold {
@@ -174,6 +176,9 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 		}
 		if g.HasZones {
 			zones = append(zones, pr)
+		}
+		if g.Headline != "" {
+			headlines = append(headlines, pr)
 		}
 	}
 	if conll {
@@ -200,6 +205,10 @@ func Score(gold []datasets.GoldDoc, preds map[string]*PredDoc) *Report {
 	if len(zones) > 0 {
 		r.Zones = scoreZones(zones)
 		r.Zones.addMetrics(r.Metrics)
+	}
+	if len(headlines) > 0 {
+		r.Headlines = scoreHeadlines(headlines)
+		r.Headlines.addMetrics(r.Metrics)
 	}
 	return r
 }
@@ -311,7 +320,7 @@ func MetricsFor(gold []datasets.GoldDoc, recased bool) []string {
 // (entities, quotes or zones): a corpus without them is not gold.
 func HasAnnotations(gold []datasets.GoldDoc) bool {
 	for _, g := range gold {
-		if g.HasEntities || g.HasQuotes || g.HasZones {
+		if g.HasEntities || g.HasQuotes || g.HasZones || g.Headline != "" {
 			return true
 		}
 	}

@@ -63,6 +63,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	if c := r.Claims; c != nil && (c.hasLabels || c.DenialCueRecall.Total+c.FalseAlarm.Total > 0) {
 		c.writeText(t)
 	}
+	if h := r.Headlines; h != nil {
+		h.writeText(t)
+	}
 	if z := r.Zones; z != nil {
 		fmt.Fprintf(tw, "\nzones (exact boundaries)\n")
 		for _, k := range z.kinds() {
