@@ -100,7 +100,7 @@ func build(cfg Config, withQuotes bool) (*Annotator, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load cue model %s: %w", cmp.Or(cfg.CueModel, "(embedded)"), err)
 		}
-		stages = append(stages, qs, claimsStage{})
+		stages = append(stages, qs, claimsStage{}, headlineStage{})
 	}
 	a := &Annotator{cfg: cfg, stages: append(stages, offsetsStage{}), prepared: prepared}
 	a.labels = newStageLabels(a.stages)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsnlp/newsnlp/annotate"
 	"github.com/newsnlp/newsnlp/annotate/quotes"
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -84,7 +85,7 @@ func TestSchemaDocumentsTheValuesWritten(t *testing.T) {
 	}
 	// Rules: every one, by name.
 	ruleDoc := columnDoc(t, "quotes", "rule")
-	for _, r := range quotes.Rules {
+	for _, r := range append(append([]string(nil), quotes.Rules...), annotate.HeadlineRules...) {
 		if !strings.Contains(ruleDoc, r) {
 			t.Errorf("rule %q is not in quotes.rule's documentation", r)
 		}
