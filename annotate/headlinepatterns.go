@@ -29,6 +29,9 @@ func init() {
 	}
 }
 
+// nounToo are denial verbs whose forms are nouns too: the tagger decides.
+var nounToo = map[string]bool{"slam": true, "dispute": true, "reject": true}
+
 // phrasalDenials are denial verbs of two or three words, by their first
 // word's forms and the words after it.
 var phrasalDenials = []struct {
@@ -70,6 +73,13 @@ var denialAdverbs = map[string]bool{"again": true, "repeatedly": true, "strongly
 func (h *headline) denialVerbAt(k int) (string, int) {
 	w := h.lower(k)
 	if l, ok := denialForms[w]; ok {
+		// A form that is a noun too is a verb when tagged one, or when it
+		// is in the third person before an assertion ("Slams Rumors"), not
+		// in "Grand Slam talk" or "pay dispute".
+		if nounToo[l] && !strings.HasPrefix(h.d.Tokens[k].POS, "VB") &&
+			!(strings.HasSuffix(w, "s") && k+1 < h.hi && isAssertionNoun(h.lower(k+1))) {
+			return "", 0
+		}
 		return l, 1
 	}
 	for _, p := range phrasalDenials {
@@ -269,6 +279,9 @@ func (h *headline) trailingSource() (sLo, sHi, say, comma int, ok bool) {
 // denies tells whether tokens lo to hi deny: they call something false, or
 // find no truth in it, or negate their verb.
 func (h *headline) denies(lo, hi int) bool {
+	if lo < hi && conditionWords[h.lower(lo)] {
+		return false // "If we don't act now, …"
+	}
 	if h.falsityAt(lo, hi) >= 0 || h.supportAt(lo, hi) >= 0 {
 		return true
 	}
@@ -317,23 +330,29 @@ func (h *headline) supportAt(lo, hi int) int {
 var negativeSubjects = map[string]bool{"no": true, "nobody": true, "none": true, "nothing": true, "not": true, "neither": true}
 
 // negationAt is the token of a negated verb in lo to hi ("has not
-// resigned", "Is Not Dead", "never said", "doesn't"), or -1; a negation in
-// the subject ("no one was hurt") or of a noun ("no deal") is not one.
+// resigned", "Is Not Dead", "never said", "doesn't"), or -1. A negation
+// in the subject ("no one was hurt") or of a noun ("no deal") is not one,
+// nor is a negated future or modal ("won't make a profit", "will not
+// retract"): a forecast or a refusal, where a denial says what is or was.
 func (h *headline) negationAt(lo, hi int) int {
 	if lo < hi && negativeSubjects[h.lower(lo)] {
 		return -1
 	}
 	for k := lo + 1; k < hi; k++ {
 		w := h.lower(k)
-		if w == "never" && k+1 < hi && strings.HasPrefix(h.d.Tokens[k+1].POS, "VB") {
+		if w == "never" && k+1 < hi && strings.HasPrefix(h.d.Tokens[k+1].POS, "VB") && !modalWords[h.lower(k-1)] {
 			return k
 		}
-		if (w == "not" || w == "n't") && (finiteWords[h.lower(k-1)] || h.lower(k-1) == "ca" || h.lower(k-1) == "wo") {
+		if (w == "not" || w == "n't") && finiteWords[h.lower(k-1)] && !modalWords[h.lower(k-1)] {
 			return k
 		}
 	}
 	return -1
 }
+
+// modalWords negate a forecast, a promise or a refusal, not an event.
+var modalWords = map[string]bool{"will": true, "wo": true, "would": true, "can": true, "ca": true, "could": true,
+	"may": true, "might": true, "shall": true, "should": true, "must": true}
 
 // negatedStatement tells whether a framed statement (bytes start to end)
 // negates its verb.
@@ -348,7 +367,7 @@ func (h *headline) negatedStatement(start, end int) bool {
 			break
 		}
 	}
-	return lo >= 0 && h.negationAt(lo, hi) >= 0
+	return lo >= 0 && !conditionWords[h.lower(lo)] && h.negationAt(lo, hi) >= 0
 }
 
 // debunkLabels open a fact-check headline: "Fake: …", "Debunked: …".

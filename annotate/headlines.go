@@ -130,6 +130,13 @@ func (h *headline) read() {
 	if h.question() || h.hi-h.lo < 2 {
 		return
 	}
+	if lo := h.lo; debunkLabels[h.lower(lo)] && lo+1 < h.hi && h.lower(lo+1) == ":" {
+		// "Fake: picture shows …": what follows is what the outlet calls
+		// fake, whatever it reports.
+		h.dropRows()
+		h.author(lo, lo+1, lo+2, ruleOutletLabel, "label:"+h.lower(lo))
+		return
+	}
 	attributed := false
 	for _, i := range h.rows() {
 		q := &h.d.Quotes[i]
@@ -167,6 +174,17 @@ func (h *headline) read() {
 	if len(h.rows()) == 0 {
 		h.outlet()
 	}
+}
+
+// dropRows removes the headline's rows.
+func (h *headline) dropRows() {
+	kept := h.d.Quotes[:0]
+	for _, q := range h.d.Quotes {
+		if q.Sent != h.si {
+			kept = append(kept, q)
+		}
+	}
+	h.d.Quotes = kept
 }
 
 func (h *headline) hasAuthorRow() bool {

@@ -274,6 +274,38 @@ func TestClaimsSet(t *testing.T) {
 	t.Log(out)
 }
 
+// TestHeadlineSet scores the headline stage on the project's headline set
+// (testdata/headlines, written and labelled before the headline rules),
+// dev and test halves, with floors under today's figures, and the false
+// alarms on claims and questions at most the issue's 5%.
+func TestHeadlineSet(t *testing.T) {
+	for _, part := range []string{"dev", "test"} {
+		js := filepath.Join(t.TempDir(), "scores.json")
+		out, _ := runMain(t, exitOK, "eval", "../../testdata/headlines/headlines-"+part+".gold.jsonl", "--json", js,
+			"--min", "headlines.attributed.f1=0.93",
+			"--min", "headlines.outlet.f1=0.88")
+		t.Log(out)
+		var scores struct {
+			Report struct {
+				Metrics map[string]float64 `json:"metrics"`
+			} `json:"report"`
+		}
+		b, err := os.ReadFile(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &scores); err != nil {
+			t.Fatal(err)
+		}
+		if fa := scores.Report.Metrics["headlines.false_alarm"]; fa > 0.05 {
+			t.Errorf("%s: false alarms on claims and questions %.3f, over 0.05", part, fa)
+		}
+		if fa := scores.Report.Metrics["headlines.negative_false_alarm"]; fa > 0.15 {
+			t.Errorf("%s: false alarms on hard negatives %.3f, over 0.15", part, fa)
+		}
+	}
+}
+
 // TestSharedCorporaReconcile annotates each real corpus in ../shared/data
 // (the first 300 records of the big ones) and checks that every record read
 // is one documents row or one errors row, per input source, in the manifest
