@@ -324,11 +324,13 @@ func (h *headline) attributed(sLo, sHi, cLo, cHi, qLo, qHi int, lemma, rule, evi
 	return true
 }
 
-// resolve ties a new row's speaker to the entity mention it holds.
+// resolve ties a new row's speaker to the entity mention it holds, or
+// that starts in it (the entity model may run a title-case name on into
+// its verb: "[Brightwater Council Denies]ORG").
 func (h *headline) resolve(q *doc.Quote) {
 	best, size := -1, 0
 	for i, m := range h.d.Mentions {
-		if m.Start >= q.Speaker.Start && m.End <= q.Speaker.End && m.End-m.Start > size {
+		if m.Start >= q.Speaker.Start && m.Start < q.Speaker.End && m.End-m.Start > size {
 			best, size = i, m.End-m.Start
 		}
 	}

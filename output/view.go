@@ -227,6 +227,8 @@ func (v *DocView) Span(start, end int32) string {
 func SpeakerText(q *QuoteRow) string {
 	mention, canon := deref(q.Speaker), deref(q.SpeakerCanonical)
 	switch {
+	case q.SpeakerResolution == doc.ResolvedAuthor:
+		return "the outlet (author)"
 	case mention == "" && canon == "":
 		return "(" + q.SpeakerResolution + ")"
 	case canon == "" || canon == mention:

@@ -143,3 +143,38 @@ func TestTimelineUnits(t *testing.T) {
 		}
 	}
 }
+
+// The denials section keeps a source's denials apart from the outlet's.
+func TestDenialsSection(t *testing.T) {
+	dir := t.TempDir()
+	w, err := output.Create(dir, "test", output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "No, The Lighthouse Is Not For Sale"
+	d := &doc.Document{Text: text, Sentences: []doc.Sentence{{Start: 0, End: len(text), Zone: "body"}},
+		Quotes: []doc.Quote{{Kind: doc.KindAuthor, Content: doc.Span{Start: 4, End: len(text), Text: text[4:]}, Cue: doc.Span{Start: 0, End: 2, Text: "No"},
+			SpeakerResolution: doc.ResolvedAuthor, Label: doc.LabelDenial, ReportType: doc.ReportSpeech, Confidence: 0.8}}}
+	if err := w.WriteDoc(&output.Doc{DocID: "h1", Source: "t", Annotated: d}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := report.Build(dir, report.Options{Top: 5, MaxDocs: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data.Denials.NOutlet != 1 || data.Denials.NAttributed != 0 || len(data.Denials.Outlet) != 1 || data.Denials.Outlet[0].Article == "" {
+		t.Fatalf("denials %+v", data.Denials)
+	}
+	var page bytes.Buffer
+	if err := report.Write(&page, data); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`id="denials"`, "own voice", "The Lighthouse Is Not For Sale"} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}

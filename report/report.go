@@ -61,6 +61,9 @@ type Data struct {
 	NHidden   int64
 	NClaims   int64
 	NDenials  int64
+	// Denials are the statements labelled denial: by a source, and in the
+	// outlet's own voice (author rows), each a stable sample.
+	Denials   DenialSamples
 	Timeline  *Timeline       // nil when no article has a date
 	ByField   *FieldBreakdown // nil without Options.By
 	BuiltIn   time.Duration
@@ -202,6 +205,7 @@ func (d *Data) readQuotes(dir string) error {
 		denial := q.Label == doc.LabelDenial
 		if denial {
 			d.NDenials++
+			d.Denials.add(q, d.opts.Statements)
 		} else {
 			d.NClaims++
 		}
@@ -342,6 +346,10 @@ func (d *Data) loadArticles(dir string) error {
 		for _, st := range s.Statements {
 			linked[st.DocID] = true
 		}
+	}
+	d.Denials.finish(d.opts.Statements)
+	for _, st := range append(append([]Statement(nil), d.Denials.Attributed...), d.Denials.Outlet...) {
+		linked[st.DocID] = true
 	}
 	if d.opts.MaxDocs == 0 && len(linked) == 0 {
 		return nil

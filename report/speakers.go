@@ -224,6 +224,32 @@ func (t *topicCounter) finish(speakers []SpeakerCount) {
 	}
 }
 
+// DenialSamples are the denials the page lists: by a source, and in the
+// outlet's own voice, each a stable sample, with their counts.
+type DenialSamples struct {
+	NAttributed, NOutlet int
+	Attributed, Outlet   []Statement
+}
+
+func (ds *DenialSamples) add(q *output.QuoteRow, keep int) {
+	st := Statement{DocID: q.DocID, Label: q.Label, Confidence: q.Confidence, Kind: q.Kind, Cue: deref(q.Cue),
+		Mention: deref(q.Speaker), Content: q.Content, sentIdx: q.SentIdx, rank: statementRank(q)}
+	list := &ds.Attributed
+	if q.Kind == doc.KindAuthor {
+		ds.NOutlet++
+		list = &ds.Outlet
+	} else {
+		ds.NAttributed++
+	}
+	if *list = append(*list, st); len(*list) >= 4*keep {
+		*list = firstStatements(*list, keep)
+	}
+}
+
+func (ds *DenialSamples) finish(keep int) {
+	ds.Attributed, ds.Outlet = firstStatements(ds.Attributed, keep), firstStatements(ds.Outlet, keep)
+}
+
 // linkStatements fills each sampled statement's sentence and the anchor of
 // its article's view, once the articles are loaded.
 func (d *Data) linkStatements() {
@@ -231,15 +257,20 @@ func (d *Data) linkStatements() {
 	for _, v := range d.Docs {
 		anchors[v.ID] = v
 	}
-	for i := range d.Speakers {
-		for j := range d.Speakers[i].Statements {
-			st := &d.Speakers[i].Statements[j]
+	link := func(list []Statement) {
+		for j := range list {
+			st := &list[j]
 			if v := anchors[st.DocID]; v != nil {
 				st.Article = ArticleAnchor(v.ID)
 				st.Sentence = v.Sentence(st.sentIdx)
 			}
 		}
 	}
+	for i := range d.Speakers {
+		link(d.Speakers[i].Statements)
+	}
+	link(d.Denials.Attributed)
+	link(d.Denials.Outlet)
 }
 
 // ArticleAnchor is the id of an article's view in the report: a hash of
