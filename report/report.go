@@ -58,9 +58,9 @@ type Data struct {
 	NQuotes  int64
 	// NHidden is how many attributions are left out: belief, perception
 	// or attitude, or a score under 0.5 (Options.All shows them).
-	NHidden   int64
-	NClaims   int64
-	NDenials  int64
+	NHidden  int64
+	NClaims  int64
+	NDenials int64
 	// Denials are the statements labelled denial: by a source, and in the
 	// outlet's own voice (author rows), each a stable sample.
 	Denials   DenialSamples
