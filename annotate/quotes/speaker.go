@@ -330,7 +330,7 @@ func (s *speakerResolver) namedBefore(t0, t1 int) int {
 // nameIn returns the best named entity inside a token range (a person
 // before an organisation before a place), or -1.
 func (s *speakerResolver) nameIn(rng [2]int) int {
-	best := -1
+	best, possessor, after := -1, -1, -1
 	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].TokStart >= rng[0] })
 	for i := from; i < len(s.ms) && s.ms[i].TokStart < rng[1]; i++ {
 		m := s.ms[i]
@@ -338,12 +338,47 @@ func (s *speakerResolver) nameIn(rng [2]int) int {
 			if m.Label != "PERSON" && m.Label != "ORG" && m.TokEnd != rng[1] {
 				continue // a place or nationality modifying a description (the Russian foreign minister) is not the speaker
 			}
+			if possessor >= 0 && m.TokStart == after && m.Label != "PERSON" {
+				continue // a name run on from a possessive: Ocean's Eleven, St David's Shopping Centre
+			}
+			if possessor < 0 && m.TokEnd+1 < rng[1] && s.possessive(m.TokEnd) && s.personAfter(i, rng[1]) {
+				// Gartner's analyst Kobita Desai, Senator Leahy's
+				// spokeswoman Tracy Schmaler: the possessor is who they
+				// work for; a name after the role is who spoke.
+				possessor, after = i, m.TokEnd+1
+				continue
+			}
 			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
 				best = i
 			}
 		}
 	}
+	if best < 0 {
+		return possessor
+	}
 	return best
+}
+
+// personAfter reports whether a person is named after mention i, before
+// token end: who a possessor's role word describes (Gartner's analyst
+// Kobita Desai).
+func (s *speakerResolver) personAfter(i, end int) bool {
+	for j := i + 1; j < len(s.ms) && s.ms[j].TokStart < end; j++ {
+		if s.ms[j].Label == "PERSON" && s.ms[j].TokEnd <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports whether token k is a possessive 's.
+func (s *speakerResolver) possessive(k int) bool {
+	w := s.r.Tokens[k].Text
+	if w == "'" || w == "’" {
+		// Ebbers' lawyer, not Brian 'Head' Welch.
+		return k > 0 && strings.HasSuffix(s.r.Tokens[k-1].Text, "s")
+	}
+	return w == "'s" || w == "’s"
 }
 
 func (s *speakerResolver) set(at *attribution, i int, how string) {

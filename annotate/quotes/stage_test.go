@@ -669,3 +669,23 @@ func TestNominalSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A speaker after a possessor and a role word is who spoke; the possessor
+// is who they work for. A person right after a possessive is the speaker
+// too; the possessor stands when nobody is named after it.
+func TestPossessiveSpeakers(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	for _, c := range []struct{ text, want string }{
+		{"Senator Ruth Okafor's spokeswoman Mira Patel said the vote would wait.",
+			"Senator Ruth Okafor's spokeswoman Mira Patel | said | the vote would wait | name | Mira Patel | claim"},
+		{"Mr Hale's lawyer Dana Cole said the charges were weak.",
+			"Mr Hale's lawyer Dana Cole | said | the charges were weak | name | Dana Cole | claim"},
+		{"Labour's Paul Flynn said the meeting was tense.",
+			"Labour's Paul Flynn | said | the meeting was tense | name | Paul Flynn | claim"},
+	} {
+		got := quotesOf(t, a, c.text)
+		if len(got) == 0 || got[len(got)-1] != c.want {
+			t.Errorf("quotes of %q = %q; want last %q", c.text, got, c.want)
+		}
+	}
+}
