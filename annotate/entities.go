@@ -165,6 +165,17 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 	if m.TokEnd <= m.TokStart {
 		return m, false
 	}
+	// A title alone (Mr.) names the person after it: the model stopped a
+	// word short.
+	if m.TokEnd-m.TokStart == 1 && personHonorifics[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] {
+		k := m.TokEnd
+		for k < sentEnd && english.StartsUpper(toks[k].Text) && doc.IsWord(toks[k].Text) && sameLine(text, toks[k-1], toks[k]) {
+			k++
+		}
+		if k > m.TokEnd {
+			m.TokEnd, m.Label, m.Origin = k, "PER", "rule"
+		}
+	}
 	m.Start, m.End = toks[m.TokStart].Start, toks[m.TokEnd-1].End
 	// A sentence's first word "The" is the article, not part of the
 	// name (The United Nations has said); in mid-sentence a capital

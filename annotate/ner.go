@@ -506,6 +506,9 @@ type NERTrainOptions struct {
 	// Patience stops training after this many epochs without a better dev
 	// F1.
 	Patience int
+	// KeepLast trains for Epochs epochs and keeps the last, whatever the
+	// dev F1 (the epochs were chosen elsewhere).
+	KeepLast bool
 }
 
 // NERTrainResult describes a training run.
@@ -574,19 +577,29 @@ func TrainNER(train, dev []NERSentence, opts NERTrainOptions, progress func(epoc
 		if progress != nil {
 			progress(epoch, f1)
 		}
-		if f1 > best {
+		if f1 > best || opts.KeepLast {
 			best, res.BestEpoch = f1, epoch
 			b, err := avg.marshal()
 			if err != nil {
 				return nil, err
 			}
 			bestModel = b
-		} else if epoch-res.BestEpoch >= opts.Patience {
+		} else if epoch-res.BestEpoch >= opts.Patience && !opts.KeepLast {
 			break
 		}
 	}
 	res.Model = bestModel
 	return res, nil
+}
+
+// NERSpanF1 is the exact-span, exact-type F1 of a serialised model on
+// labelled sentences.
+func NERSpanF1(model []byte, sents []NERSentence) (float64, error) {
+	m, err := unmarshalNERModel(model)
+	if err != nil {
+		return 0, err
+	}
+	return spanF1(m, sents), nil
 }
 
 // spanF1 is the exact-span, exact-type F1 of the model on labelled
