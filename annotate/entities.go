@@ -196,6 +196,16 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 	for m.TokEnd-m.TokStart > 1 && !english.NameParticles[toks[m.TokStart].Text] && (m.Label == "PER" && personTitles[strings.ToLower(strings.TrimSuffix(toks[m.TokStart].Text, "."))] || english.StartsLower(toks[m.TokStart].Text)) {
 		m.TokStart++
 	}
+	// A person's name does not run on through "of" (Mr Berg of the
+	// Harbour Club): what follows is where they work.
+	if m.Label == "PER" {
+		for k := m.TokStart + 1; k < m.TokEnd; k++ {
+			if toks[k].Text == "of" {
+				m.TokEnd, m.Origin = k, "rule"
+				break
+			}
+		}
+	}
 	for m.TokEnd-m.TokStart > 1 && english.StartsLower(toks[m.TokEnd-1].Text) {
 		m.TokEnd--
 	}

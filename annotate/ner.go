@@ -61,6 +61,8 @@ type nerToken struct {
 	// class and coarse are the word's classes from the syntax models'
 	// word clusters ("" for none).
 	class, coarse string
+	// glove and gloveCoarse are its classes of GloVe's vectors.
+	glove, gloveCoarse string
 	// doc says how the word is written elsewhere in the document: "lower"
 	// (a common word, even in an all-caps headline), "cap" (capitalised in
 	// mid-sentence: a name, even at the start of a sentence), "both", or
@@ -190,6 +192,12 @@ const (
 	fPrevClass
 	fNextClass
 	fClassShort
+	// GloVe's classes, after the text's.
+	fGlove
+	fGloveCoarse
+	fPrevGlove
+	fNextGlove
+	fGloveShort
 )
 
 // staticHashes appends token i's static feature hashes.
@@ -245,6 +253,11 @@ func (s *nerSentence) staticHashes(dst []uint64, i int) []uint64 {
 		fh(fPrevClass, p.class),
 		fh(fNextClass, n.class),
 		fh(fClassShort, t.class, t.short),
+		fh(fGlove, t.glove),
+		fh(fGloveCoarse, t.gloveCoarse),
+		fh(fPrevGlove, p.glove),
+		fh(fNextGlove, n.glove),
+		fh(fGloveShort, t.glove, t.short),
 	)
 }
 

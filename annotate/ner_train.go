@@ -32,7 +32,11 @@ func NewNERExampleBuilder() (*NERExampleBuilder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz, classes: nlp.syntax.Clusters}}, nil
+	glove, err := gloveClasses()
+	if err != nil {
+		return nil, err
+	}
+	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz, classes: nlp.syntax.Clusters, glove: glove}}, nil
 }
 
 // Sentences returns the labelled sentences of the entity zones of text.

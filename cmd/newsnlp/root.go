@@ -168,6 +168,7 @@ Exit status: 0 all good; 1 some records failed (see the errors table);
 		newSchemaCmd(stdout),
 		newVersionCmd(stdout),
 		newTrainNERCmd(stdout),
+		newTrainClustersCmd(stdout),
 		newTrainSyntaxCmd(stdout),
 		newTrainCuesCmd(stdout),
 	)
