@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/english"
+	"github.com/newsnlp/newsnlp/annotate/perceptron"
 	"github.com/newsnlp/newsnlp/annotate/syntax"
 )
 
@@ -176,15 +177,37 @@ func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string
 	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
 	for i, t := range toks {
 		s.toks[i] = newNERToken(sc.words[i], low[i], t.POS, sc.gaz[i])
-		if fine, coarse := n.classes.Class(low[i]); fine >= 0 {
-			s.toks[i].class, s.toks[i].coarse = strconv.Itoa(fine), strconv.Itoa(coarse)
+		h := perceptron.Hash(low[i])
+		if fine, coarse := n.classes.ClassOfHash(h); fine >= 0 {
+			s.toks[i].class, s.toks[i].coarse = classNames.of(fine), classNames.of(coarse)
 		}
-		if fine, coarse := n.glove.Class(low[i]); fine >= 0 {
-			s.toks[i].glove, s.toks[i].gloveCoarse = strconv.Itoa(fine), strconv.Itoa(coarse)
+		if fine, coarse := n.glove.ClassOfHash(h); fine >= 0 {
+			s.toks[i].glove, s.toks[i].gloveCoarse = classNames.of(fine), classNames.of(coarse)
 		}
 		s.toks[i].doc = casing.feature(s.toks[i].lower)
 	}
 	return s
+}
+
+// classNames are the decimal names of class numbers, made once: the
+// features name classes as text.
+var classNames = newNumberNames(4096)
+
+type numberNames []string
+
+func newNumberNames(n int) numberNames {
+	out := make(numberNames, n)
+	for i := range out {
+		out[i] = strconv.Itoa(i)
+	}
+	return out
+}
+
+func (nn numberNames) of(i int) string {
+	if i >= 0 && i < len(nn) {
+		return nn[i]
+	}
+	return strconv.Itoa(i)
 }
 
 // truecase gives the entity model a headline in title case as the same

@@ -38,9 +38,27 @@ func (c *Clusters) classesOf(lower string, dst *[2]uint64) {
 // Class returns the word's fine and coarse class (a lower-case word),
 // or -1 for a word without one; a nil Clusters has none.
 func (c *Clusters) Class(lower string) (fine, coarse int) {
-	var cls [2]uint64
-	c.classesOf(lower, &cls)
-	return int(cls[0]) - 1, int(cls[1]) - 1
+	return c.ClassOfHash(perceptron.Hash(lower))
+}
+
+// ClassOfHash is Class for a word's perceptron.Hash, for callers that look
+// one word up in several Clusters.
+func (c *Clusters) ClassOfHash(h uint64) (fine, coarse int) {
+	fine, coarse = -1, -1
+	if c == nil {
+		return
+	}
+	if len(c.Of) > 0 {
+		if k, ok := c.Of[0][h]; ok {
+			fine = int(k)
+		}
+	}
+	if len(c.Of) > 1 {
+		if k, ok := c.Of[1][h]; ok {
+			coarse = int(k)
+		}
+	}
+	return
 }
 
 // clusterMinCount is how often a word must occur to get a class.
