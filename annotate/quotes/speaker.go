@@ -348,7 +348,13 @@ func (s *speakerResolver) nameIn(rng [2]int) int {
 				possessor, after = i, m.TokEnd+1
 				continue
 			}
-			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) {
+			// Of two names of one rank, the later is the phrase's head when
+			// only modifiers stand between them ("Lib Dem home affairs
+			// spokesman Mark Oaten", "Investec economist David Page"), not
+			// a preposition, a conjunction or a possessive (Andreas
+			// Adriano of Latin Trade Magazine, Audi and Mercedes Benz).
+			if best < 0 || labelRank(m.Label) < labelRank(s.ms[best].Label) ||
+				labelRank(m.Label) == labelRank(s.ms[best].Label) && s.onlyModifiers(s.ms[best].TokEnd, m.TokStart) {
 				best = i
 			}
 		}
@@ -357,6 +363,18 @@ func (s *speakerResolver) nameIn(rng [2]int) int {
 		return possessor
 	}
 	return best
+}
+
+// onlyModifiers reports whether tokens from to to are words that modify
+// a name after them: no preposition, conjunction, possessive or comma.
+func (s *speakerResolver) onlyModifiers(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch w := strings.ToLower(s.r.Tokens[k].Text); w {
+		case "of", "for", "in", "at", "on", "from", "with", "by", "and", "&", "or", "'s", "’s", "'", "’", ",", "(", ")":
+			return false
+		}
+	}
+	return true
 }
 
 // personAfter reports whether a person is named after mention i, before

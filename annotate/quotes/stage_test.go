@@ -682,6 +682,12 @@ func TestPossessiveSpeakers(t *testing.T) {
 			"Mr Hale's lawyer Dana Cole | said | the charges were weak | name | Dana Cole | claim"},
 		{"Labour's Paul Flynn said the meeting was tense.",
 			"Labour's Paul Flynn | said | the meeting was tense | name | Paul Flynn | claim"},
+		// Of two names, the later is the head when only modifiers stand
+		// between them; not across "of".
+		{"Harbour Bank economist Dana Cole said rates would rise.",
+			"Harbour Bank economist Dana Cole | said | rates would rise | name | Dana Cole | claim"},
+		{"Dana Cole of Harbour Bank said rates would rise.",
+			"Dana Cole of Harbour Bank | said | rates would rise | name | Dana Cole | claim"},
 	} {
 		got := quotesOf(t, a, c.text)
 		if len(got) == 0 || got[len(got)-1] != c.want {
