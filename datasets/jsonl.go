@@ -92,15 +92,21 @@ func (j *jsonlReader) next() (*Article, error) {
 		if err != nil {
 			return nil, fail("json", err)
 		}
-		cols := j.opts.Fields.resolve(rec.order)
-		if re := cols.build(j.opts.Fields, a, rec, j.opts.MaxDocBytes); re != nil {
-			if re.Excerpt == "" {
-				re.Excerpt = excerpt(string(line), 200)
-			}
-			return nil, re
-		}
-		return a, nil
+		return objectArticle(j.opts, a, rec, line)
 	}
+}
+
+// objectArticle fills a from one JSON object's fields; a record error
+// shows the start of the object.
+func objectArticle(opts Options, a *Article, rec record, raw []byte) (*Article, error) {
+	cols := opts.Fields.resolve(rec.order)
+	if re := cols.build(opts.Fields, a, rec, opts.MaxDocBytes); re != nil {
+		if re.Excerpt == "" {
+			re.Excerpt = excerpt(string(raw), 200)
+		}
+		return nil, re
+	}
+	return a, nil
 }
 
 // decodeObject decodes one JSON object into its fields as strings (numbers

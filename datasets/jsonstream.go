@@ -86,14 +86,7 @@ func (j *jsonStreamReader) next() (*Article, error) {
 	if err != nil {
 		return nil, &RecordError{Source: j.src.name, Record: j.record, Line: line, ID: j.src.fallbackID(j.record), Kind: "json", Excerpt: excerpt(string(raw), 200), Err: err}
 	}
-	cols := j.opts.Fields.resolve(rec.order)
-	if re := cols.build(j.opts.Fields, a, rec, j.opts.MaxDocBytes); re != nil {
-		if re.Excerpt == "" {
-			re.Excerpt = excerpt(string(raw), 200)
-		}
-		return nil, re
-	}
-	return a, nil
+	return objectArticle(j.opts, a, rec, raw)
 }
 
 // skipBlank is how many blank bytes (and a comma) lie before the next
