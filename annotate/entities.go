@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/english"
+	"github.com/newsnlp/newsnlp/annotate/syntax"
 )
 
 // Output entity labels and how they come from the model's CoNLL types and
@@ -207,6 +208,12 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 		}
 	}
 	for m.TokEnd-m.TokStart > 1 && english.StartsLower(toks[m.TokEnd-1].Text) {
+		m.TokEnd--
+	}
+	// A title-case headline's verb is no part of the name before it
+	// (Pop Star Lena Varga Slams Rumors); in running text it can be
+	// (Grand Slams).
+	for m.TokEnd-m.TokStart > 1 && headlineVerbs[strings.ToLower(toks[m.TokEnd-1].Text)] && titleCase(toks[sentStart:sentEnd]) {
 		m.TokEnd--
 	}
 	for m.TokEnd-m.TokStart > 1 && english.NameParticles[toks[m.TokEnd-1].Text] {
@@ -457,6 +464,22 @@ func consistentLabels(ms []doc.Mention) {
 		}
 	}
 }
+
+// titleCase reports whether a sentence is written in title case.
+func titleCase(toks []doc.Token) bool {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return syntax.SentenceCasing(words) == syntax.CaseTitle
+}
+
+// headlineVerbs are verbs of saying and denying in the form a headline
+// uses them (Says, Denies): a name never ends in one.
+var headlineVerbs = map[string]bool{"says": true, "denies": true, "rejects": true, "slams": true, "refutes": true,
+	"dismisses": true, "disputes": true, "insists": true, "warns": true, "admits": true, "accuses": true, "urges": true,
+	"vows": true, "claims": true, "blasts": true, "criticises": true, "criticizes": true, "confirms": true,
+	"announces": true, "reveals": true, "debunks": true, "rebuts": true, "quashes": true}
 
 // honorifics are the titles before a name that only a person has.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mr.": true, "mrs.": true, "ms.": true,

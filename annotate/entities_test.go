@@ -147,3 +147,36 @@ func TestAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairSpanEdges: a title alone runs on to the name after it, a
+// person's name stops at "of", and a headline's verb is no part of a name.
+func TestRepairSpanEdges(t *testing.T) {
+	for _, tc := range []struct {
+		words      []string
+		start, end int
+		label      string
+		want       string
+	}{
+		{[]string{"''", "Yes", ",", "''", "Mr.", "Berg", "said", "."}, 4, 5, "ORG", "Berg/PER"}, // the title is then trimmed
+		{[]string{"Mr.", "Berg", "of", "the", "Harbour", "Club", "said", "."}, 0, 6, "PER", "Berg/PER"},
+		{[]string{"Pop", "Star", "Lena", "Varga", "Slams", "Rumors", "Of", "A", "Split"}, 0, 5, "ORG", "Pop Star Lena Varga/ORG"},
+		{[]string{"She", "has", "won", "three", "Grand", "Slams", "."}, 4, 6, "MISC", "Grand Slams/MISC"},
+	} {
+		text := strings.Join(tc.words, " ")
+		d := &doc.Document{Text: text}
+		pos := 0
+		for _, w := range tc.words {
+			d.Tokens = append(d.Tokens, doc.Token{Start: pos, End: pos + len(w), Text: w})
+			pos += len(w) + 1
+		}
+		d.Sentences = []doc.Sentence{{Start: 0, End: len(text), TokStart: 0, TokEnd: len(tc.words)}}
+		m, ok := repairSpan(text, d, doc.Mention{TokStart: tc.start, TokEnd: tc.end, Label: tc.label})
+		got := ""
+		if ok {
+			got = strings.Join(tc.words[m.TokStart:m.TokEnd], " ") + "/" + m.Label
+		}
+		if got != tc.want {
+			t.Errorf("%q [%d,%d) %s: %q, want %q", text, tc.start, tc.end, tc.label, got, tc.want)
+		}
+	}
+}
