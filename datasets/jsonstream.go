@@ -28,9 +28,7 @@ type jsonStreamReader struct {
 // non-blank character is "[", or its first line is "{" alone, as every
 // common pretty-printer writes it.
 func isJSONStream(br *bufio.Reader) bool {
-	head, _ := br.Peek(64 << 10)
-	head = bytes.TrimPrefix(head, []byte("\ufeff"))
-	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	trimmed := jsonStart(br)
 	if len(trimmed) == 0 {
 		return false
 	}
@@ -41,13 +39,18 @@ func isJSONStream(br *bufio.Reader) bool {
 	return string(bytes.TrimSpace(line)) == "{"
 }
 
-func newJSONStreamReader(br *bufio.Reader, s *source, opts Options) *jsonStreamReader {
+// jsonStart is the start of the input from its first non-blank byte,
+// after any byte order mark, without consuming it.
+func jsonStart(br *bufio.Reader) []byte {
 	head, _ := br.Peek(64 << 10)
-	if bytes.HasPrefix(head, []byte("\ufeff")) {
+	return bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+}
+
+func newJSONStreamReader(br *bufio.Reader, s *source, opts Options) *jsonStreamReader {
+	trimmed := jsonStart(br)
+	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\ufeff")) {
 		br.Discard(3) // a byte order mark; encoding/json refuses it
-		head = head[3:]
 	}
-	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	lc := &lineCounter{r: br, line: 1}
 	return &jsonStreamReader{dec: json.NewDecoder(lc), lines: lc, src: s, opts: opts, array: len(trimmed) > 0 && trimmed[0] == '['}
 }
@@ -93,12 +96,15 @@ func (j *jsonStreamReader) next() (*Article, error) {
 // value in the decoder's buffer, so that a record's line is the line of its
 // opening brace.
 func (j *jsonStreamReader) skipBlank() int64 {
-	b, _ := io.ReadAll(io.LimitReader(j.dec.Buffered(), 4096))
-	n := 0
-	for n < len(b) && (b[n] == ' ' || b[n] == '\t' || b[n] == '\r' || b[n] == '\n' || b[n] == ',') {
+	r := bufio.NewReaderSize(j.dec.Buffered(), 16)
+	n := int64(0)
+	for {
+		c, err := r.ReadByte()
+		if err != nil || c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' {
+			return n
+		}
 		n++
 	}
-	return int64(n)
 }
 
 // fatal is an error after which the rest of the document cannot be read: a

@@ -371,10 +371,10 @@ func (d *Data) loadArticles(dir string) error {
 	}
 	// The sample first, then the linked articles, each in input order.
 	sort.SliceStable(docs, func(i, j int) bool {
-		return !d.isLinkedOnly(docs[i].ID, sel, sample) && d.isLinkedOnly(docs[j].ID, sel, sample)
+		return !isLinkedOnly(docs[i].ID, sel, sample) && isLinkedOnly(docs[j].ID, sel, sample)
 	})
 	for _, v := range docs {
-		if !d.isLinkedOnly(v.ID, sel, sample) {
+		if !isLinkedOnly(v.ID, sel, sample) {
 			d.NSampled++
 		}
 		if !d.opts.All {
@@ -386,7 +386,7 @@ func (d *Data) loadArticles(dir string) error {
 	return nil
 }
 
-func (d *Data) isLinkedOnly(id string, sel output.DocSelector, sample map[string]bool) bool {
+func isLinkedOnly(id string, sel output.DocSelector, sample map[string]bool) bool {
 	return !sel.All && !sample[id]
 }
 
