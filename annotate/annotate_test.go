@@ -122,6 +122,32 @@ func TestSentencesNeverCrossBlankLinesOrZones(t *testing.T) {
 	}
 }
 
+func TestInitialsDoNotEndSentences(t *testing.T) {
+	text := "Somerset were out for 174 (P. Simmons 4-38). George W. Bush spoke to Ms. White in St. Louis. " +
+		"He took Plan B. Then he left. They met on Main St. The house is big."
+	a := newTestAnnotator(t)
+	d, err := a.Annotate(context.Background(), text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, spanText(runes, s.Start, s.End))
+	}
+	want := []string{
+		"Somerset were out for 174 (P. Simmons 4-38).",
+		"George W. Bush spoke to Ms. White in St. Louis.",
+		"He took Plan B.",
+		"Then he left.",
+		"They met on Main St.",
+		"The house is big.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
 func TestHardWrappedLinesStayOneSentence(t *testing.T) {
 	text := "The minister said on Tuesday that\nthe talks would resume in May.\nA new line starts here."
 	a := newTestAnnotator(t)

@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -126,8 +125,18 @@ func (a *entitiesStage) repairMentions(text string, r *doc.Document, ms []doc.Me
 			out = append(out, m)
 			continue
 		}
-		if m, ok := repairSpan(text, r, m); ok {
-			out = splitAtLines(out, text, r.Tokens, m)
+		m, ok := repairSpan(text, r, m)
+		if !ok {
+			continue
+		}
+		parts := a.splitAtLowerWords(text, r.Tokens, m)
+		for _, part := range parts {
+			if len(parts) > 1 {
+				if part, ok = repairSpan(text, r, part); !ok {
+					continue
+				}
+			}
+			out = splitAtLines(out, text, r.Tokens, part)
 		}
 	}
 	return mergeOverlaps(text, out)
@@ -529,128 +538,6 @@ func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 	}
 }
 
-// entityCluster is one entity of a document.
-type entityCluster struct {
-	label     string
-	canonical string
-	key       string
-	words     int
-	members   []int // mention indexes
-	mergedTo  *entityCluster
-}
-
-func (c *entityCluster) root() *entityCluster {
-	for c.mergedTo != nil {
-		c = c.mergedTo
-	}
-	return c
-}
-
-// cluster groups the mentions of one entity: the same name however it is
-// spelt (Al-Nusra, Al Nusra; US, U.S., United States through the
-// gazetteer), a person's surname with the fuller name (Lavrov, Mr Lavrov
-// → Sergei Lavrov), and an organisation's shorter form with its full name
-// (Al Fateh al Sham → Jabhat al Fateh al Sham). The canonical name is the
-// fullest. Pronoun and nominal mentions join clusters in the quotes stage.
-func (a *entitiesStage) cluster(ms []doc.Mention, expansions map[string]string) {
-	var clusters []*entityCluster
-	byKey := map[string]*entityCluster{}
-	for i := range ms {
-		canon := english.NFC(strings.Join(strings.Fields(ms[i].Text), " "))
-		if full, ok := expansions[english.NameKey(canon)]; ok {
-			canon = full // SOHR: the Syrian Observatory for Human Rights
-		}
-		// The gazetteer's canonical name is a place's or a group's: not for
-		// a person who shares it (Mr French is not France).
-		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" && ms[i].Label != "PERSON" {
-			canon = e.canonical
-		}
-		key := ms[i].Label + "\x00" + english.NameKey(canon)
-		c := byKey[key]
-		if c == nil {
-			c = &entityCluster{label: ms[i].Label, canonical: canon, key: english.NameKey(canon), words: len(strings.Fields(canon))}
-			byKey[key] = c
-			clusters = append(clusters, c)
-		}
-		c.members = append(c.members, i)
-	}
-	// A shorter name joins the one fuller name it is part of. Candidates
-	// come from an index of clusters by label and word, so an article with
-	// thousands of names is not compared pair by pair.
-	byWord := map[string][]*entityCluster{}
-	for _, d := range clusters {
-		seen := map[string]bool{}
-		for _, w := range strings.Fields(d.key) {
-			if !seen[w] {
-				seen[w] = true
-				byWord[d.label+"\x00"+w] = append(byWord[d.label+"\x00"+w], d)
-			}
-		}
-	}
-	// Each word's clusters, fullest first: a name joins only a fuller one,
-	// so the scan stops at the first that is not. Which fuller names
-	// qualify does not depend on their order, only how many roots they
-	// have, so the scan also stops at a second root.
-	for _, ds := range byWord {
-		sort.SliceStable(ds, func(i, j int) bool { return ds[i].words > ds[j].words })
-	}
-	for _, c := range clusters {
-		words := strings.Fields(c.key)
-		if len(words) == 0 {
-			continue
-		}
-		// People join by surname; others by a run of their words, so the
-		// rarest word's clusters are the only candidates.
-		probe := words[len(words)-1]
-		if c.label != "PERSON" {
-			for _, w := range words {
-				if len(byWord[c.label+"\x00"+w]) < len(byWord[c.label+"\x00"+probe]) {
-					probe = w
-				}
-			}
-		}
-		var target *entityCluster
-		candidates := 0
-		for _, d := range byWord[c.label+"\x00"+probe] {
-			if d.words <= c.words || candidates > 1 {
-				break
-			}
-			if d == c || !partOfName(c, d) {
-				continue
-			}
-			if target == nil || target.root() != d.root() {
-				candidates++
-			}
-			target = d
-		}
-		if candidates == 1 {
-			c.root().mergedTo = target.root()
-			if c.root() == c { // merged into itself through a cycle: undo
-				c.mergedTo = nil
-			}
-		}
-	}
-	clusterOf := make([]*entityCluster, len(ms))
-	for _, c := range clusters {
-		for _, m := range c.members {
-			clusterOf[m] = c
-		}
-	}
-	// Ids follow the text: E1 is the entity mentioned first.
-	ids := map[*entityCluster]string{}
-	for i := range ms {
-		c := clusterOf[i].root()
-		id, ok := ids[c]
-		if !ok {
-			id = fmt.Sprintf("E%d", len(ids)+1)
-			ids[c] = id
-		}
-		ms[i].EntityID = id
-		ms[i].Canonical = c.canonical
-		ms[i].Key = english.EntityKey(c.canonical, c.label)
-	}
-}
-
 // acronyms finds the acronyms the article defines, "Office for National
 // Statistics (ONS)", and returns their expansions by name key (ons →
 // Office for National Statistics). The expansion and every mention of the
@@ -722,22 +609,4 @@ func initialsEnd(words []string, acr string) bool {
 		}
 	}
 	return len(initials) >= len(acr) && string(initials[len(initials)-len(acr):]) == acr
-}
-
-// partOfName reports whether c's name is part of d's: a person's surname,
-// or a run of at least two words of an organisation's or place's name.
-func partOfName(c, d *entityCluster) bool {
-	cw, dw := strings.Fields(c.key), strings.Fields(d.key)
-	if c.label == "PERSON" {
-		return english.Surname(c.key) == english.Surname(d.key) && len(cw) < len(dw)
-	}
-	if len(cw) < 2 {
-		return false
-	}
-	for i := 0; i+len(cw) <= len(dw); i++ {
-		if strings.Join(dw[i:i+len(cw)], " ") == c.key {
-			return true
-		}
-	}
-	return false
 }

@@ -119,6 +119,81 @@ func TestJoinOfNames(t *testing.T) {
 	}
 }
 
+// TestJoinAcrossLabels: a name of two words or more that ends a fuller
+// name, mentioned more often, takes its label and entity; a name after
+// "of", a surname after a first name and a name as often mentioned as the
+// fuller one keep theirs.
+func TestJoinAcrossLabels(t *testing.T) {
+	g, err := loadGazetteer(tokenize.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &entitiesStage{gaz: g}
+	m := func(text, label string) doc.Mention { return doc.Mention{Text: text, Label: label} }
+	ms := []doc.Mention{
+		m("Jabhat al Fateh al Sham", "ORG"), m("Jabhat al Fateh al Sham", "ORG"), m("Al Fateh al Sham", "PERSON"),
+		m("Police Service of Northern Ireland", "ORG"), m("Police Service of Northern Ireland", "ORG"), m("Northern Ireland", "GPE"),
+		m("Arjan De Zeeuw", "MISC"), m("Arjan De Zeeuw", "MISC"), m("De Zeeuw", "PERSON"),
+		m("Swiss Army Knife", "MISC"), m("Army Knife", "ORG"),
+	}
+	a.cluster(ms, nil)
+	var got []string
+	for _, x := range ms {
+		got = append(got, x.Text+"/"+x.Label+"/"+x.EntityID)
+	}
+	want := []string{
+		"Jabhat al Fateh al Sham/ORG/E1", "Jabhat al Fateh al Sham/ORG/E1", "Al Fateh al Sham/ORG/E1",
+		"Police Service of Northern Ireland/ORG/E2", "Police Service of Northern Ireland/ORG/E2", "Northern Ireland/GPE/E3",
+		"Arjan De Zeeuw/MISC/E4", "Arjan De Zeeuw/MISC/E4", "De Zeeuw/PERSON/E5",
+		"Swiss Army Knife/MISC/E6", "Army Knife/ORG/E7",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+}
+
+// TestSplitAtLowerWords: a run of names the model read as one is split
+// at the lower-case words inside it; a part after a role is a person and
+// runs on to the end of the name, a part the gazetteer knows takes its
+// type, and link words and particles stay inside names.
+func TestSplitAtLowerWords(t *testing.T) {
+	g, err := loadGazetteer(tokenize.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &entitiesStage{gaz: g}
+	for _, c := range []struct {
+		text     string
+		from, to int // the model's mention, in words
+		label    string
+		want     []string
+	}{
+		{"BBC political editor Andrew Marr said", 0, 5, "ORG", []string{"BBC/ORG", "Andrew Marr/PER"}},
+		{"Harbour Bank economist Dana Cole said", 1, 4, "ORG", []string{"Bank/ORG", "Dana Cole/PER"}},
+		{"Lib Dem leader Charles Kennedy said", 0, 5, "PER", []string{"Lib Dem/MISC", "Charles Kennedy/PER"}},
+		{"the US energy firm Enron fell", 1, 5, "ORG", []string{"US/LOC", "Enron/ORG"}},
+		{"the Bank of England raised", 1, 4, "ORG", []string{"Bank of England/ORG"}},
+		{"Medecins sans Frontieres said", 0, 3, "ORG", []string{"Medecins sans Frontieres/ORG"}},
+		{"Gone with the Wind won", 0, 4, "MISC", []string{"Gone with the Wind/MISC"}},
+	} {
+		words := strings.Fields(c.text)
+		var toks []doc.Token
+		pos := 0
+		for _, w := range words {
+			toks = append(toks, doc.Token{Start: pos, End: pos + len(w), Text: w})
+			pos += len(w) + 1
+		}
+		m := doc.Mention{Start: toks[c.from].Start, End: toks[c.to-1].End, Label: c.label, TokStart: c.from, TokEnd: c.to, Origin: doc.OriginModel}
+		var got []string
+		for _, p := range a.splitAtLowerWords(c.text, toks, m) {
+			got = append(got, c.text[p.Start:p.End]+"/"+p.Label)
+		}
+		if !cmp.Equal(got, c.want) {
+			t.Errorf("%q split into %q; want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestAcronyms: an acronym the article defines takes its expansion's
 // canonical name and one label with it.
 func TestAcronyms(t *testing.T) {

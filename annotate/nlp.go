@@ -203,14 +203,21 @@ var titleAbbrevs = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Mess
 
 // mergeTitleSplits joins a sentence ending on a title (Ms.) to the next
 // one on the same line: prose's segmenter can split a quotation's "Ms.
-// White said." after "Ms." when the name that follows is also a word.
+// White said." after "Ms." when the name that follows is also a word. A
+// sentence ending on an initial (P., W.) or on St., Mt. or Ft. is joined
+// too, unless the next one opens with a word that opens sentences (The,
+// He, But): "(P. Simmons 4-38)" and "George W. Bush" are one sentence,
+// "He took Plan B. Then he left." two.
 func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence {
 	for i := 0; i+1 < len(sents); i++ {
 		cur, next := sents[i], sents[i+1]
-		last := cur.Text[strings.LastIndexAny(cur.Text, " \t\n ")+1:]
+		last := cur.Text[strings.LastIndexAny(cur.Text, " \t\n ")+1:]
 		last = strings.TrimLeft(last, "“\"'‘(")
 		end := cur.Start + len(cur.Text)
-		if !titleAbbrevs[last] || next.Start < end || strings.ContainsAny(text[end:next.Start], "\n") {
+		if next.Start < end || strings.ContainsAny(text[end:next.Start], "\n") {
+			continue
+		}
+		if !titleAbbrevs[last] && !(nameAbbrev(last) && !opensSentence(next.Text)) {
 			continue
 		}
 		sents[i] = segment.Sentence{Text: text[cur.Start : next.Start+len(next.Text)], Start: cur.Start}
@@ -218,6 +225,50 @@ func mergeTitleSplits(text string, sents []segment.Sentence) []segment.Sentence 
 		i--
 	}
 	return sents
+}
+
+// nameAbbrev reports whether w is an initial (one capital letter and a
+// full stop) or St., Mt. or Ft., in any case: abbreviations that stand
+// inside a name.
+func nameAbbrev(w string) bool {
+	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	switch strings.ToUpper(w) {
+	case "ST.", "MT.", "FT.":
+		return true
+	}
+	return false
+}
+
+// sentenceOpeners are words that open sentences and are not names.
+var sentenceOpeners = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and but or so yet nor for if as at in on of to by with from
+		he she it they we i you this that these those there then thus however meanwhile
+		his her its their our my your some many most much no not all both each every
+		when while after before since because although though what who which where why how
+		one two three four five six seven eight nine ten
+		is are was were will would can could should may might must do does did has have had
+		also even still only just now today yesterday tomorrow here once`) {
+		sentenceOpeners[w] = true
+	}
+}
+
+// opensSentence reports whether text starts with a word that opens
+// sentences, or with anything but a capitalised word.
+func opensSentence(text string) bool {
+	text = strings.TrimLeft(text, "“\"'‘(")
+	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(text)
+	}
+	w := text[:end]
+	if !english.StartsUpper(w) {
+		return true
+	}
+	return sentenceOpeners[strings.ToLower(w)]
 }
 
 // tagPossessiveApostrophes tags as a possessive (POS) an apostrophe that

@@ -272,7 +272,33 @@ func (b *Trainer) TrainFilter(cueModel []byte, ex []FilterExample, bits uint, ep
 
 // trainFilterWeights trains the filter's averaged weights on examples
 // that all have features.
+// filterModels is how many perceptrons the filter averages, each trained
+// with its own order of the examples (seeds seed, seed+1, …): one order's
+// filter moves borderline candidates across the threshold whenever
+// anything upstream changes; the average of five does not depend on one
+// order.
+const filterModels = 5
+
+// trainFilterWeights trains filterModels perceptrons and averages them.
 func trainFilterWeights(ex []FilterExample, bits uint, epochs int, seed uint64) []float32 {
+	var sum []float32
+	for k := range filterModels {
+		w := trainFilterOnce(ex, bits, epochs, seed+uint64(k))
+		if sum == nil {
+			sum = w
+			continue
+		}
+		for i, x := range w {
+			sum[i] += x
+		}
+	}
+	for i := range sum {
+		sum[i] /= filterModels
+	}
+	return sum
+}
+
+func trainFilterOnce(ex []FilterExample, bits uint, epochs int, seed uint64) []float32 {
 	w := make([]float32, 1<<bits)
 	totals := make([]float64, len(w))
 	order := make([]int, len(ex))

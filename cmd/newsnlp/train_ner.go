@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsnlp/newsnlp/annotate"
 	"github.com/newsnlp/newsnlp/datasets"
+	"github.com/newsnlp/newsnlp/pipeline"
 )
 
 // trainNEROptions are the flags of `newsnlp train-ner`.
@@ -22,6 +23,7 @@ type trainNEROptions struct {
 	epochs          int
 	seed            uint64
 	holdout         int
+	models          int
 	title, upper    float64
 }
 
@@ -57,6 +59,7 @@ bytes.`,
 	f.IntVar(&opts.epochs, "epochs", 20, "at most this many epochs")
 	f.Uint64Var(&opts.seed, "seed", 1, "shuffling seed")
 	f.IntVar(&opts.holdout, "holdout", 10, "choose the epochs on every N-th training document, held out")
+	f.IntVar(&opts.models, "models", 5, "average this many perceptrons, each trained with its own order of the data (seeds --seed, --seed+1, …)")
 	f.Float64Var(&opts.title, "title", 0.15, "share of training documents also seen title-cased")
 	f.Float64Var(&opts.upper, "upper", 0.10, "share of training documents also seen in capitals")
 	return cmd
@@ -98,6 +101,9 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	if o.bits < 12 || o.bits > 24 {
 		return usagef("train-ner: --bits %d: want 12 to 24", o.bits)
 	}
+	if o.models < 1 || o.models > 16 {
+		return usagef("train-ner: --models %d: want 1 to 16", o.models)
+	}
 	if o.holdout < 2 || o.title < 0 || o.title > 1 || o.upper < 0 || o.upper > 1 {
 		return usagef("train-ner: --holdout wants 2 or more, --title and --upper a share from 0 to 1")
 	}
@@ -123,6 +129,9 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	devDocs, err := load(o.dev)
 	if err != nil {
 		return err
+	}
+	parallel := func(jobs []func()) {
+		_ = pipeline.Parallel(len(jobs), func(k int) error { jobs[k](); return nil })
 	}
 	n := nerDocs{b}
 	// The training documents with their case copies.
@@ -156,7 +165,7 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	fitS, allS := build(fit), build(trainDocs)
 	fmt.Fprintf(stdout, "train-ner: %d training sentences with case copies (%d held out to choose the epochs) prepared in %s\n",
 		len(allS), len(heldS), time.Since(t0).Round(time.Millisecond))
-	choose, err := annotate.TrainNER(fitS, heldS, annotate.NERTrainOptions{Bits: o.bits, Epochs: o.epochs, Seed: o.seed}, func(epoch int, f1 float64) {
+	choose, err := annotate.TrainNER(fitS, heldS, annotate.NERTrainOptions{Bits: o.bits, Epochs: o.epochs, Seed: o.seed, Models: o.models, Parallel: parallel}, func(epoch int, f1 float64) {
 		fmt.Fprintf(stdout, "  epoch %2d  held-out span F1 %.4f  (%s)\n", epoch, f1, time.Since(t0).Round(time.Second))
 	})
 	if err != nil {
@@ -170,7 +179,7 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "train-ner: %d epochs chosen on the held-out slice (F1 as written %.4f, title-cased %.4f, in capitals %.4f); training on all of it\n", choose.BestEpoch, f[0], f[1], f[2])
 	devS := n.sentences(devDocs, nil)
-	res, err := annotate.TrainNER(allS, devS, annotate.NERTrainOptions{Bits: o.bits, Epochs: choose.BestEpoch, Seed: o.seed, KeepLast: true}, nil)
+	res, err := annotate.TrainNER(allS, devS, annotate.NERTrainOptions{Bits: o.bits, Epochs: choose.BestEpoch, Seed: o.seed, Models: o.models, Parallel: parallel, KeepLast: true}, nil)
 	if err != nil {
 		return err
 	}

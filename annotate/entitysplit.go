@@ -1,0 +1,98 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+	"github.com/newsnlp/newsnlp/annotate/english"
+)
+
+// conllType is the model's type of a gazetteer label.
+var conllType = map[string]string{"GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "NORP": "MISC", "PERSON": "PER"}
+
+// linkWords are the lower-case words that stand inside names and titles
+// besides english.NameParticles: Bank of England, Save the Children, Gone
+// with the Wind, Medecins sans Frontieres.
+var linkWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true,
+	"upon": true, "at": true, "to": true, "with": true, "from": true, "by": true, "into": true, "over": true,
+	"under": true, "a": true, "an": true, "sans": true, "dal": true, "y": true, "et": true, "des": true,
+	"les": true, "aux": true, "e": true, "do": true, "&": true, "'s": true, "’s": true}
+
+// roleWords are the roles news writes between an organisation and a
+// person (BBC political editor Andrew Marr, Bank of England governor Mervyn
+// King), besides personTitles.
+var roleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`editor correspondent reporter presenter host actress actor singer star
+		player striker midfielder defender goalkeeper winger manager boss director executive officer
+		analyst economist spokesman spokeswoman spokesperson leader head founder owner writer author
+		journalist lawyer adviser advisor aide official champion rapper comedian boxer chair member mp
+		candidate deputy strategist`) {
+		roleWords[w] = true
+	}
+}
+
+// splitAtLowerWords splits a mention at the lower-case words inside it
+// that are neither name particles nor link words: the model ran an
+// organisation, a role and a person into one name ("BBC political editor
+// Andrew Marr"), or a name into the verb after it ("Lib Dems accuse Mr
+// Blair"). A part after a role is a person; when a person is split off
+// the end, what stands before the role is an organisation. Other parts
+// take the gazetteer's type when it lists them (the model's type was for
+// the run, not the part), else keep the model's. Punctuation at a part's
+// edges is left out.
+func (a *entitiesStage) splitAtLowerWords(text string, toks []doc.Token, m doc.Mention) []doc.Mention {
+	if m.TokStart < 0 {
+		return []doc.Mention{m}
+	}
+	var parts []doc.Mention
+	start, role := m.TokStart, false
+	for k := m.TokStart; k <= m.TokEnd; k++ {
+		split := k < m.TokEnd && k > m.TokStart && english.StartsLower(toks[k].Text) &&
+			!english.NameParticles[toks[k].Text] && !linkWords[toks[k].Text] && doc.IsWord(toks[k].Text)
+		if k < m.TokEnd && !split {
+			continue
+		}
+		if k > start && (start > m.TokStart || k < m.TokEnd) {
+			lo, hi := start, k
+			for lo < hi && !doc.IsWord(toks[lo].Text) {
+				lo++
+			}
+			for hi > lo && !doc.IsWord(toks[hi-1].Text) {
+				hi--
+			}
+			if hi > lo {
+				part := m
+				part.TokStart, part.TokEnd = lo, hi
+				part.Start, part.End = toks[lo].Start, toks[hi-1].End
+				part.Origin = doc.OriginRule
+				if e := a.gaz.lookup(text[part.Start:part.End]); role {
+					part.Label = "PER"
+					// The person runs on to the end of the name: greedy
+					// decoding closed the run a word short (economist Dana
+					// | Cole).
+					for hi == m.TokEnd && part.TokEnd < len(toks) && toks[part.TokEnd].Sent == m.Sent &&
+						english.StartsUpper(toks[part.TokEnd].Text) && doc.IsWord(toks[part.TokEnd].Text) && sameLine(text, toks[part.TokEnd-1], toks[part.TokEnd]) {
+						part.TokEnd++
+						part.End = toks[part.TokEnd-1].End
+					}
+				} else if e != nil {
+					part.Label = conllType[e.label]
+				}
+				parts = append(parts, part)
+			}
+		} else if k > start {
+			parts = append(parts, m)
+		}
+		if k < m.TokEnd {
+			w := strings.ToLower(toks[k].Text)
+			role = roleWords[w] || personTitles[w]
+		}
+		start = k + 1
+	}
+	if len(parts) > 1 && m.Label == "PER" && parts[len(parts)-1].Label == "PER" && parts[0].Label == "PER" {
+		parts[0].Label = "ORG"
+	}
+	return parts
+}
