@@ -90,6 +90,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	if a.repair {
 		ms = a.repairMentions(text, r, ms)
 		ms = joinOfNames(r, ms)
+		ms = extendOverOfHeads(text, r, ms)
 		ms = orgByHeadNoun(r, ms)
 		ms = a.addGazetteerMentions(r, ms)
 		for i := range ms {
@@ -301,6 +302,56 @@ func joinOfNames(r *doc.Document, ms []doc.Mention) []doc.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// ofHeads are the nouns that head an organisation's name before "of" or
+// "for": the Office for National Statistics, the Bank of England, the
+// Ministry of Defence.
+var ofHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Office Ministry Department Bank Institute Council Commission Committee Society
+		Association Federation Union University College Board Bureau Agency Authority Centre Center League
+		Organisation Organization Foundation Fund Church Academy Museum Chamber Confederation Alliance
+		Coalition Movement Army Court Parliament Assembly Congress Tribunal Directorate Secretariat`) {
+		ofHeads[w] = true
+	}
+}
+
+// extendOverOfHeads gives a name right after "of" or "for" the capitalised
+// head before it when the model left the head out: "The Office for
+// [National Statistics]" is the Office for National Statistics, an
+// organisation. The head must be one of ofHeads, in no other mention, on
+// the same line; capitalised words before it come too, but not a
+// determiner (A Department for Education).
+func extendOverOfHeads(text string, r *doc.Document, ms []doc.Mention) []doc.Mention {
+	inMention := map[int]bool{}
+	for _, m := range ms {
+		for k := m.TokStart; k >= 0 && k < m.TokEnd; k++ {
+			inMention[k] = true
+		}
+	}
+	toks := r.Tokens
+	for i := range ms {
+		m := &ms[i]
+		h := m.TokStart - 2
+		if h < 0 || m.Label == "PER" || (toks[h+1].Text != "of" && toks[h+1].Text != "for") || !ofHeads[toks[h].Text] ||
+			inMention[h] || toks[h].Sent != toks[m.TokStart].Sent || !sameLine(text, toks[h], toks[m.TokStart]) {
+			continue
+		}
+		for h > 0 && toks[h-1].Sent == toks[h].Sent && english.StartsUpper(toks[h-1].Text) && doc.IsWord(toks[h-1].Text) &&
+			!inMention[h-1] && !determinerTag(toks[h-1].POS) && sameLine(text, toks[h-1], toks[h]) {
+			h--
+		}
+		m.TokStart, m.Start, m.Label, m.Origin = h, toks[h].Start, "ORG", doc.OriginRule
+	}
+	return ms
+}
+
+// determinerTag reports whether a Penn Treebank tag is a determiner's or a
+// possessive pronoun's.
+func determinerTag(tag string) bool {
+	return tag == "DT" || tag == "PDT" || tag == "PRP$" || tag == "WDT"
 }
 
 // representsPlace reports whether a word ends a member's title before the

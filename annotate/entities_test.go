@@ -194,6 +194,42 @@ func TestSplitAtLowerWords(t *testing.T) {
 	}
 }
 
+// TestExtendOverOfHeads: a name after "of" or "for" takes the head noun
+// the model left out, with the capitalised words before it but not a
+// determiner; a head in another mention, a person and a word that heads
+// no organisation are left alone.
+func TestExtendOverOfHeads(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		from, to int
+		label    string
+		want     string
+	}{
+		{"The Office for National Statistics said", 3, 5, "ORG", "Office for National Statistics/ORG"},
+		{"A Department for Education spokesman said", 3, 4, "MISC", "Department for Education/ORG"},
+		{"the Higher Education Funding Council for England said", 6, 7, "GPE", "Higher Education Funding Council for England/ORG"},
+		{"a friend of Anna Berg said", 3, 5, "PER", "Anna Berg/PER"},
+		{"the Battle of Hastings ended", 3, 4, "LOC", "Hastings/LOC"},
+	} {
+		words := strings.Fields(c.text)
+		d := &doc.Document{}
+		pos := 0
+		for _, w := range words {
+			tag := "NNP"
+			if w == "The" || w == "A" || w == "the" || w == "a" {
+				tag = "DT"
+			}
+			d.Tokens = append(d.Tokens, doc.Token{Start: pos, End: pos + len(w), Text: w, POS: tag})
+			pos += len(w) + 1
+		}
+		m := doc.Mention{Start: d.Tokens[c.from].Start, End: d.Tokens[c.to-1].End, Label: c.label, TokStart: c.from, TokEnd: c.to}
+		got := extendOverOfHeads(c.text, d, []doc.Mention{m})[0]
+		if g := c.text[got.Start:got.End] + "/" + got.Label; g != c.want {
+			t.Errorf("%q: %s; want %s", c.text, g, c.want)
+		}
+	}
+}
+
 // TestAcronyms: an acronym the article defines takes its expansion's
 // canonical name and one label with it.
 func TestAcronyms(t *testing.T) {

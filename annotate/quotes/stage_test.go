@@ -147,11 +147,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Anna Berg | referring to | the new bridge | name | Anna Berg | claim"}},
 		{"a name before a pronoun subject is not the speaker", "Peter Holm spoke first. Then on Wednesday she said the bridge is safe.",
 			[]string{"she | said | the bridge is safe | unresolved |  | claim"}},
-		// PolNeAR marks the aside's "to discuss" as a cue of its own
-		// ("on condition of anonymity to speak freely about"), and so
-		// does the cue model trained on it.
 		{"a participle aside between speaker and cue", "An engineer, speaking on condition of anonymity to discuss the plans, said the bridge is safe.",
-			[]string{"An engineer | speaking on condition of anonymity to discuss | the plans | nominal |  | claim", "An engineer | said | the bridge is safe | nominal |  | claim"}},
+			[]string{"An engineer | said | the bridge is safe | nominal |  | claim"}},
 		{"a determiner standing for people", "Voters were split. Another said, “The bridge is safe.”",
 			[]string{"Another | said | “The bridge is safe.” | nominal |  | claim"}},
 		{"a split quotation around a speaker with a long appositive", "“It is safe,” said Anna Berg, the city engineer and former mayor of Harbourtown. “We checked it twice.”",
@@ -213,7 +210,7 @@ func TestQuotes(t *testing.T) {
 		{"a time phrase after and", "Anna Berg freed up funds and on Monday announced that more was coming.",
 			[]string{"Anna Berg | announced | that more was coming | name | Anna Berg | claim"}},
 		{"both after an auxiliary is no speaker: the relative pronoun is, and its clause ends at the comma", "The plan passed. Anna Berg, who has both endorsed the plan and criticised it, spoke last.",
-			[]string{"who | has both endorsed | the plan | pronoun | Anna Berg | claim", "who | criticised | it | pronoun | Anna Berg | claim"}},
+			[]string{"who | endorsed | the plan | pronoun | Anna Berg | claim", "who | criticised | it | pronoun | Anna Berg | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",

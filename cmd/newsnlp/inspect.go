@@ -286,10 +286,12 @@ func (r *renderer) attributions(d *output.DocView) {
 		}
 	}
 	heading := fmt.Sprintf("attributions: %d (%s, %s)", len(d.Quotes), plural(claims, "claim"), plural(denials, "denial"))
-	if r.hidden > 0 {
-		heading += fmt.Sprintf("; %d more of belief, perception or attitude, or scored under %.1f (--all)", r.hidden, output.MinStatementScore)
-	}
 	r.heading(heading)
+	if r.hidden > 0 {
+		// On a line of its own: the heading keeps to the terminal's width.
+		fmt.Fprintf(r.w, "  %d more not shown: belief, perception, attitude, or a score under %.1f (--all)\n",
+			r.hidden, output.MinStatementScore)
+	}
 	for k, q := range d.Quotes {
 		label := q.Label
 		switch label {

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/newsnlp/newsnlp/output"
 )
 
 // node helpers over golang.org/x/net/html's tree.
@@ -74,6 +76,20 @@ func parseReport(t *testing.T, out string, flags ...string) (*html.Node, []byte)
 	return root, b
 }
 
+// statementRows keeps the quotes rows the report shows by default:
+// speech, with a score of output.MinStatementScore or more.
+func statementRows(rows []map[string]any) []map[string]any {
+	var out []map[string]any
+	for _, q := range rows {
+		kind, _ := q["report_type"].(string)
+		score, scored := q["score"].(float64)
+		if (kind == "" || kind == "speech") && (!scored || score >= output.MinStatementScore) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // TestReport checks the report of the sample run against its Parquet,
 // read with arrow-go: the sections, the counts, the speaker chart's
 // claims and denials, the articles.
@@ -95,7 +111,8 @@ func TestReport(t *testing.T) {
 		}
 	}
 	docs, _, _ := readTable(t, out, "documents")
-	quotes, _, _ := readTable(t, out, "quotes")
+	all, _, _ := readTable(t, out, "quotes")
+	quotes := statementRows(all) // the report shows statements unless --all
 	card := func(id string) string { return textOf(elements(byID(root, id), "b")[0]) }
 	if got := card("n-docs"); got != fmt.Sprint(len(docs)) {
 		t.Errorf("articles card %s; the documents table has %d rows", got, len(docs))
