@@ -131,6 +131,16 @@ var firmNouns = map[string]bool{"company": true, "firm": true, "bank": true, "ca
 	"insurer": true, "lender": true, "broadcaster": true, "publisher": true, "developer": true, "club": true,
 	"conglomerate": true, "supermarket": true, "chain": true, "watchdog": true, "regulator": true, "union": true}
 
+// namingNouns are descriptions that stand for the one organisation the
+// article has named with the noun in its name (the commission: the
+// Electoral Commission; the monitor: the Britain-based Syrian Observatory
+// monitor is not named so), and for no other: "the group" after two
+// mentions of Google is more often a pressure group than Google.
+var namingNouns = map[string]bool{"group": true, "party": true, "ministry": true, "commission": true,
+	"committee": true, "department": true, "agency": true, "organisation": true, "organization": true,
+	"council": true, "institute": true, "charity": true, "association": true, "federation": true,
+	"authority": true, "board": true, "observatory": true, "office": true, "court": true, "foundation": true}
+
 // resolve fills the speaker's entity and resolution.
 func (s *speakerResolver) resolve(at *attribution) {
 	at.resolving = doc.ResolvedUnresolved
@@ -149,7 +159,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 		}
 		return
 	}
-	head := speakerHead(s.r.Tokens, at.speakerTok)
+	head := s.headThroughName(speakerHead(s.r.Tokens, at.speakerTok), at.speakerTok)
 	best := s.nameIn(head)
 	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
 		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
@@ -181,8 +191,8 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
-	if firmNouns[noun] && definite(s.r.Tokens, head) {
-		if i := s.salientOrg(noun, s.r.Tokens[t0].Start); i >= 0 {
+	if (firmNouns[noun] || namingNouns[noun]) && definite(s.r.Tokens, head) {
+		if i := s.salientOrg(noun, s.r.Tokens[t0].Start, !namingNouns[noun]); i >= 0 {
 			s.set(at, i, doc.ResolvedNominal)
 			return
 		}
@@ -195,6 +205,22 @@ func (s *speakerResolver) resolve(at *attribution) {
 			s.set(at, i, doc.ResolvedNominal)
 		}
 	}
+}
+
+// headThroughName extends a speaker phrase's head to the end of a name it
+// cuts (speakerHead stops at "for" or "of": the Office | for National
+// Statistics), so the name is found whole; sp is the whole phrase.
+func (s *speakerResolver) headThroughName(head, sp [2]int) [2]int {
+	if head == sp {
+		return head
+	}
+	from := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].TokStart >= head[0] })
+	for i := from; i < len(s.ms) && s.ms[i].TokStart < head[1]; i++ {
+		if m := s.ms[i]; m.TokStart >= 0 && m.TokEnd > head[1] && m.TokEnd <= sp[1] {
+			head[1] = m.TokEnd
+		}
+	}
+	return head
 }
 
 // describedBefore is the latest mention before pos of an entity the text
@@ -219,8 +245,9 @@ func definite(toks []doc.Token, head [2]int) bool {
 // salientOrg is the organisation "the company" stands for at pos: the one
 // whose name holds the noun (the bank: the Bank of England) if exactly one
 // does, else the one the article has named most often before pos, at
-// least twice and more than any other; -1 when none is clear.
-func (s *speakerResolver) salientOrg(noun string, pos int) int {
+// least twice and more than any other (only when mostNamed); -1 when none
+// is clear.
+func (s *speakerResolver) salientOrg(noun string, pos int, mostNamed bool) int {
 	count := map[string]int{}
 	last := map[string]int{}
 	named := map[string]bool{} // organisations whose name holds the noun
@@ -240,6 +267,9 @@ func (s *speakerResolver) salientOrg(noun string, pos int) int {
 		for id := range named {
 			return last[id]
 		}
+	}
+	if !mostNamed {
+		return -1
 	}
 	best, bestN, tied := -1, 0, false
 	for id, n := range count {
