@@ -106,6 +106,11 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 		consistentLabels(ms)
 		titledPersons(r, ms)
 		surnameLabels(ms, a.gaz)
+		for i := range ms {
+			if ms[i].Label == "PERSON" {
+				ms[i].Title = personTitle(r.Tokens, ms[i])
+			}
+		}
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	var expansions map[string]string

@@ -230,6 +230,35 @@ func TestExtendOverOfHeads(t *testing.T) {
 	}
 }
 
+// TestPersonTitle: the title or role before a person's name, ending in a
+// role noun, past an honorific; none for an honorific alone or a
+// modifier without its role.
+func TestPersonTitle(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		from, to int
+		want     string
+	}{
+		{"Foreign Minister Sergei Lavrov said", 2, 4, "Foreign Minister"},
+		{"Deputy Prime Minister John Prescott said", 3, 5, "Deputy Prime Minister"},
+		{"former President Bill Clinton said", 2, 4, "former President"},
+		{"Tory MP Boris Johnson said", 2, 4, "MP"},
+		{"Home Secretary Mr Straw said", 3, 4, "Home Secretary"},
+		{"economist Dana Cole said", 1, 3, "economist"},
+		{"Mr Blair said", 1, 2, ""},
+		{"the former Bill Clinton said", 2, 4, ""},
+		{"Anna Berg said", 0, 2, ""},
+	} {
+		var toks []doc.Token
+		for _, w := range strings.Fields(c.text) {
+			toks = append(toks, doc.Token{Text: w})
+		}
+		if got := personTitle(toks, doc.Mention{TokStart: c.from, TokEnd: c.to, Label: "PERSON"}); got != c.want {
+			t.Errorf("%q: title %q; want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestAcronyms: an acronym the article defines takes its expansion's
 // canonical name and one label with it.
 func TestAcronyms(t *testing.T) {

@@ -96,3 +96,54 @@ func (a *entitiesStage) splitAtLowerWords(text string, toks []doc.Token, m doc.M
 	}
 	return parts
 }
+
+// titleModifiers are the words that stand in a title before its role
+// noun: Foreign Minister, former President, Deputy Prime Minister, Home
+// Secretary.
+var titleModifiers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`foreign home defence defense finance interior health education justice
+		culture trade environment transport energy economy treasury deputy vice prime shadow acting interim
+		former state attorney executive managing senior junior assistant first`) {
+		titleModifiers[w] = true
+	}
+}
+
+// personTitle is the title or role written just before a person's
+// mention in its sentence: a run of titleModifiers and role words that
+// ends in a role (Chancellor, Foreign Minister, former President, Tory MP's
+// MP). Mr, Mrs, Ms, Miss and Mx are no title; "" when there is none.
+func personTitle(toks []doc.Token, m doc.Mention) string {
+	if m.TokStart <= 0 {
+		return ""
+	}
+	end := m.TokStart
+	if w := strings.ToLower(strings.TrimSuffix(toks[end-1].Text, ".")); personHonorifics[w] {
+		end-- // Foreign Secretary Mr Straw
+	}
+	start := end
+	for start > 0 && toks[start-1].Sent == m.Sent {
+		w := strings.ToLower(strings.TrimSuffix(toks[start-1].Text, "."))
+		if !roleWords[w] && !personTitles[w] && !titleModifiers[w] || personHonorifics[w] {
+			break
+		}
+		start--
+	}
+	// The run must end in a role: "former" alone is no title.
+	for end > start {
+		w := strings.ToLower(strings.TrimSuffix(toks[end-1].Text, "."))
+		if roleWords[w] || personTitles[w] && !titleModifiers[w] {
+			break
+		}
+		end--
+	}
+	if end <= start {
+		return ""
+	}
+	words := make([]string, 0, end-start)
+	for _, t := range toks[start:end] {
+		words = append(words, t.Text)
+	}
+	return strings.Join(words, " ")
+}

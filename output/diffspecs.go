@@ -41,7 +41,7 @@ var (
 	entitiesDiff = diffSpec[EntityRow]{
 		table: TableEntities,
 		key:   func(r *EntityRow) string { return span(r.DocID, r.Start, r.End) },
-		cols:  []string{"text", "label", "canonical", "entity_key", "origin"},
+		cols:  []string{"text", "label", "canonical", "entity_key", "title", "origin"},
 		describe: func(r *EntityRow) string {
 			return fmt.Sprintf("%s %q %s (canonical %q, %s)", span(r.DocID, r.Start, r.End), r.Text, r.Label, r.Canonical, r.Origin)
 		},

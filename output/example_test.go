@@ -16,7 +16,7 @@ func ExampleSchema() {
 	// documents: 22 columns, first doc_id
 	// sentences: 6 columns, first doc_id
 	// tokens: 11 columns, first doc_id
-	// entities: 11 columns, first doc_id
+	// entities: 12 columns, first doc_id
 	// quotes: 29 columns, first doc_id
 	// errors: 8 columns, first source
 }

@@ -71,17 +71,18 @@ type TokenRow struct {
 
 // EntityRow is one entity mention.
 type EntityRow struct {
-	DocID      string `parquet:"doc_id" doc:"article"`
-	MentionIdx int32  `parquet:"mention_idx,delta" doc:"0-based mention number in the article"`
-	Start      int32  `parquet:"start,delta" doc:"first code point"`
-	End        int32  `parquet:"end,delta" doc:"code point after the last"`
-	Text       string `parquet:"text" doc:"the mention as written"`
-	Label      string `parquet:"label,dict" doc:"PERSON, ORG, GPE (a country, city or state the gazetteer knows), LOC (another place), NORP (a nationality or group the gazetteer knows, such as British or Kurds) or MISC (another name: events, works, products)"`
-	EntityID   string `parquet:"entity_id,dict" doc:"the entity the mention refers to, unique within the article"`
-	Canonical  string `parquet:"canonical,dict" doc:"the entity's canonical name"`
-	EntityKey  string `parquet:"entity_key,dict" doc:"the entity's key across articles and shards: the canonical name with case, accents, dots and a possessive folded, a person's titles dropped (Chancellor Gordon Brown: gordon brown) and party variants joined (Tory, Tories, Conservatives: conservative party); group and count by it"`
-	SentIdx    int32  `parquet:"sent_idx,delta" doc:"sentence of the mention"`
-	Origin     string `parquet:"origin,dict" doc:"what found it: model (the entity model), rule (a repair or relabelling rule: a split name joined, a title's person) or gazetteer (a name the model missed that the gazetteer lists)"`
+	DocID      string  `parquet:"doc_id" doc:"article"`
+	MentionIdx int32   `parquet:"mention_idx,delta" doc:"0-based mention number in the article"`
+	Start      int32   `parquet:"start,delta" doc:"first code point"`
+	End        int32   `parquet:"end,delta" doc:"code point after the last"`
+	Text       string  `parquet:"text" doc:"the mention as written"`
+	Label      string  `parquet:"label,dict" doc:"PERSON, ORG, GPE (a country, city or state the gazetteer knows), LOC (another place), NORP (a nationality or group the gazetteer knows, such as British or Kurds) or MISC (another name: events, works, products)"`
+	EntityID   string  `parquet:"entity_id,dict" doc:"the entity the mention refers to, unique within the article"`
+	Canonical  string  `parquet:"canonical,dict" doc:"the entity's canonical name"`
+	EntityKey  string  `parquet:"entity_key,dict" doc:"the entity's key across articles and shards: the canonical name with case, accents, dots and a possessive folded, a person's titles dropped (Chancellor Gordon Brown: gordon brown) and party variants joined (Tory, Tories, Conservatives: conservative party); group and count by it"`
+	Title      *string `parquet:"title,optional,dict" doc:"the title or role written just before a person's name (Chancellor, Foreign Minister, former President; not Mr or Ms), which the canonical name leaves out; null when there is none or the entity is not a person"`
+	SentIdx    int32   `parquet:"sent_idx,delta" doc:"sentence of the mention"`
+	Origin     string  `parquet:"origin,dict" doc:"what found it: model (the entity model), rule (a repair or relabelling rule: a split name joined, a title's person) or gazetteer (a name the model missed that the gazetteer lists)"`
 }
 
 // QuoteRow is one attribution with its claim or denial label.

@@ -485,7 +485,7 @@ func (w *Writer) WriteDoc(d *Doc) error {
 		}
 	}
 	for i, m := range a.Mentions {
-		r := EntityRow{DocID: id, MentionIdx: int32(i), Start: int32(m.Start), End: int32(m.End), Text: m.Text, Label: m.Label, EntityID: m.EntityID, Canonical: m.Canonical, EntityKey: m.Key, SentIdx: int32(m.Sent), Origin: m.Origin}
+		r := EntityRow{DocID: id, MentionIdx: int32(i), Start: int32(m.Start), End: int32(m.End), Text: m.Text, Label: m.Label, EntityID: m.EntityID, Canonical: m.Canonical, EntityKey: m.Key, Title: optString(m.Title), SentIdx: int32(m.Sent), Origin: m.Origin}
 		if err := w.entities.write(r, len(id)+len(m.Text)+len(m.Canonical)+40); err != nil {
 			return err
 		}

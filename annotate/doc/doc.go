@@ -113,6 +113,10 @@ type Mention struct {
 	// Key is the entity's key across articles (english.EntityKey of the
 	// canonical name and label).
 	Key string
+	// Title is the title or role written just before a person's name
+	// (Chancellor, Foreign Minister, former President); empty for none
+	// and for mentions that are not people.
+	Title string
 	// Origin says what produced the mention: model, rule or gazetteer
 	// (the Origin constants).
 	Origin string
