@@ -41,8 +41,10 @@ func (a *entitiesStage) cluster(ms []doc.Mention, expansions map[string]string) 
 			canon = full // SOHR: the Syrian Observatory for Human Rights
 		}
 		// The gazetteer's canonical name is a place's or a group's: not for
-		// a person who shares it (Mr French is not France).
-		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" && ms[i].Label != "PERSON" {
+		// a person who shares it (Mr French is not France), and not a
+		// nationality's place: British is not the United Kingdom, which
+		// would give one canonical name two labels.
+		if e := a.gaz.lookup(canon); e != nil && e.canonical != "" && ms[i].Label != "PERSON" && e.label != "NORP" {
 			canon = e.canonical
 		}
 		key := ms[i].Label + "\x00" + english.NameKey(canon)
