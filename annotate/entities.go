@@ -21,11 +21,17 @@ import (
 //	       otherwise MISC
 //
 // The model's type decides: a city's name is an organisation when it names
-// a team ("Chicago beat Boston"), and the context says so, not the list.
+// a team ("Chicago beat Boston"), and the context says so, not the list;
+// but a nationality or a party the gazetteer lists is no person.
 func (a *entitiesStage) outputLabel(modelType, text string) string {
 	e := a.gaz.lookup(text)
 	switch modelType {
 	case "PER":
+		// A nationality or a party is no person's name (Tory leader
+		// Michael Howard), unless it is a first name too (Christian).
+		if e != nil && e.label == "NORP" && !startsWithFirstName(text) {
+			return "NORP"
+		}
 		return "PERSON"
 	case "ORG":
 		return "ORG"

@@ -259,6 +259,29 @@ func TestPersonTitle(t *testing.T) {
 	}
 }
 
+// TestOutputLabel: the model's type decides, except that a nationality or
+// party the gazetteer lists is no person (Tory leader Michael Howard) and
+// a listed organisation is never a place.
+func TestOutputLabel(t *testing.T) {
+	g, err := loadGazetteer(tokenize.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &entitiesStage{gaz: g}
+	for _, c := range []struct{ model, text, want string }{
+		{"PER", "Tory", "NORP"},
+		{"PER", "British", "NORP"},
+		{"PER", "Michael Howard", "PERSON"},
+		{"ORG", "Chicago", "ORG"},
+		{"LOC", "France", "GPE"},
+		{"MISC", "Russian", "NORP"},
+	} {
+		if got := a.outputLabel(c.model, c.text); got != c.want {
+			t.Errorf("outputLabel(%s, %q) = %s; want %s", c.model, c.text, got, c.want)
+		}
+	}
+}
+
 // TestAcronyms: an acronym the article defines takes its expansion's
 // canonical name and one label with it.
 func TestAcronyms(t *testing.T) {
