@@ -99,18 +99,28 @@ func TestProseV2Regressions(t *testing.T) {
 	}
 }
 
-func TestSentencesNeverCrossBlankLinesOrZones(t *testing.T) {
-	text := "Council keeps the library open\n\nThe council voted on Monday\n\nto keep it open. Members agreed"
-	a := newTestAnnotator(t)
-	d, err := a.Annotate(context.Background(), text, "")
+// sentencesOf annotates text and returns its sentences' texts, each after
+// its zone when withZone is set.
+func sentencesOf(t *testing.T, text string, withZone bool) []string {
+	t.Helper()
+	d, err := newTestAnnotator(t).Annotate(context.Background(), text, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	runes := []rune(text)
-	var got []string
+	var out []string
 	for _, s := range d.Sentences {
-		got = append(got, s.Zone+": "+spanText(runes, s.Start, s.End))
+		line := spanText(runes, s.Start, s.End)
+		if withZone {
+			line = s.Zone + ": " + line
+		}
+		out = append(out, line)
 	}
+	return out
+}
+
+func TestSentencesNeverCrossBlankLinesOrZones(t *testing.T) {
+	got := sentencesOf(t, "Council keeps the library open\n\nThe council voted on Monday\n\nto keep it open. Members agreed", true)
 	want := []string{
 		"title: Council keeps the library open",
 		"body: The council voted on Monday",
@@ -123,18 +133,8 @@ func TestSentencesNeverCrossBlankLinesOrZones(t *testing.T) {
 }
 
 func TestInitialsDoNotEndSentences(t *testing.T) {
-	text := "Somerset were out for 174 (P. Simmons 4-38). George W. Bush spoke to Ms. White in St. Louis. " +
-		"He took Plan B. Then he left. They met on Main St. The house is big."
-	a := newTestAnnotator(t)
-	d, err := a.Annotate(context.Background(), text, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runes := []rune(text)
-	var got []string
-	for _, s := range d.Sentences {
-		got = append(got, spanText(runes, s.Start, s.End))
-	}
+	got := sentencesOf(t, "Somerset were out for 174 (P. Simmons 4-38). George W. Bush spoke to Ms. White in St. Louis. "+
+		"He took Plan B. Then he left. They met on Main St. The house is big.", false)
 	want := []string{
 		"Somerset were out for 174 (P. Simmons 4-38).",
 		"George W. Bush spoke to Ms. White in St. Louis.",

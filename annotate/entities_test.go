@@ -152,6 +152,22 @@ func TestJoinAcrossLabels(t *testing.T) {
 	}
 }
 
+// spacedTokens are text's words as tokens, one space apart (byte offsets),
+// tagged DT for a/the and NNP otherwise.
+func spacedTokens(text string) []doc.Token {
+	var toks []doc.Token
+	pos := 0
+	for _, w := range strings.Fields(text) {
+		tag := "NNP"
+		if l := strings.ToLower(w); l == "the" || l == "a" {
+			tag = "DT"
+		}
+		toks = append(toks, doc.Token{Start: pos, End: pos + len(w), Text: w, POS: tag})
+		pos += len(w) + 1
+	}
+	return toks
+}
+
 // TestSplitAtLowerWords: a run of names the model read as one is split
 // at the lower-case words inside it; a part after a role is a person and
 // runs on to the end of the name, a part the gazetteer knows takes its
@@ -176,13 +192,7 @@ func TestSplitAtLowerWords(t *testing.T) {
 		{"Medecins sans Frontieres said", 0, 3, "ORG", []string{"Medecins sans Frontieres/ORG"}},
 		{"Gone with the Wind won", 0, 4, "MISC", []string{"Gone with the Wind/MISC"}},
 	} {
-		words := strings.Fields(c.text)
-		var toks []doc.Token
-		pos := 0
-		for _, w := range words {
-			toks = append(toks, doc.Token{Start: pos, End: pos + len(w), Text: w})
-			pos += len(w) + 1
-		}
+		toks := spacedTokens(c.text)
 		m := doc.Mention{Start: toks[c.from].Start, End: toks[c.to-1].End, Label: c.label, TokStart: c.from, TokEnd: c.to, Origin: doc.OriginModel}
 		var got []string
 		for _, p := range a.splitAtLowerWords(c.text, toks, m) {
@@ -211,17 +221,7 @@ func TestExtendOverOfHeads(t *testing.T) {
 		{"a friend of Anna Berg said", 3, 5, "PER", "Anna Berg/PER"},
 		{"the Battle of Hastings ended", 3, 4, "LOC", "Hastings/LOC"},
 	} {
-		words := strings.Fields(c.text)
-		d := &doc.Document{}
-		pos := 0
-		for _, w := range words {
-			tag := "NNP"
-			if w == "The" || w == "A" || w == "the" || w == "a" {
-				tag = "DT"
-			}
-			d.Tokens = append(d.Tokens, doc.Token{Start: pos, End: pos + len(w), Text: w, POS: tag})
-			pos += len(w) + 1
-		}
+		d := &doc.Document{Tokens: spacedTokens(c.text)}
 		m := doc.Mention{Start: d.Tokens[c.from].Start, End: d.Tokens[c.to-1].End, Label: c.label, TokStart: c.from, TokEnd: c.to}
 		got := extendOverOfHeads(c.text, d, []doc.Mention{m})[0]
 		if g := c.text[got.Start:got.End] + "/" + got.Label; g != c.want {
@@ -249,11 +249,7 @@ func TestPersonTitle(t *testing.T) {
 		{"the former Bill Clinton said", 2, 4, ""},
 		{"Anna Berg said", 0, 2, ""},
 	} {
-		var toks []doc.Token
-		for _, w := range strings.Fields(c.text) {
-			toks = append(toks, doc.Token{Text: w})
-		}
-		if got := personTitle(toks, doc.Mention{TokStart: c.from, TokEnd: c.to, Label: "PERSON"}); got != c.want {
+		if got := personTitle(spacedTokens(c.text), doc.Mention{TokStart: c.from, TokEnd: c.to, Label: "PERSON"}); got != c.want {
 			t.Errorf("%q: title %q; want %q", c.text, got, c.want)
 		}
 	}
