@@ -63,6 +63,9 @@ func (offsetsStage) Run(_ context.Context, d *doc.Document) error {
 				sp.Start, sp.End = idx.at(sp.Start), idx.at(sp.End)
 			}
 		}
+		for k := range q.Parts {
+			q.Parts[k] = [2]int{idx.at(q.Parts[k][0]), idx.at(q.Parts[k][1])}
+		}
 	}
 	d.Lower = nil
 	return nil

@@ -49,7 +49,7 @@ var (
 	quotesDiff = diffSpec[QuoteRow]{
 		table: TableQuotes,
 		key:   func(r *QuoteRow) string { return span(r.DocID, r.ContentStart, r.ContentEnd) },
-		cols: []string{"kind", "cue_start", "cue_end", "cue", "cue_lemma", "cue_class", "report_type", "rule", "score",
+		cols: []string{"kind", "content_parts", "cue_start", "cue_end", "cue", "cue_lemma", "cue_class", "report_type", "rule", "score",
 			"speaker_start", "speaker_end", "speaker", "speaker_canonical", "speaker_key", "speaker_label", "speaker_resolution",
 			"label", "confidence", "negated", "hedged", "conditional", "evidence"},
 		describe: func(r *QuoteRow) string {

@@ -17,6 +17,6 @@ func ExampleSchema() {
 	// sentences: 6 columns, first doc_id
 	// tokens: 11 columns, first doc_id
 	// entities: 12 columns, first doc_id
-	// quotes: 29 columns, first doc_id
+	// quotes: 30 columns, first doc_id
 	// errors: 8 columns, first source
 }

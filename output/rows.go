@@ -44,6 +44,12 @@ type ZoneRow struct {
 	End   int32  `parquet:"end" doc:"code point after the last"`
 }
 
+// SpanRow is one element of quotes.content_parts.
+type SpanRow struct {
+	Start int32 `parquet:"start" doc:"first code point"`
+	End   int32 `parquet:"end" doc:"code point after the last"`
+}
+
 // SentenceRow is one sentence.
 type SentenceRow struct {
 	DocID   string `parquet:"doc_id" doc:"article"`
@@ -87,35 +93,36 @@ type EntityRow struct {
 
 // QuoteRow is one attribution with its claim or denial label.
 type QuoteRow struct {
-	DocID             string   `parquet:"doc_id" doc:"article"`
-	QuoteIdx          int32    `parquet:"quote_idx" doc:"0-based attribution number in the article"`
-	Kind              string   `parquet:"kind,dict" doc:"direct (a quotation, or one split by its cue), indirect (reported speech), mixed (reported speech with a quoted part) or author (a denial in the outlet's own voice, in a headline: No, X is not dead; the report is false; no speaker)"`
-	ContentStart      int32    `parquet:"content_start" doc:"first code point of what was said"`
-	ContentEnd        int32    `parquet:"content_end" doc:"code point after what was said"`
-	Content           string   `parquet:"content" doc:"what was said"`
-	CueStart          *int32   `parquet:"cue_start,optional" doc:"first code point of the reporting words, null when none"`
-	CueEnd            *int32   `parquet:"cue_end,optional" doc:"code point after the reporting words"`
-	Cue               *string  `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to); in an author row, the falsity or negation words (is false, Does Not, No)"`
-	CueLemma          *string  `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
-	CueClass          *string  `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
-	ReportType        string   `parquet:"report_type,dict" doc:"what the attribution reports of its source: speech (said, told, denied, according to, a poll shows), belief (thinks, expects, fears), perception (sees, knows, learned) or attitude (wants, supports, hopes, and acts: introduced, decided); PolNeAR annotates all four, a count of statements wants speech"`
-	Rule              string   `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn). All of them: nominal, according-to, opening-gerund, participle, passive-agent, passive, colon-next, as-clause, as-reported-by, quote-before, same-speaker, coordinated, subject-cue, quote-next, quote-subject, quote-cue, clause-subject, asked-question, quote-then-verb, colon-quote, hearsay, poll, signed-quote, transcript-turn, floating-quote; in headlines (title zones and one-line inputs): headline-denial (X Denies …), headline-source (X: … are false; …, X says), and for author rows outlet-falsity, outlet-label (Fake: …), outlet-no (No, …; … ? Of course not), outlet-support (no evidence that …), outlet-negation (X did not …; … despite rumours), outlet-negated-cue (X never said …)"`
-	Score             *float32 `parquet:"score,optional" doc:"the probability that the attribution is right (its content covers at least 0.3 of what an annotator marks as said), calibrated by cross-validation on PolNeAR train: of those at 0.8 or more, 92% were right in cross-validation and 93% on PolNeAR dev; the stage keeps attributions from about 0.5 up; null when the cue model has no calibration"`
-	SpeakerStart      *int32   `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`
-	SpeakerEnd        *int32   `parquet:"speaker_end,optional" doc:"code point after the speaker mention"`
-	Speaker           *string  `parquet:"speaker,optional" doc:"the speaker mention as written (Lavrov, He, the minister)"`
-	SpeakerEntityID   *string  `parquet:"speaker_entity_id,optional" doc:"entities.entity_id the speaker resolves to"`
-	SpeakerCanonical  *string  `parquet:"speaker_canonical,optional" doc:"canonical name of that entity"`
-	SpeakerKey        *string  `parquet:"speaker_key,optional,dict" doc:"that entity's entity_key: the same speaker has the same key in every article (group by it to count a speaker's statements)"`
-	SpeakerLabel      *string  `parquet:"speaker_label,optional,dict" doc:"that entity's label"`
-	SpeakerResolution string   `parquet:"speaker_resolution,dict" doc:"name, pronoun, nominal, unresolved, or author (an author row: the outlet)"`
-	SentIdx           int32    `parquet:"sent_idx" doc:"sentence the cue is in"`
-	Label             string   `parquet:"label,dict" doc:"claim or denial"`
-	Confidence        float32  `parquet:"confidence" doc:"how likely the label is right, in [0, 1], by the rule that decided it; labels at 0.8 or more are right at least 90% of the time on the project's labelled set"`
-	Negated           bool     `parquet:"negated" doc:"the content is negated"`
-	Hedged            bool     `parquet:"hedged" doc:"the attribution is hedged (allegedly, reportedly, may)"`
-	Conditional       bool     `parquet:"conditional" doc:"the content is conditional (if … then)"`
-	Evidence          []string `parquet:"evidence,list" doc:"what decided the label, as kind:words: cue:deny, falsity:untrue, no-support:no evidence, negation:not, answers:allegations, refusal:bail, negated-cue:not"`
+	DocID             string    `parquet:"doc_id" doc:"article"`
+	QuoteIdx          int32     `parquet:"quote_idx" doc:"0-based attribution number in the article"`
+	Kind              string    `parquet:"kind,dict" doc:"direct (a quotation, or one split by its cue), indirect (reported speech), mixed (reported speech with a quoted part) or author (a denial in the outlet's own voice, in a headline: No, X is not dead; the report is false; no speaker)"`
+	ContentStart      int32     `parquet:"content_start" doc:"first code point of what was said"`
+	ContentEnd        int32     `parquet:"content_end" doc:"code point after what was said"`
+	Content           string    `parquet:"content" doc:"what was said"`
+	ContentParts      []SpanRow `parquet:"content_parts,list" doc:"the stretches of the content that were said, in text order: one, [content_start, content_end), unless the cue or speaker stands inside the content (“A,” X said. “B.”: two parts, the quotations without said X)"`
+	CueStart          *int32    `parquet:"cue_start,optional" doc:"first code point of the reporting words, null when none"`
+	CueEnd            *int32    `parquet:"cue_end,optional" doc:"code point after the reporting words"`
+	Cue               *string   `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to); in an author row, the falsity or negation words (is false, Does Not, No)"`
+	CueLemma          *string   `parquet:"cue_lemma,optional,dict" doc:"the cue verb's lemma (say, deny)"`
+	CueClass          *string   `parquet:"cue_class,optional,dict" doc:"assert, deny, accuse, admit, promise, warn or ask"`
+	ReportType        string    `parquet:"report_type,dict" doc:"what the attribution reports of its source: speech (said, told, denied, according to, a poll shows), belief (thinks, expects, fears), perception (sees, knows, learned) or attitude (wants, supports, hopes, and acts: introduced, decided); PolNeAR annotates all four, a count of statements wants speech"`
+	Rule              string    `parquet:"rule,dict" doc:"the rule that placed the attribution: a sentence pattern (subject-cue: X said that …; quote-subject: “…,” X said; according-to; participle: …, saying …) or a pass over the document (floating-quote, transcript-turn). All of them: nominal, according-to, opening-gerund, participle, passive-agent, passive, colon-next, as-clause, as-reported-by, quote-before, same-speaker, coordinated, subject-cue, quote-next, quote-subject, quote-cue, clause-subject, asked-question, quote-then-verb, colon-quote, hearsay, poll, signed-quote, transcript-turn, floating-quote; in headlines (title zones and one-line inputs): headline-denial (X Denies …), headline-source (X: … are false; …, X says), and for author rows outlet-falsity, outlet-label (Fake: …), outlet-no (No, …; … ? Of course not), outlet-support (no evidence that …), outlet-negation (X did not …; … despite rumours), outlet-negated-cue (X never said …)"`
+	Score             *float32  `parquet:"score,optional" doc:"the probability that the attribution is right (its content covers at least 0.3 of what an annotator marks as said), calibrated by cross-validation on PolNeAR train: of those at 0.8 or more, 92% were right in cross-validation and 93% on PolNeAR dev; the stage keeps attributions from about 0.5 up; null when the cue model has no calibration"`
+	SpeakerStart      *int32    `parquet:"speaker_start,optional" doc:"first code point of the speaker mention, null when none"`
+	SpeakerEnd        *int32    `parquet:"speaker_end,optional" doc:"code point after the speaker mention"`
+	Speaker           *string   `parquet:"speaker,optional" doc:"the speaker mention as written (Lavrov, He, the minister)"`
+	SpeakerEntityID   *string   `parquet:"speaker_entity_id,optional" doc:"entities.entity_id the speaker resolves to"`
+	SpeakerCanonical  *string   `parquet:"speaker_canonical,optional" doc:"canonical name of that entity"`
+	SpeakerKey        *string   `parquet:"speaker_key,optional,dict" doc:"that entity's entity_key: the same speaker has the same key in every article (group by it to count a speaker's statements)"`
+	SpeakerLabel      *string   `parquet:"speaker_label,optional,dict" doc:"that entity's label"`
+	SpeakerResolution string    `parquet:"speaker_resolution,dict" doc:"name, pronoun, nominal, unresolved, or author (an author row: the outlet)"`
+	SentIdx           int32     `parquet:"sent_idx" doc:"sentence the cue is in"`
+	Label             string    `parquet:"label,dict" doc:"claim or denial"`
+	Confidence        float32   `parquet:"confidence" doc:"how likely the label is right, in [0, 1], by the rule that decided it; labels at 0.8 or more are right at least 90% of the time on the project's labelled set"`
+	Negated           bool      `parquet:"negated" doc:"the content is negated"`
+	Hedged            bool      `parquet:"hedged" doc:"the attribution is hedged (allegedly, reportedly, may)"`
+	Conditional       bool      `parquet:"conditional" doc:"the content is conditional (if … then)"`
+	Evidence          []string  `parquet:"evidence,list" doc:"what decided the label, as kind:words: cue:deny, falsity:untrue, no-support:no evidence, negation:not, answers:allegations, refusal:bail, negated-cue:not"`
 }
 
 // ErrorRow is one input record, or source, that could not be annotated.

@@ -524,6 +524,13 @@ func quoteRow(id string, i int, q doc.Quote) QuoteRow {
 		SpeakerLabel:      optString(q.SpeakerLabel),
 	}
 	r.Evidence = q.Evidence
+	r.ContentParts = []SpanRow{{Start: r.ContentStart, End: r.ContentEnd}}
+	if len(q.Parts) > 1 {
+		r.ContentParts = make([]SpanRow, len(q.Parts))
+		for k, p := range q.Parts {
+			r.ContentParts[k] = SpanRow{Start: int32(p[0]), End: int32(p[1])}
+		}
+	}
 	if q.Cue.Text != "" {
 		r.CueStart, r.CueEnd, r.Cue = optInt(q.Cue.Start), optInt(q.Cue.End), optString(q.Cue.Text)
 	}

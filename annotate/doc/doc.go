@@ -138,8 +138,12 @@ type Span struct {
 // stage fills everything up to Rule; the claims stage the label and what
 // follows it.
 type Quote struct {
-	Kind     string // KindDirect, KindIndirect, KindMixed
-	Content  Span
+	Kind    string // KindDirect, KindIndirect, KindMixed
+	Content Span
+	// Parts are the stretches of Content that were said, when its cue or
+	// speaker stands between them (“A,” X said. “B.”): [start, end) each,
+	// in text order. Nil when Content is one stretch.
+	Parts    [][2]int
 	Cue      Span
 	CueLemma string
 	CueClass string

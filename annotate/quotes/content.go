@@ -489,6 +489,33 @@ func kindOfContent(content string, marks []quoteMarkSpan, span [2]int) string {
 	return doc.KindMixed
 }
 
+// contentParts are the quotations of a direct content that words of the
+// writer's split (“A,” X said. “B.”): the parts an annotator marks as said,
+// without the cue and speaker between them. Quotations with only spaces or
+// punctuation between them (a quotation running over paragraphs) stay one
+// part. Nil when the content is one part, or is not made of quotations.
+func contentParts(text string, marks []quoteMarkSpan, content [2]int) [][2]int {
+	i := firstMarkFrom(marks, content[0])
+	if i >= len(marks) || marks[i].start != content[0] {
+		return nil
+	}
+	var parts [][2]int
+	for ; i < len(marks) && marks[i].end <= content[1]; i++ {
+		m := marks[i]
+		if n := len(parts); n > 0 && !strings.ContainsFunc(text[parts[n-1][1]:m.start], isWordRune) {
+			parts[n-1][1] = m.end
+			continue
+		}
+		parts = append(parts, [2]int{m.start, m.end})
+	}
+	if len(parts) < 2 || parts[len(parts)-1][1] != content[1] {
+		return nil
+	}
+	return parts
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // firstMarkFrom is the index of the first mark starting at or after pos.
 func firstMarkFrom(marks []quoteMarkSpan, pos int) int {
 	return sort.Search(len(marks), func(i int) bool { return marks[i].start >= pos })

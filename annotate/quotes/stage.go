@@ -85,6 +85,7 @@ func (at *attribution) quote(text string) doc.Quote {
 	q := doc.Quote{
 		Kind:              at.kind,
 		Content:           span(at.content),
+		Parts:             at.parts,
 		CueLemma:          at.cueLemma,
 		CueClass:          at.class,
 		ReportType:        reportType(at.cueLemma, at.class, at.learnedCue),

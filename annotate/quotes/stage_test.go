@@ -398,6 +398,48 @@ func checkQuoteSpans(t *testing.T, a *annotate.Annotator, text string) {
 		if q.Content.End == q.Content.Start {
 			t.Fatalf("Annotate(%q): empty content in %+v", text, q)
 		}
+		at := q.Content.Start
+		for _, p := range q.Parts {
+			if p[0] < at || p[1] <= p[0] || p[1] > q.Content.End {
+				t.Fatalf("Annotate(%q): parts %v out of order or outside the content %+v", text, q.Parts, q.Content)
+			}
+			at = p[1]
+		}
+	}
+}
+
+// TestSplitQuotationParts: a quotation split by its cue is one statement
+// whose parts are the two quotations, without the words of the writer's
+// between them; one quotation has no parts.
+func TestSplitQuotationParts(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	tests := []struct {
+		text string
+		want []string // the parts' text; nil for none
+	}{
+		{"“We will finish the bridge by May,” Anna Berg said on Monday. “Nobody should doubt it.”",
+			[]string{"“We will finish the bridge by May,”", "“Nobody should doubt it.”"}},
+		{"\"It was a mistake,\" said Tom Reyes, the mayor. \"We are sorry.\"",
+			[]string{"\"It was a mistake,\"", "\"We are sorry.\""}},
+		{"“We will finish the bridge by May,” Anna Berg said on Monday.", nil},
+		{"Anna Berg said the bridge would be finished by May.", nil},
+	}
+	for _, tc := range tests {
+		d, err := a.Annotate(context.Background(), tc.text, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Quotes) != 1 {
+			t.Fatalf("%q: %d quotes; want 1", tc.text, len(d.Quotes))
+		}
+		runes := []rune(tc.text)
+		var got []string
+		for _, p := range d.Quotes[0].Parts {
+			got = append(got, string(runes[p[0]:p[1]]))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: parts %q; want %q", tc.text, got, tc.want)
+		}
 	}
 }
 

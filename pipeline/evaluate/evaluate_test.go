@@ -71,6 +71,28 @@ func TestCoNLLMappingAndMisc(t *testing.T) {
 	}
 }
 
+// TestSplitQuotationParts: a gold content of two fragments (“A,” X said.
+// “B.”) is matched exactly by a prediction whose parts are those fragments,
+// and not by one whose single span runs over the cue between them.
+func TestSplitQuotationParts(t *testing.T) {
+	two := datasets.GoldSpan{Fragments: [][2]int{{10, 20}, {30, 40}}}
+	gold := []datasets.GoldDoc{{ID: "d", Text: text100, HasQuotes: true, Quotes: []datasets.GoldQuote{{Content: two, Label: "claim"}}}}
+	for _, tc := range []struct {
+		name  string
+		row   output.QuoteRow
+		exact int
+	}{
+		{"parts", output.QuoteRow{ContentStart: 10, ContentEnd: 40, ContentParts: []output.SpanRow{{Start: 10, End: 20}, {Start: 30, End: 40}}, Label: "claim"}, 1},
+		{"one span over the cue", output.QuoteRow{ContentStart: 10, ContentEnd: 40, ContentParts: []output.SpanRow{{Start: 10, End: 40}}, Label: "claim"}, 0},
+		{"no parts column", output.QuoteRow{ContentStart: 10, ContentEnd: 40, Label: "claim"}, 0},
+	} {
+		q := Score(gold, map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{tc.row}}}).Quotes
+		if q.ContentExact.TP != tc.exact || q.Content80.TP != 1 {
+			t.Errorf("%s: exact %d, 0.8 %d; want exact %d, 0.8 1", tc.name, q.ContentExact.TP, q.Content80.TP, tc.exact)
+		}
+	}
+}
+
 func TestQuotesByHand(t *testing.T) {
 	gold := []datasets.GoldDoc{{
 		ID: "d", Text: text100, HasQuotes: true,

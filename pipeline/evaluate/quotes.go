@@ -91,6 +91,19 @@ func predSpan(start, end *int32) span {
 	return span{{int(*start), int(*end)}}
 }
 
+// contentSpan is a prediction's content: its parts when the cue or
+// speaker splits it, else its whole span.
+func contentSpan(q *output.QuoteRow) span {
+	if len(q.ContentParts) > 1 {
+		out := make(span, len(q.ContentParts))
+		for k, p := range q.ContentParts {
+			out[k] = [2]int{int(p.Start), int(p.End)}
+		}
+		return out
+	}
+	return span{{int(q.ContentStart), int(q.ContentEnd)}}
+}
+
 // match pairs gold and predicted spans one-to-one, greedily by overlap:
 // among the pairs that qualify, the largest overlap is taken first (ties
 // broken by position), and each side is used at most once. It returns, for
@@ -211,7 +224,7 @@ func (t *quoteTally) content(d *docQuotes) {
 	}
 	predContent := make([]span, len(pq))
 	for i := range pq {
-		predContent[i] = span{{int(pq[i].ContentStart), int(pq[i].ContentEnd)}}
+		predContent[i] = contentSpan(&pq[i])
 	}
 	for _, c := range []struct {
 		acc  *[3]int
