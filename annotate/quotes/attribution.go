@@ -11,11 +11,11 @@ import (
 type attribution struct {
 	kind string
 	// rule names the rule that placed the attribution (rules.go).
-	rule            string
-	content, cue    [2]int // bytes; cue [0,0] when none
+	rule         string
+	content, cue [2]int // bytes; cue [0,0] when none
 	// parts are the quotations a split content is made of (contentParts),
 	// nil when it is one stretch.
-	parts [][2]int
+	parts           [][2]int
 	speakerTok      [2]int // token range of the speaker; [-1,-1] when none
 	appositive      [2]int // token range of an appositive next to the speaker, if any
 	relativeTo      [2]int // for a relative pronoun speaker (X, who said), X's token range
