@@ -159,24 +159,41 @@ func quoteJustBefore(text string, marks []quoteMarkSpan, pos int, used []bool) i
 }
 
 // continuesClause reports whether the words from token k carry on the
-// statement a parenthetical cue interrupted, rather than starting a
-// participle (adding that …), a coordinated clause or a quotation.
+// statement a parenthetical cue interrupted (The plan, he said, will work;
+// …, he said, but …; …, she said, since …), rather than starting a
+// participle (adding that …) or a quotation. The conjunction and the
+// subordinator were left out while only one part could be kept; with
+// both parts kept, taking them gained 15 exact contents on PolNeAR train.
 func continuesClause(text string, toks []doc.Token, marks []quoteMarkSpan, k int) bool {
 	t := toks[k]
-	if t.POS == "VBG" || t.POS == "CC" || t.POS == "IN" && !strings.EqualFold(t.Text, "that") {
+	if t.POS == "VBG" {
 		return false
 	}
 	i := firstMarkFrom(marks, t.Start)
 	return !(i < len(marks) && strings.TrimSpace(text[t.Start:marks[i].start]) == "")
 }
 
-// longerPart is whichever of two parts of a statement split by its cue is
-// longer: content is one span, and the longer part carries the statement.
-func longerPart(a, b [2]int) [2]int {
-	if b[1]-b[0] > a[1]-a[0] {
-		return b
+// bothParts makes a statement split by its cue (The plan, he said, will
+// work; The plan, according to aides, is …) one content of two parts.
+func (at *attribution) bothParts(first, second [2]int) {
+	at.content = [2]int{first[0], second[1]}
+	at.parts = [][2]int{first, second}
+}
+
+// fitParts is parts cut to content, after a pass moved the content's end:
+// nil when fewer than two are left.
+func fitParts(parts [][2]int, content [2]int) [][2]int {
+	out := parts[:0]
+	for _, p := range parts {
+		p = [2]int{max(p[0], content[0]), min(p[1], content[1])}
+		if p[1] > p[0] {
+			out = append(out, p)
+		}
 	}
-	return a
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // nextSentenceContent is the content announced by a sentence ending with a

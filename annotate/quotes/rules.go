@@ -157,9 +157,9 @@ func (sc *scan) accordingTo(c *candidate) verdict {
 		}
 		at.content = [2]int{toks[s0].Start, toks[end-1].End}
 		// "The plan, according to aides, is …": the statement goes on
-		// after the parenthesis; keep its longer part.
+		// after the parenthesis: both parts are the content.
 		if np[1]+1 < s1 && toks[np[1]].Text == "," {
-			at.content = longerPart(at.content, [2]int{toks[np[1]+1].Start, c.sentEnd})
+			at.bothParts(at.content, [2]int{toks[np[1]+1].Start, c.sentEnd})
 		}
 	default:
 		return dropped

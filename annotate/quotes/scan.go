@@ -226,7 +226,11 @@ func (sc *scan) document() []attribution {
 		}
 		sc.res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
-		at.parts = contentParts(text, marks, at.content)
+		if at.parts != nil {
+			at.parts = fitParts(at.parts, at.content)
+		} else {
+			at.parts = contentParts(text, marks, at.content)
+		}
 		if sc.filter != nil && sc.filter.calib != nil {
 			at.score, at.hasScore = sc.filter.calib.probability(at), true
 		}

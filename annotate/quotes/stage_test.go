@@ -292,9 +292,9 @@ func TestQuotes(t *testing.T) {
 		{"as reported by X", "As reported by the Harbour Times, the bridge will close in May.",
 			[]string{"the Harbour Times | reported | the bridge will close in May | name | Harbour Times | claim"}},
 		{"a parenthetical cue inside the statement", "The bridge, Anna Berg said, will stay closed until the cables are replaced.",
-			[]string{"Anna Berg | said | will stay closed until the cables are replaced | name | Anna Berg | claim"}},
+			[]string{"Anna Berg | said | The bridge, Anna Berg said, will stay closed until the cables are replaced | name | Anna Berg | claim"}},
 		{"according to inside the statement", "The plan, according to Anna Berg, would close the bridge for a year.",
-			[]string{"Anna Berg | according to | would close the bridge for a year | name | Anna Berg | claim"}},
+			[]string{"Anna Berg | according to | The plan, according to Anna Berg, would close the bridge for a year | name | Anna Berg | claim"}},
 		{"a parenthetical cue then a participle keeps the first part", "The bridge is safe and sound, Anna Berg said, adding that it will open.",
 			[]string{"Anna Berg | said | The bridge is safe and sound | name | Anna Berg | claim", "Anna Berg | adding | that it will open | name | Anna Berg | claim"}},
 		{"a relative pronoun speaker stands for the name before it", "The vote went ahead despite Anna Berg, who said the count was flawed.",
@@ -410,7 +410,8 @@ func checkQuoteSpans(t *testing.T, a *annotate.Annotator, text string) {
 
 // TestSplitQuotationParts: a quotation split by its cue is one statement
 // whose parts are the two quotations, without the words of the writer's
-// between them; one quotation has no parts.
+// between them, and so is a statement a parenthetical cue interrupts; one
+// quotation, or a statement after its cue, has no parts.
 func TestSplitQuotationParts(t *testing.T) {
 	a := newTestAnnotator(t, nil)
 	tests := []struct {
@@ -422,6 +423,9 @@ func TestSplitQuotationParts(t *testing.T) {
 		{"\"It was a mistake,\" said Tom Reyes, the mayor. \"We are sorry.\"",
 			[]string{"\"It was a mistake,\"", "\"We are sorry.\""}},
 		{"“We will finish the bridge by May,” Anna Berg said on Monday.", nil},
+		{"The bridge, Anna Berg said, will be finished by May.", []string{"The bridge", "will be finished by May"}},
+		{"The delay, Anna Berg said, was short but it cost the city dearly.", []string{"The delay", "was short but it cost the city dearly"}},
+		{"The plan, according to aides, is to finish the bridge by May.", []string{"The plan", "is to finish the bridge by May"}},
 		{"Anna Berg said the bridge would be finished by May.", nil},
 	}
 	for _, tc := range tests {

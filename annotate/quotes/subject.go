@@ -308,7 +308,7 @@ func (sc *scan) quoteSubject(c *candidate) verdict {
 	at.content = contentBefore(sc.text, toks, marks, c.s0, v.before-1)
 	at.content = continueQuote(sc.text, toks, marks, at.content, toks[c.cueEnd-1].End, sc.usedMark, sc.st.cues)
 	if c.contentFrom+1 < s1 && toks[c.contentFrom].Text == "," && firstMarkFrom(marks, at.content[0]) >= firstMarkFrom(marks, at.content[1]) && continuesClause(sc.text, toks, marks, c.contentFrom+1) {
-		at.content = longerPart(at.content, [2]int{toks[c.contentFrom+1].Start, c.sentEnd})
+		at.bothParts(at.content, [2]int{toks[c.contentFrom+1].Start, c.sentEnd})
 	}
 	return placed
 }
