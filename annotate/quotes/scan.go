@@ -207,6 +207,7 @@ func (sc *scan) document() []attribution {
 	out := append(sc.out, hearsayAndPolls(text, sc.d, low, marks, sc.out)...)
 	sortAttributions(out)
 	out = cutAtNextAttribution(text, toks, out)
+	startAtComplement(toks, marks, out)
 	out = append(out, signedQuotes(text, sc.d, marks, sc.usedMark)...)
 	out = append(out, transcriptTurns(text, sc.d, marks, sc.usedMark)...)
 	sortAttributions(out)

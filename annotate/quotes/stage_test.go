@@ -295,6 +295,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | The bridge, Anna Berg said, will stay closed until the cables are replaced | name | Anna Berg | claim"}},
 		{"according to inside the statement", "The plan, according to Anna Berg, would close the bridge for a year.",
 			[]string{"Anna Berg | according to | The plan, according to Anna Berg, would close the bridge for a year | name | Anna Berg | claim"}},
+		{"where it was said is not what was said", "Anna Berg told the council at its meeting in May that the bridge would close.",
+			[]string{"Anna Berg | told | that the bridge would close | name | Anna Berg | claim"}},
 		{"a parenthetical cue then a participle keeps the first part", "The bridge is safe and sound, Anna Berg said, adding that it will open.",
 			[]string{"Anna Berg | said | The bridge is safe and sound | name | Anna Berg | claim", "Anna Berg | adding | that it will open | name | Anna Berg | claim"}},
 		{"a relative pronoun speaker stands for the name before it", "The vote went ahead despite Anna Berg, who said the count was flawed.",
