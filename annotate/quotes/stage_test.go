@@ -424,6 +424,8 @@ func TestSplitQuotationParts(t *testing.T) {
 			[]string{"“We will finish the bridge by May,”", "“Nobody should doubt it.”"}},
 		{"\"It was a mistake,\" said Tom Reyes, the mayor. \"We are sorry.\"",
 			[]string{"\"It was a mistake,\"", "\"We are sorry.\""}},
+		{"“Why is the bridge still closed?” Anna Berg said. “Nobody has told us anything.”",
+			[]string{"“Why is the bridge still closed?”", "“Nobody has told us anything.”"}},
 		{"“We will finish the bridge by May,” Anna Berg said on Monday.", nil},
 		{"The bridge, Anna Berg said, will be finished by May.", []string{"The bridge", "will be finished by May"}},
 		{"The delay, Anna Berg said, was short but it cost the city dearly.", []string{"The delay", "was short but it cost the city dearly"}},

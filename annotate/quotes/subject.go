@@ -214,6 +214,10 @@ func (sc *scan) quoteBefore(c *candidate) verdict {
 		}
 	}
 	c.at.content = [2]int{sc.marks[v.prevQuote].start, sc.marks[v.prevQuote].end}
+	// “…?” Clinton said. “…”: the quotation after the cue's sentence goes
+	// on with the same statement.
+	after := max(sc.toks[c.cueEnd-1].End, sc.toks[c.at.speakerTok[1]-1].End)
+	c.at.content = continueQuote(sc.text, sc.toks, sc.marks, c.at.content, after, sc.usedMark, sc.st.cues)
 	return placed
 }
 
