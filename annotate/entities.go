@@ -97,7 +97,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 		ms = a.repairMentions(text, r, ms)
 		ms = joinOfNames(r, ms)
 		ms = extendOverOfHeads(text, r, ms)
-		ms = orgByHeadNoun(r, ms)
+		ms = orgByHeadNoun(r, ms, a.gaz)
 		ms = a.addGazetteerMentions(r, ms)
 		for i := range ms {
 			if ms[i].Origin != "gazetteer" {
@@ -408,8 +408,14 @@ var orgHeads = map[string]bool{
 // orgByHeadNoun applies "the NAME group": a run of capitalised words
 // (with name particles inside) between "the" and an organisation head noun
 // is an organisation. A mention covering exactly the run is relabelled; a
-// run the model missed becomes a mention.
-func orgByHeadNoun(r *doc.Document, ms []doc.Mention) []doc.Mention {
+// run the model missed becomes a mention. A mention the model found is
+// also an organisation when a lower-case head noun stands right before it
+// (the militant group Hamas, the pressure group Liberty) or follows it
+// without "the" before it (the so-called Islamic State and Jabhat al Fateh
+// al Sham group). A place or nationality the gazetteer lists, or a MISC
+// adjective, keeps the model's label before a head noun (the Moscow club,
+// the Belgian club, the European group).
+func orgByHeadNoun(r *doc.Document, ms []doc.Mention, gaz *gazetteer) []doc.Mention {
 	at := map[[2]int]int{} // token range → mention index
 	covered := map[int]bool{}
 	for i, m := range ms {
@@ -421,6 +427,18 @@ func orgByHeadNoun(r *doc.Document, ms []doc.Mention) []doc.Mention {
 		}
 	}
 	toks := r.Tokens
+	headNoun := func(k int) bool { return k >= 0 && k < len(toks) && orgHeads[toks[k].Text] }
+	for i := range ms {
+		m := &ms[i]
+		if m.TokStart < 0 || m.Label == "ORG" || m.Origin == "gazetteer" || !nerZone(r.Sentences[m.Sent].Zone) {
+			continue
+		}
+		before, after := m.TokStart-1, m.TokEnd
+		listed := func() bool { return gaz != nil && gaz.lookup(r.Text[m.Start:m.End]) != nil }
+		if headNoun(before) && toks[before].Sent == m.Sent || headNoun(after) && toks[after].Sent == m.Sent && m.Label != "MISC" && !listed() {
+			m.Label, m.Origin = "ORG", "rule"
+		}
+	}
 	for si := range r.Sentences {
 		rng := r.Sentences[si].Tokens()
 		if !nerZone(r.Sentences[si].Zone) {
@@ -438,7 +456,7 @@ func orgByHeadNoun(r *doc.Document, ms []doc.Mention) []doc.Mention {
 				continue
 			}
 			if k, ok := at[[2]int{i + 1, j}]; ok {
-				if ms[k].Label != "ORG" {
+				if ms[k].Label != "ORG" && ms[k].Label != "MISC" && (gaz == nil || gaz.lookup(r.Text[ms[k].Start:ms[k].End]) == nil) {
 					ms[k].Label = "ORG"
 					ms[k].Origin = "rule"
 				}

@@ -195,6 +195,24 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Tarvo Nord ORG rule E1"},
 		},
 		{
+			name:  "NAME group without the before it is an organisation",
+			text:  "Troops fought the so-called Tarvo Nord group in May.",
+			model: []any{4, 6, "LOC"},
+			want:  []string{"Tarvo Nord ORG rule E1"},
+		},
+		{
+			name:  "group NAME is an organisation",
+			text:  "He joined the militant group Tarvo Nord in May.",
+			model: []any{5, 7, "PER"},
+			want:  []string{"Tarvo Nord ORG rule E1"},
+		},
+		{
+			name:  "a listed place or a MISC adjective before a head noun keeps its label",
+			text:  "Fans of the Moscow club and the Belgian club met.",
+			model: []any{3, 4, "LOC", 7, 8, "MISC"},
+			want:  []string{"Moscow GPE model E1", "Belgian NORP model E2"},
+		},
+		{
 			name: "the NAME party the model missed",
 			text: "Voters backed the Green Future party.",
 			want: []string{"Green Future ORG rule E1"},

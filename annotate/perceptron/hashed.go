@@ -54,15 +54,23 @@ func (m *Hashed) Scores(feats []uint64, scores []int32) {
 
 // AverageHashed is the averaged model of a trainer from NewHashedTrainer.
 func (t *SparseTrainer) AverageHashed() *Hashed {
-	now := max(t.now, 1)
-	avg := make([]float32, (1<<t.bits)*t.classes)
-	for k, r := range t.index {
-		for _, e := range t.rows[r] {
-			avg[int(k)*t.classes+int(e.class)] = float32((e.total + float64(now-e.stamped)*float64(e.w)) / float64(now))
+	return AverageHashedOf([]*SparseTrainer{t})
+}
+
+// AverageHashedOf is the mean of the averaged models of trainers from
+// NewHashedTrainer with the same classes and bits.
+func AverageHashedOf(ts []*SparseTrainer) *Hashed {
+	t0 := ts[0]
+	avg := make([]float32, (1<<t0.bits)*t0.classes)
+	for _, t := range ts {
+		for k, r := range t.index {
+			for _, e := range t.rows[r] {
+				avg[int(k)*t0.classes+int(e.class)] += t.averaged(e) / float32(len(ts))
+			}
 		}
 	}
 	q := newQuantiser(avg)
-	m := &Hashed{classes: t.classes, bits: t.bits, scale: q.scale, data: make([]int16, len(avg))}
+	m := &Hashed{classes: t0.classes, bits: t0.bits, scale: q.scale, data: make([]int16, len(avg))}
 	for i, w := range avg {
 		m.data[i] = q.quantise(w)
 	}

@@ -89,6 +89,32 @@ func (t *SparseTrainer) Update(feats []uint64, class int, d float32) {
 // Average returns the model of averaged weights, leaving out the weights
 // whose magnitude is below prune (0 keeps every non-zero weight).
 func (t *SparseTrainer) Average(prune float32) *Sparse {
+	return AverageOf([]*SparseTrainer{t}, prune)
+}
+
+// averaged is the averaged weight of entry e at the trainer's clock.
+func (t *SparseTrainer) averaged(e entry) float32 {
+	now := max(t.now, 1)
+	return float32((e.total + float64(now-e.stamped)*float64(e.w)) / float64(now))
+}
+
+// meanAveraged adds to w, by class, the averaged weights of feature key
+// over the trainers, divided by their number.
+func meanAveraged(ts []*SparseTrainer, key uint64, w []float32) {
+	for _, t := range ts {
+		if r, ok := t.index[key]; ok {
+			for _, e := range t.rows[r] {
+				w[e.class] += t.averaged(e) / float32(len(ts))
+			}
+		}
+	}
+}
+
+// AverageOf returns the mean of the trainers' averaged models (trained on
+// the same classes, each in its own order: the mean has less of any one
+// order's variance), leaving out the weights whose magnitude is below
+// prune.
+func AverageOf(ts []*SparseTrainer, prune float32) *Sparse {
 	type kept struct {
 		key     uint32
 		classes []uint16
@@ -96,15 +122,15 @@ func (t *SparseTrainer) Average(prune float32) *Sparse {
 	}
 	var feats []kept
 	var all []float32
-	now := max(t.now, 1)
-	for _, k := range t.sortedKeys() {
-		row := slices.Clone(t.rows[t.index[k]])
-		slices.SortFunc(row, func(a, b entry) int { return int(a.class) - int(b.class) })
+	classes := ts[0].classes
+	w := make([]float32, classes)
+	for _, k := range unionKeys(ts) {
+		clear(w)
+		meanAveraged(ts, k, w)
 		f := kept{key: fingerprint(k)}
-		for _, e := range row {
-			avg := float32((e.total + float64(now-e.stamped)*float64(e.w)) / float64(now))
+		for c, avg := range w {
 			if avg != 0 && (avg >= prune || avg <= -prune) {
-				f.classes = append(f.classes, e.class)
+				f.classes = append(f.classes, uint16(c))
 				f.ws = append(f.ws, avg)
 			}
 		}
@@ -114,7 +140,7 @@ func (t *SparseTrainer) Average(prune float32) *Sparse {
 		}
 	}
 	q := newQuantiser(all)
-	b := newSparseBuilder(t.classes, len(feats), q.scale)
+	b := newSparseBuilder(classes, len(feats), q.scale)
 	for _, f := range feats {
 		start := len(b.m.entries)
 		for i, c := range f.classes {
@@ -123,6 +149,25 @@ func (t *SparseTrainer) Average(prune float32) *Sparse {
 		b.put(f.key, start)
 	}
 	return b.m
+}
+
+// unionKeys is every feature key any of the trainers holds, sorted.
+func unionKeys(ts []*SparseTrainer) []uint64 {
+	if len(ts) == 1 {
+		return ts[0].sortedKeys()
+	}
+	seen := map[uint64]bool{}
+	for _, t := range ts {
+		for k := range t.index {
+			seen[k] = true
+		}
+	}
+	keys := make([]uint64, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func (t *SparseTrainer) sortedKeys() []uint64 {

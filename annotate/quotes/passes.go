@@ -320,6 +320,18 @@ func sortAttributions(ats []attribution) {
 	}
 }
 
+// dropAnonymity removes an attribution whose cue is a source's condition
+// of anonymity (an official, speaking on condition of anonymity to
+// discuss the talks, said …): it says why the source is not named, not
+// what was said.
+func dropAnonymity(text string, ats []attribution) []attribution {
+	drop := make([]bool, len(ats))
+	for i, at := range ats {
+		drop[i] = at.cue[1] > at.cue[0] && strings.Contains(strings.ToLower(text[at.cue[0]:at.cue[1]]), "anonymity")
+	}
+	return without(ats, drop)
+}
+
 // dropNested removes an attribution whose content lies within another's
 // (nine tenths of it or more): a report nested in a statement (he said
 // officials told him …) or the same statement found by two cues. Of two

@@ -214,6 +214,7 @@ func (sc *scan) document() []attribution {
 	// Floating quotations: a full quoted sentence with no cue of its own
 	// takes the speaker of the attribution just before it.
 	out = floatingQuotes(text, sc.d, marks, sc.usedMark, out, sc.cueSentences)
+	out = dropAnonymity(text, out)
 	out = dropNested(out)
 	out = dropCrossing(out)
 	for i := range out {

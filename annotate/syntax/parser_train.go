@@ -44,10 +44,36 @@ type parserTrainer struct {
 }
 
 // trainParser trains a parser on sentences whose XPOS are the tags the
-// tagger will give (predicted, not gold) and whose Head and Dep are gold.
-func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uint, prune float32, seed uint64) *Parser {
+// tagger will give (predicted, not gold) and whose Head and Dep are gold:
+// one for each seed, each visiting the sentences in its own order, with
+// run, averaged into one.
+func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uint, prune float32, seeds []uint64, run func([]func())) *Parser {
 	labels, index := labelSet(sents)
 	p := &Parser{labels: labels, root: int(index["root"]), clusters: clusters}
+	ts := make([]*parserTrainer, len(seeds))
+	jobs := make([]func(), len(seeds))
+	for i, seed := range seeds {
+		jobs[i] = func() { ts[i] = parserTrainerFor(p, sents, index, epochs, moveBits, seed) }
+	}
+	if run == nil || len(jobs) == 1 {
+		for _, j := range jobs {
+			j()
+		}
+	} else {
+		run(jobs)
+	}
+	moves, labelers := make([]*perceptron.SparseTrainer, len(ts)), make([]*perceptron.SparseTrainer, len(ts))
+	for i, t := range ts {
+		moves[i], labelers[i] = t.moves, t.labeler
+	}
+	p.moves = perceptron.AverageHashedOf(moves)
+	p.labeler = perceptron.AverageOf(labelers, prune)
+	return p
+}
+
+// parserTrainerFor trains p's move and label models for the given epochs,
+// visiting the sentences in an order shuffled by seed.
+func parserTrainerFor(p *Parser, sents []*Sentence, index map[string]int32, epochs int, moveBits uint, seed uint64) *parserTrainer {
 	trees := make([]*goldTree, len(sents))
 	for k, s := range sents {
 		ls := make([]int32, len(s.Dep))
@@ -56,8 +82,8 @@ func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uin
 		}
 		trees[k] = newGoldTree(s.Head, ls)
 	}
-	t := &parserTrainer{p: p, moves: perceptron.NewHashedTrainer(moveCount, moveBits), labeler: perceptron.NewSparseTrainer(len(labels)),
-		scores: make([]float32, moveCount), lscores: make([]float32, len(labels))}
+	t := &parserTrainer{p: p, moves: perceptron.NewHashedTrainer(moveCount, moveBits), labeler: perceptron.NewSparseTrainer(len(p.labels)),
+		scores: make([]float32, moveCount), lscores: make([]float32, len(p.labels))}
 	rng := rand.New(rand.NewPCG(seed, 0xa2c))
 	order := make([]int, len(sents))
 	for i := range order {
@@ -69,9 +95,7 @@ func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uin
 			t.sentence(sents[k], trees[k], func() bool { return epoch >= exploreFrom && rng.Float64() < explore })
 		}
 	}
-	p.moves = t.moves.AverageHashed()
-	p.labeler = t.labeler.Average(prune)
-	return p
+	return t
 }
 
 // sentence trains on one sentence: at each step the move model learns the

@@ -72,8 +72,33 @@ func tagDict(sents []*Sentence, index map[string]int32) map[string]int32 {
 // trainTagger trains a tagger on gold-tagged sentences for the given
 // epochs, visiting them in an order shuffled by seed.
 func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64) *Tagger {
+	return trainTaggers(sents, clusters, epochs, []uint64{seed}, nil)
+}
+
+// trainTaggers trains one tagger for each seed, each visiting the
+// sentences in its own order, with run, and averages them into one.
+func trainTaggers(sents []*Sentence, clusters *Clusters, epochs int, seeds []uint64, run func([]func())) *Tagger {
 	xpos, upos, index := tagSet(sents)
-	tr := perceptron.NewSparseTrainer(len(xpos))
+	amb := ambiguityClasses(sents, index)
+	trs := make([]*perceptron.SparseTrainer, len(seeds))
+	jobs := make([]func(), len(seeds))
+	for i, seed := range seeds {
+		jobs[i] = func() { trs[i] = taggerTrainer(sents, clusters, epochs, seed, len(xpos), index, amb) }
+	}
+	if run == nil || len(jobs) == 1 {
+		for _, j := range jobs {
+			j()
+		}
+	} else {
+		run(jobs)
+	}
+	return &Tagger{xpos: xpos, upos: upos, model: perceptron.AverageOf(trs, 0), dict: tagDict(sents, index), amb: amb, clusters: clusters}
+}
+
+// taggerTrainer runs the perceptron over the sentences for the given
+// epochs, in an order shuffled by seed.
+func taggerTrainer(sents []*Sentence, clusters *Clusters, epochs int, seed uint64, classes int, index map[string]int32, amb map[string]uint64) *perceptron.SparseTrainer {
+	tr := perceptron.NewSparseTrainer(classes)
 	gold := make([][]int32, len(sents))
 	for k, s := range sents {
 		gold[k] = make([]int32, len(s.Words))
@@ -81,7 +106,6 @@ func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64)
 			gold[k][i] = index[s.XPOS[i]+"\x00"+s.UPOS[i]]
 		}
 	}
-	amb := ambiguityClasses(sents, index)
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -90,8 +114,8 @@ func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64)
 	for range epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
-			v := newTagView(sents[k].Words, len(xpos), amb, clusters)
-			scores := make([]float32, len(xpos))
+			v := newTagView(sents[k].Words, classes, amb, clusters)
+			scores := make([]float32, classes)
 			prev, prev2 := -1, -1
 			for i := range sents[k].Words {
 				feats := v.features(i, prev, prev2)
@@ -107,7 +131,7 @@ func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64)
 			}
 		}
 	}
-	return &Tagger{xpos: xpos, upos: upos, model: tr.Average(0), dict: tagDict(sents, index), amb: amb, clusters: clusters}
+	return tr
 }
 
 // ambMinShare is the share of a word's occurrences a tag needs to be in

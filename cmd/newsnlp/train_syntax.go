@@ -23,6 +23,7 @@ type trainSyntaxOptions struct {
 	unlabeled []string
 	out       string
 	seed      uint64
+	models    int
 }
 
 func newTrainSyntaxCmd(stdout io.Writer) *cobra.Command {
@@ -47,6 +48,7 @@ number of cores.`,
 	f.StringArrayVar(&opts.unlabeled, "unlabeled", nil, "input (any format annotate reads) whose text the word classes are learned from, besides the training sentences (repeatable)")
 	f.StringVarP(&opts.out, "out", "o", "", "model file to write (required)")
 	f.Uint64Var(&opts.seed, "seed", 1, "shuffling seed")
+	f.IntVar(&opts.models, "models", syntax.DefaultRecipe().Models, "taggers and parsers to train, each in its own order, and average into one")
 	return cmd
 }
 
@@ -61,6 +63,9 @@ func runTrainSyntax(o *trainSyntaxOptions, stdout io.Writer) error {
 	}
 	r := syntax.DefaultRecipe()
 	r.Seed = o.seed
+	if o.models > 0 {
+		r.Models = o.models
+	}
 	r.Parallel = func(jobs []func()) {
 		_ = pipeline.Parallel(len(jobs), func(k int) error { jobs[k](); return nil })
 	}
