@@ -24,7 +24,10 @@ type attribution struct {
 	// learnedCue is set when the cue model found the cue and it holds no
 	// word of the lexicon: what it reports is speech only when its lemma
 	// is a verb or noun of communication (reporttype.go).
-	learnedCue      bool
+	learnedCue bool
+	// act is set when the cue is a reporting verb used for an act
+	// (actSense): the attribution is then no speech.
+	act             bool
 	sent            int
 	entityID, canon string
 	speakerLabel    string

@@ -151,3 +151,48 @@ func newSubtrees(toks []doc.Token) subtrees {
 	}
 	return st
 }
+
+// actVerbs are reporting verbs that report only with a clause or a
+// quotation after them: with a noun phrase alone they name an act (Federer
+// added the trophy to his list, she wrote a book, the firm released its
+// results, he answered his critics on the pitch, X was named player of
+// the year).
+var actVerbs = map[string]bool{
+	"add": true, "write": true, "release": true, "issue": true, "post": true, "unveil": true,
+	"publish": true, "answer": true, "name": true,
+}
+
+// actSense reports whether an attribution's cue is one of actVerbs used
+// for an act: its head word takes an object or a predicate and no clause,
+// and the content is not a quotation.
+func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
+	if at.cue[0] >= at.cue[1] {
+		return false
+	}
+	if m := firstMarkFrom(marks, at.content[0]); m < len(marks) && marks[m].start < at.content[1] {
+		return false
+	}
+	k0 := tokenAt(toks, at.cue[0])
+	k1 := k0
+	for k1 >= 0 && k1 < len(toks) && toks[k1].End <= at.cue[1] {
+		k1++
+	}
+	head := cueHead(toks, k0, k1)
+	if head < 0 || !actVerbs[toks[head].Lemma] {
+		return false
+	}
+	object := false
+	for k := max(0, head-64); k < min(len(toks), head+64); k++ {
+		inContent := toks[k].Start >= at.content[0] && toks[k].End <= at.content[1]
+		switch {
+		case inContent && (toks[k].Dep == "ccomp" || toks[k].Dep == "parataxis"):
+			return false // a clause said, wherever the parse hangs it
+		case toks[k].Head != head:
+		case toks[k].Dep == "ccomp" || toks[k].Dep == "parataxis" || toks[k].Dep == "csubj":
+			return false
+		case (toks[k].Dep == "obj" || toks[k].Dep == "xcomp") && k >= k1:
+			object = true // an object in the cue (issued a statement) is the cue's
+		}
+	}
+	return object
+}

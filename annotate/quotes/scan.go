@@ -228,6 +228,7 @@ func (sc *scan) document() []attribution {
 		}
 		sc.res.resolve(at)
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
+		at.act = actSense(toks, marks, *at)
 		if at.parts != nil {
 			at.parts = fitParts(at.parts, at.content)
 		} else {

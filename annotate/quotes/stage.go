@@ -83,12 +83,13 @@ func (at *attribution) quote(text string) doc.Quote {
 		return doc.Span{Start: r[0], End: r[1], Text: text[r[0]:r[1]]}
 	}
 	q := doc.Quote{
-		Kind:              at.kind,
-		Content:           span(at.content),
-		Parts:             at.parts,
-		CueLemma:          at.cueLemma,
-		CueClass:          at.class,
-		ReportType:        reportType(at.cueLemma, at.class, at.learnedCue),
+		Kind:       at.kind,
+		Content:    span(at.content),
+		Parts:      at.parts,
+		CueLemma:   at.cueLemma,
+		CueClass:   at.class,
+		ReportType: reportType(at.cueLemma, at.class, at.learnedCue),
+
 		SpeakerEntityID:   at.entityID,
 		SpeakerCanonical:  at.canon,
 		SpeakerKey:        at.speakerKey,
@@ -96,6 +97,9 @@ func (at *attribution) quote(text string) doc.Quote {
 		SpeakerResolution: at.resolving,
 		Sent:              at.sent,
 		Rule:              at.rule,
+	}
+	if at.act && q.ReportType == doc.ReportSpeech {
+		q.ReportType = doc.ReportAttitude
 	}
 	if at.hasScore {
 		score := at.score

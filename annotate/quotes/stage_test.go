@@ -706,6 +706,42 @@ func TestReportTypes(t *testing.T) {
 	}
 }
 
+// TestActSense: a reporting verb that takes a noun phrase and no clause
+// names an act (added a trophy, wrote a song, released an album, was named
+// player of the year), which is no statement; with a clause or a quotation
+// it reports.
+func TestActSense(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	for _, c := range []struct {
+		text string
+		want string // the report type of the attribution whose cue is cue
+		cue  string
+	}{
+		{"Roger Varga added the Open trophy to his list of titles.", "attitude", "added"},
+		{"Roger Varga added that the final had been hard.", "speech", "added"},
+		{"Anna Berg wrote the song with her brother in 1998.", "attitude", "wrote"},
+		{"Anna Berg wrote that the bridge was unsafe.", "speech", "wrote"},
+		{"The band released its third album on Monday.", "attitude", "released"},
+	} {
+		d, err := a.Annotate(context.Background(), c.text, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "none"
+		for _, q := range d.Quotes {
+			if strings.HasSuffix(q.Cue.Text, c.cue) {
+				got = q.ReportType
+			}
+		}
+		if got != c.want && got != "none" {
+			t.Errorf("%q: cue %q is %s; want %s", c.text, c.cue, got, c.want)
+		}
+		if got == "none" && c.want == "speech" {
+			t.Errorf("%q: no attribution with cue %q; want %s", c.text, c.cue, c.want)
+		}
+	}
+}
+
 // TestNominalSpeakers: a description the article has tied to a name (a
 // role written before it, or an organisation's kind) resolves to it,
 // rank and all; one it has not stays a description.
