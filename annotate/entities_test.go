@@ -191,6 +191,8 @@ func TestSplitAtLowerWords(t *testing.T) {
 		{"the Bank of England raised", 1, 4, "ORG", []string{"Bank of England/ORG"}},
 		{"Medecins sans Frontieres said", 0, 3, "ORG", []string{"Medecins sans Frontieres/ORG"}},
 		{"Gone with the Wind won", 0, 4, "MISC", []string{"Gone with the Wind/MISC"}},
+		{"the Islamic State and Tarvo al Nord group", 1, 7, "ORG", []string{"Islamic State/ORG", "Tarvo al Nord/ORG"}},
+		{"Marks and Spencer said", 0, 3, "ORG", []string{"Marks and Spencer/ORG"}},
 	} {
 		toks := spacedTokens(c.text)
 		m := doc.Mention{Start: toks[c.from].Start, End: toks[c.to-1].End, Label: c.label, TokStart: c.from, TokEnd: c.to, Origin: doc.OriginModel}

@@ -40,17 +40,26 @@ func init() {
 // Blair"). A part after a role is a person; when a person is split off
 // the end, what stands before the role is an organisation. Other parts
 // take the gazetteer's type when it lists them (the model's type was for
-// the run, not the part), else keep the model's. Punctuation at a part's
-// edges is left out.
+// the run, not the part), else keep the model's. A name the gazetteer
+// lists followed by "and" ends a part too. Punctuation at a part's edges
+// is left out.
 func (a *entitiesStage) splitAtLowerWords(text string, toks []doc.Token, m doc.Mention) []doc.Mention {
 	if m.TokStart < 0 {
 		return []doc.Mention{m}
 	}
 	var parts []doc.Mention
 	start, role := m.TokStart, false
+	whole := a.gaz.lookup(text[m.Start:m.End]) != nil
+	// "Islamic State and Jabhat al Fateh al Sham": a name the gazetteer
+	// lists, then "and", is two names (Marks and Spencer is one: Marks is
+	// not listed; Bosnia and Herzegovina is, whole).
+	listedAnd := func(k int) bool {
+		return !whole && (toks[k].Text == "and" || toks[k].Text == "&") && k > start &&
+			a.gaz.lookup(text[toks[start].Start:toks[k-1].End]) != nil
+	}
 	for k := m.TokStart; k <= m.TokEnd; k++ {
-		split := k < m.TokEnd && k > m.TokStart && english.StartsLower(toks[k].Text) &&
-			!english.NameParticles[toks[k].Text] && !linkWords[toks[k].Text] && doc.IsWord(toks[k].Text)
+		split := k < m.TokEnd && k > m.TokStart && (english.StartsLower(toks[k].Text) &&
+			!english.NameParticles[toks[k].Text] && !linkWords[toks[k].Text] && doc.IsWord(toks[k].Text) || listedAnd(k))
 		if k < m.TokEnd && !split {
 			continue
 		}

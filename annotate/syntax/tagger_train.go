@@ -72,12 +72,13 @@ func tagDict(sents []*Sentence, index map[string]int32) map[string]int32 {
 // trainTagger trains a tagger on gold-tagged sentences for the given
 // epochs, visiting them in an order shuffled by seed.
 func trainTagger(sents []*Sentence, clusters *Clusters, epochs int, seed uint64) *Tagger {
-	return trainTaggers(sents, clusters, epochs, []uint64{seed}, nil)
+	return trainTaggers(sents, clusters, epochs, []uint64{seed}, 0, nil)
 }
 
 // trainTaggers trains one tagger for each seed, each visiting the
-// sentences in its own order, with run, and averages them into one.
-func trainTaggers(sents []*Sentence, clusters *Clusters, epochs int, seeds []uint64, run func([]func())) *Tagger {
+// sentences in its own order, with run, and averages them into one,
+// leaving out the weights below prune.
+func trainTaggers(sents []*Sentence, clusters *Clusters, epochs int, seeds []uint64, prune float32, run func([]func())) *Tagger {
 	xpos, upos, index := tagSet(sents)
 	amb := ambiguityClasses(sents, index)
 	trs := make([]*perceptron.SparseTrainer, len(seeds))
@@ -92,7 +93,7 @@ func trainTaggers(sents []*Sentence, clusters *Clusters, epochs int, seeds []uin
 	} else {
 		run(jobs)
 	}
-	return &Tagger{xpos: xpos, upos: upos, model: perceptron.AverageOf(trs, 0), dict: tagDict(sents, index), amb: amb, clusters: clusters}
+	return &Tagger{xpos: xpos, upos: upos, model: perceptron.AverageOf(trs, prune), dict: tagDict(sents, index), amb: amb, clusters: clusters}
 }
 
 // taggerTrainer runs the perceptron over the sentences for the given
