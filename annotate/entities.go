@@ -22,7 +22,9 @@ import (
 //
 // The model's type decides: a city's name is an organisation when it names
 // a team ("Chicago beat Boston"), and the context says so, not the list;
-// but a nationality or a party the gazetteer lists is no person.
+// but a nationality or a party the gazetteer lists is no person, and a
+// country it lists is a place whatever the model says (CoNLL's national
+// teams are places too).
 func (a *entitiesStage) outputLabel(modelType, text string) string {
 	e := a.gaz.lookup(text)
 	switch modelType {
@@ -32,8 +34,14 @@ func (a *entitiesStage) outputLabel(modelType, text string) string {
 		if e != nil && e.label == "NORP" && !startsWithFirstName(text) {
 			return "NORP"
 		}
+		if e != nil && e.country {
+			return "GPE" // a country is no person (England coach …)
+		}
 		return "PERSON"
 	case "ORG":
+		if e != nil && e.country {
+			return "GPE" // a country is no organisation (the US stock market watchdog)
+		}
 		return "ORG"
 	}
 	// An organisation the curated list names is never a place or a

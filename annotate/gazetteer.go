@@ -20,6 +20,7 @@ type gazEntry struct {
 	toks      []string // the name as prose tokenizes it
 	label     string   // GPE, NORP or ORG
 	canonical string   // the name's canonical form ("" for groups with no place)
+	country   bool     // a country's name (countries.txt)
 }
 
 // gazMatch is a run of sentence tokens [start, end) that spells an entry.
@@ -64,7 +65,7 @@ func loadGazetteer(tok *tokenize.Tokenizer) (*gazetteer, error) {
 				if name == "" {
 					continue
 				}
-				e := &gazEntry{label: f.label, canonical: canonical}
+				e := &gazEntry{label: f.label, canonical: canonical, country: f.file == "gazetteer/countries.txt"}
 				for _, t := range tok.Tokenize(name) {
 					e.toks = append(e.toks, t.Text)
 				}

@@ -224,6 +224,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Paris GPE model E1", "Alps LOC model E2"},
 		},
 		{
+			name:  "a listed country is a place, never a person or an organisation",
+			text:  "England coach Anna Varga met US regulators.",
+			model: []any{0, 1, "PER", 5, 6, "ORG"},
+			want:  []string{"England GPE model E1", "US GPE model E2"},
+		},
+		{
 			name:  "a listed organisation is never MISC",
 			text:  "NATO ministers met.",
 			model: []any{0, 1, "MISC"},
