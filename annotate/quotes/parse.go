@@ -1,8 +1,9 @@
 package quotes
 
-// Where reported speech starts, read off the dependency parse: "X said
-// during a rally in Michigan that …" reports what follows "that", not
-// where it was said.
+// What the dependency parse tells the quotes stage: where reported speech
+// starts ("X said during a rally in Michigan that …" reports what follows
+// "that", not where it was said), and when a reporting verb names an act
+// rather than a statement (Federer added the trophy to his list).
 
 import (
 	"strings"

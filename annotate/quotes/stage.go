@@ -83,13 +83,12 @@ func (at *attribution) quote(text string) doc.Quote {
 		return doc.Span{Start: r[0], End: r[1], Text: text[r[0]:r[1]]}
 	}
 	q := doc.Quote{
-		Kind:       at.kind,
-		Content:    span(at.content),
-		Parts:      at.parts,
-		CueLemma:   at.cueLemma,
-		CueClass:   at.class,
-		ReportType: reportType(at.cueLemma, at.class, at.learnedCue),
-
+		Kind:              at.kind,
+		Content:           span(at.content),
+		Parts:             at.parts,
+		CueLemma:          at.cueLemma,
+		CueClass:          at.class,
+		ReportType:        reportType(at.cueLemma, at.class, at.learnedCue),
 		SpeakerEntityID:   at.entityID,
 		SpeakerCanonical:  at.canon,
 		SpeakerKey:        at.speakerKey,

@@ -55,13 +55,10 @@ func trainParser(sents []*Sentence, clusters *Clusters, epochs int, moveBits uin
 	for i, seed := range seeds {
 		jobs[i] = func() { ts[i] = parserTrainerFor(p, sents, index, epochs, moveBits, seed) }
 	}
-	if run == nil || len(jobs) == 1 {
-		for _, j := range jobs {
-			j()
-		}
-	} else {
-		run(jobs)
+	if run == nil {
+		run = sequential
 	}
+	run(jobs)
 	moves, labelers := make([]*perceptron.SparseTrainer, len(ts)), make([]*perceptron.SparseTrainer, len(ts))
 	for i, t := range ts {
 		moves[i], labelers[i] = t.moves, t.labeler

@@ -86,13 +86,10 @@ func trainTaggers(sents []*Sentence, clusters *Clusters, epochs int, seeds []uin
 	for i, seed := range seeds {
 		jobs[i] = func() { trs[i] = taggerTrainer(sents, clusters, epochs, seed, len(xpos), index, amb) }
 	}
-	if run == nil || len(jobs) == 1 {
-		for _, j := range jobs {
-			j()
-		}
-	} else {
-		run(jobs)
+	if run == nil {
+		run = sequential
 	}
+	run(jobs)
 	return &Tagger{xpos: xpos, upos: upos, model: perceptron.AverageOf(trs, prune), dict: tagDict(sents, index), amb: amb, clusters: clusters}
 }
 

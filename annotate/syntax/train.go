@@ -53,11 +53,7 @@ func DefaultRecipe() Recipe {
 func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 	run := r.Parallel
 	if run == nil {
-		run = func(jobs []func()) {
-			for _, j := range jobs {
-				j()
-			}
-		}
+		run = sequential
 	}
 	var clusters *Clusters
 	if len(text) > 0 {
@@ -99,6 +95,13 @@ func Train(sents []*Sentence, text [][]string, r Recipe) *Models {
 	parser := trainParser(predicted, clusters, r.ParserEpochs, r.MoveBits, r.Prune, r.seeds(), run)
 	lemmatiser.vocab = clusters
 	return &Models{Tagger: tagger, Lemmatiser: lemmatiser, Parser: parser, Clusters: clusters}
+}
+
+// sequential runs jobs one after the other: Recipe.Parallel's default.
+func sequential(jobs []func()) {
+	for _, j := range jobs {
+		j()
+	}
 }
 
 // seeds are the shuffling seeds of the averaged models: the recipe's seed
