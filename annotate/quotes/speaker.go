@@ -27,7 +27,16 @@ type speakerResolver struct {
 	// bySurname lists the person mentions by their canonical name's
 	// surname, in text order; nil until namedBefore needs it.
 	bySurname map[string][]int
+	// last is the latest speaker resolved, for the pronouns after it.
+	last lastSpeaker
+	// subjects holds each token's first subject token (-1 for none); nil
+	// until a pronoun needs it.
+	subjects []int32
 }
+
+// lastSpeaker is a speaker mention's first token and the entity mention
+// it was resolved to (-1 for none).
+type lastSpeaker struct{ tok, mention int }
 
 // genderOf is what the text says of a person entity's gender, worked out
 // for the whole document the first time a he or she is resolved.
@@ -39,7 +48,7 @@ func (s *speakerResolver) genderOf(id string) byte {
 }
 
 func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speakerResolver {
-	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string][]described{}, spoke: map[string]int{}}
+	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string][]described{}, spoke: map[string]int{}, last: lastSpeaker{-1, -1}}
 	// "the foreign minister Sergei Lavrov", "Chancellor Gordon Brown" and
 	// "Lavrov, the foreign minister," tie a description's head noun to a
 	// named entity.
@@ -179,23 +188,16 @@ func (s *speakerResolver) resolve(at *attribution) {
 	if t1-t0 == 1 {
 		w := strings.ToLower(s.r.Tokens[t0].Text)
 		if want, ok := subjectPronouns[w]; ok {
-			if i := s.antecedent(s.r.Tokens[t0].Start, want, w); i >= 0 {
+			if i := s.pronounTok(t0, want, w); i >= 0 {
 				s.set(at, i, doc.ResolvedPronoun)
 			}
 			return
 		}
 	}
-	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
 	at.resolving = doc.ResolvedNominal
-	if i := s.describedBefore(noun, rankWords(s.r.Tokens, head[1]-1, s.r.Tokens[t0].Sent), s.r.Tokens[t0].Start); i >= 0 {
+	if i := s.described(head, s.r.Tokens[t0].Start); i >= 0 {
 		s.set(at, i, doc.ResolvedNominal)
 		return
-	}
-	if (firmNouns[noun] || namingNouns[noun]) && definite(s.r.Tokens, head) {
-		if i := s.salientOrg(noun, s.r.Tokens[t0].Start, !namingNouns[noun]); i >= 0 {
-			s.set(at, i, doc.ResolvedNominal)
-			return
-		}
 	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
 	// who speak for an organization are tied to it; a person or a place
@@ -205,6 +207,22 @@ func (s *speakerResolver) resolve(at *attribution) {
 			s.set(at, i, doc.ResolvedNominal)
 		}
 	}
+}
+
+// described is the entity a description (head: its tokens up to its
+// head noun) stands for at text position pos: the latest one the text
+// described with the same noun and rank words (the foreign minister
+// Sergei Lavrov … the foreign minister), or for "the company" and its
+// kind the organisation it names (salientOrg); -1 for none.
+func (s *speakerResolver) described(head [2]int, pos int) int {
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
+	if i := s.describedBefore(noun, rankWords(s.r.Tokens, head[1]-1, s.r.Tokens[head[0]].Sent), pos); i >= 0 {
+		return i
+	}
+	if (firmNouns[noun] || namingNouns[noun]) && definite(s.r.Tokens, head) {
+		return s.salientOrg(noun, pos, !namingNouns[noun])
+	}
+	return -1
 }
 
 // headThroughName extends a speaker phrase's head to the end of a name it
@@ -438,6 +456,7 @@ func (s *speakerResolver) set(at *attribution, i int, how string) {
 	}
 	s.spoke[m.EntityID]++
 	at.speakerLabel = m.Label
+	s.last = lastSpeaker{at.speakerTok[0], i}
 }
 
 func labelRank(l string) int {

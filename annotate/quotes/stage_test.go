@@ -764,6 +764,38 @@ func TestNominalSpeakers(t *testing.T) {
 	}
 }
 
+// A pronoun is read first against the subject of the clause above it, the
+// speaker just before or the previous sentence's subject; they is never
+// guessed from the entities around it.
+func TestPronounSpeakers(t *testing.T) {
+	a := newTestAnnotator(t, nil)
+	for _, c := range []struct{ name, text, want string }{
+		{"the previous sentence's subject, not the person quoted more",
+			"Tom Berg said the bridge is safe. Tom Berg said the cables are sound. Peter Holm won the award on Monday. He said the team deserved it.",
+			"He | said | the team deserved it | pronoun | Peter Holm | claim"},
+		{"the subject of the clause a coordinated clause hangs on",
+			"Tom Berg said the bridge is safe. Tom Berg said the cables are sound. Peter Holm revealed that engineers had found cracks and he said the bridge must close.",
+			"he | said | the bridge must close | pronoun | Peter Holm | claim"},
+		{"the speaker just before, over the quotation's own subject",
+			"Tom Berg said the bridge is safe. Tom Berg said the cables are sound. Peter Holm admitted that he was worried. “The cables are old,” he said.",
+			"he | said | “The cables are old,” | pronoun | Peter Holm | claim"},
+		{"it after the organisation just named",
+			"Nintendo said prices would fall. Nintendo said sales were flat. Sony cut its prices on Monday. It said profits would rise.",
+			"It | said | profits would rise | pronoun | Sony | claim"},
+		{"they after a common noun is nobody named",
+			"Labour said the budget was fair. Analysts said the cut was small. They said profits would fall.",
+			"They | said | profits would fall | unresolved |  | claim"},
+		{"they after a party",
+			"Labour said the budget was fair. Labour said taxes would fall. The Tories attacked the budget. They said taxes would rise.",
+			"They | said | taxes would rise | pronoun | Tories | claim"},
+	} {
+		got := quotesOf(t, a, c.text)
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%s: quotes of %q = %q; want %q among them", c.name, c.text, got, c.want)
+		}
+	}
+}
+
 // A speaker after a possessor and a role word is who spoke; the possessor
 // is who they work for. A person right after a possessive is the speaker
 // too; the possessor stands when nobody is named after it.

@@ -1,0 +1,154 @@
+package quotes
+
+// Pronoun speakers: the entity a he, she, it or they stands for.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
+
+// pronounTok resolves the pronoun at token k. The pronoun's focus comes
+// first: the subject of a clause the pronoun's clause hangs from (Mr
+// Martin revealed … and he cautioned …; The Lib Dems argue they …), else
+// the subject of the sentence before (Harry Kane won the award. He said
+// …; Yukos is suing … It has also threatened …). The focus is the
+// antecedent when it is a named entity of a kind the pronoun can stand
+// for, or a description that stands for one (The company said … It
+// added …); a pronoun of the same kind there stands for what that one
+// does. Otherwise he, she and it go to the person or organisation of the
+// window before that the article has quoted most (antecedent), and they
+// to none: a plural pronoun after a common noun (experts warned. They
+// say …) stands for people the article does not name.
+func (s *speakerResolver) pronounTok(k int, want, pronoun string) int {
+	if pronoun == "i" || pronoun == "we" {
+		return -1
+	}
+	for depth, at := 0, k; depth < 4; depth++ {
+		f, m := s.focus(at, pronoun)
+		if f < 0 {
+			break
+		}
+		if m < 0 {
+			m = s.mentionAt(f)
+		}
+		if m < 0 {
+			m = s.described(s.phrase(f), s.r.Tokens[f].Start)
+		}
+		if m >= 0 {
+			if s.fits(s.ms[m], want, pronoun) {
+				return m
+			}
+			break
+		}
+		if !strings.EqualFold(s.r.Tokens[f].Text, pronoun) {
+			break
+		}
+		at = f // the focus is the same pronoun: follow it
+	}
+	if pronoun == "they" {
+		return -1
+	}
+	return s.antecedent(s.r.Tokens[k].Start, want, pronoun)
+}
+
+// fits reports whether mention m can be what the pronoun stands for.
+func (s *speakerResolver) fits(m doc.Mention, want, pronoun string) bool {
+	if want != "" && m.Label != want {
+		return false
+	}
+	if pronoun == "they" && m.Label != "ORG" && m.Label != "NORP" {
+		return false
+	}
+	return !(pronoun == "he" && s.genderOf(m.EntityID) == 'f' || pronoun == "she" && s.genderOf(m.EntityID) == 'm')
+}
+
+// focus is what a pronoun at token k is first read against: the
+// subject, before k, of the nearest clause above the pronoun's own in the
+// parse; else the speaker of the attribution just before, in this
+// sentence or the previous one (Neville admitted … “…,” he said), with
+// its mention; else the subject of the previous sentence's root. A
+// subject whose number the pronoun does not share (The comments came as
+// it reported …) is passed over. It gives the token, and the mention
+// when it is a speaker's; -1 for none.
+func (s *speakerResolver) focus(k int, pronoun string) (int, int) {
+	toks := s.r.Tokens
+	if h := toks[k].Head; h >= 0 {
+		for a, n := toks[h].Head, 0; a >= 0 && n < 32; a, n = toks[a].Head, n+1 {
+			if j := s.subjectOf(a); j >= 0 && j < k && agrees(toks[j], pronoun) {
+				return j, -1
+			}
+		}
+	}
+	sent := toks[k].Sent
+	if l := s.last; l.mention >= 0 && l.tok < k && (toks[l.tok].Sent == sent || toks[l.tok].Sent == sent-1) {
+		return l.tok, l.mention
+	}
+	if sent == 0 {
+		return -1, -1
+	}
+	prev := s.r.Sentences[sent-1]
+	for j := prev.TokStart; j < prev.TokEnd; j++ {
+		if toks[j].Head < 0 {
+			if f := s.subjectOf(j); f >= 0 && agrees(toks[f], pronoun) {
+				return f, -1
+			}
+			break
+		}
+	}
+	return -1, -1
+}
+
+// agrees reports whether a subject token can be what the pronoun stands
+// for by number: he, she and it are not a plural noun, they not a
+// singular common noun.
+func agrees(t doc.Token, pronoun string) bool {
+	switch t.POS {
+	case "NNS", "NNPS":
+		return pronoun == "they"
+	case "NN":
+		return pronoun != "they"
+	}
+	return true
+}
+
+// subjectOf is the subject token of the word at h, or -1. The subjects
+// of every word are found once per document.
+func (s *speakerResolver) subjectOf(h int) int {
+	if s.subjects == nil {
+		s.subjects = make([]int32, len(s.r.Tokens))
+		for i := range s.subjects {
+			s.subjects[i] = -1
+		}
+		for j, t := range s.r.Tokens {
+			if t.Head >= 0 && (t.Dep == "nsubj" || t.Dep == "nsubj:pass") && s.subjects[t.Head] < 0 {
+				s.subjects[t.Head] = int32(j)
+			}
+		}
+	}
+	return int(s.subjects[h])
+}
+
+// phrase is the noun phrase headed by token f up to f: f and the words
+// before it, up to eight, that hang on it (the company, the Australian
+// firm).
+func (s *speakerResolver) phrase(f int) [2]int {
+	toks := s.r.Tokens
+	lo := f
+	for j := f - 1; j >= 0 && j >= f-8 && toks[j].Sent == toks[f].Sent; j-- {
+		if toks[j].Head == f {
+			lo = j
+		}
+	}
+	return [2]int{lo, f + 1}
+}
+
+// mentionAt is the entity mention holding token k, or -1.
+func (s *speakerResolver) mentionAt(k int) int {
+	i := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].TokEnd > k })
+	if i < len(s.ms) && s.ms[i].TokStart >= 0 && s.ms[i].TokStart <= k && k < s.ms[i].TokEnd {
+		return i
+	}
+	return -1
+}
