@@ -19,9 +19,15 @@ type TreebankSentence struct {
 	ID   string // the sent_id comment, or "" when there is none
 	Text string // the text comment, or ""
 	Line int    // line of the sentence's first word
+	// DocID is the newdoc id comment of a sentence that opens a document
+	// ("" for the others); NewPar is set when a paragraph opens with it.
+	DocID  string
+	NewPar bool
 
 	Form, Lemma, UPOS, XPOS, Dep []string
 	Head                         []int
+	// Misc is each word's MISC column ("_" for none).
+	Misc []string
 }
 
 // Len is the number of words.
@@ -88,6 +94,10 @@ func (r *TreebankReader) Next() (TreebankSentence, error) {
 				s.ID = v
 			} else if v, ok := strings.CutPrefix(line, "# text = "); ok {
 				s.Text = v
+			} else if v, ok := strings.CutPrefix(line, "# newdoc id = "); ok {
+				s.DocID, s.NewPar = v, true
+			} else if line == "# newpar" || strings.HasPrefix(line, "# newpar ") {
+				s.NewPar = true
 			}
 			continue
 		}
@@ -133,6 +143,7 @@ func (r *TreebankReader) word(s *TreebankSentence, line string) error {
 	s.XPOS = append(s.XPOS, cols[4])
 	s.Head = append(s.Head, head)
 	s.Dep = append(s.Dep, cols[7])
+	s.Misc = append(s.Misc, cols[9])
 	return nil
 }
 

@@ -85,7 +85,10 @@ type GoldDoc struct {
 	// outlet, claim, question, negative), "" for other gold.
 	Headline string
 
-	HasZones, HasEntities, HasQuotes bool
+	// Coref is a treebank's coreference layer (TreebankDocuments).
+	Coref []GoldCoref
+
+	HasZones, HasEntities, HasQuotes, HasCoref bool
 	// SpeechOnly is set when the gold's quotes are statements only (native
 	// gold, like the seed's): attributions of belief, perception or
 	// attitude are not scored against it. PolNeAR annotates them all.

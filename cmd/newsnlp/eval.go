@@ -51,7 +51,14 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
     syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las,
     syntax.las.RELATION, and XPOS accuracy on title-cased and upper-cased
     copies of the sentences: syntax.title_xpos_accuracy,
-    syntax.upper_xpos_accuracy); every word counts, punctuation included
+    syntax.upper_xpos_accuracy); every word counts, punctuation included.
+    A treebank with a coreference layer (GUM's MISC Entity=) also checks
+    the speakers the annotate pipeline resolves in its documents, rebuilt
+    from the sentences' text: a pronoun or description speaker is right
+    when the entity it is resolved to has a mention in its gold chain
+    (speakers.pronoun_accuracy, speakers.nominal_accuracy, and
+    speakers.named_recall: of the speakers whose chain is named before
+    them, the share resolved right)
 
 The gold texts are annotated in-process with exactly the pipeline
 'newsnlp annotate' runs, or, with --pred OUT, an existing output is scored.
@@ -73,7 +80,8 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
   newsnlp eval ../shared/data/polnear/dev --baseline quote-marks
   newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl
   newsnlp eval ../shared/data/ud/ewt/dev.conllu --min syntax.las=0.80
-  newsnlp eval ../shared/data/ud/gum/dev.conllu --tagger prose`,
+  newsnlp eval ../shared/data/ud/gum/dev.conllu --tagger prose
+  newsnlp eval ../shared/data/ud/gum/dev.conllu --min speakers.pronoun_accuracy=0.6`,
 		Args: needArgs(true, "GOLD (native gold JSONL, CoNLL-2003, CoNLL-U, or a brat/PolNeAR folder)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(cmd, opts, args, stdout, stderr)
@@ -110,7 +118,7 @@ func runEval(cmd *cobra.Command, o *evalOptions, args []string, stdout, stderr i
 		return usagef("eval: --workers %d: want at least 1", o.workers)
 	}
 	if isTreebank(args) {
-		return runEvalSyntax(o, floors, args, stdout, stderr)
+		return runEvalSyntax(cmd, o, floors, args, stdout, stderr)
 	}
 	if len(args) == 1 && evaluate.IsExtractionGold(args[0]) {
 		if o.pred != "" || o.baseline != "" {
@@ -299,14 +307,16 @@ func isTreebank(args []string) bool {
 	return true
 }
 
-// runEvalSyntax scores the tagger, lemmatiser and parser on treebanks.
-func runEvalSyntax(o *evalOptions, floors []evaluate.Floor, args []string, stdout, stderr io.Writer) error {
+// runEvalSyntax scores the tagger, lemmatiser and parser on treebanks,
+// and, where a treebank has a coreference layer (GUM), the speakers the
+// annotate pipeline resolves in its documents.
+func runEvalSyntax(cmd *cobra.Command, o *evalOptions, floors []evaluate.Floor, args []string, stdout, stderr io.Writer) error {
 	if o.pred != "" || o.baseline != "" || o.errors != "" {
 		return usagef("eval: %s is a treebank: --pred, --baseline and --errors do not apply", args[0])
 	}
 	for _, f := range floors {
-		if !evaluate.IsSyntaxMetric(f.Metric) {
-			return usagef("eval: --min %s: no such metric for a treebank (metrics: syntax.xpos_accuracy, syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las, syntax.title_xpos_accuracy, syntax.upper_xpos_accuracy, syntax.las.RELATION)", f.Metric)
+		if !evaluate.IsSyntaxMetric(f.Metric) && !evaluate.IsSpeakerMetric(f.Metric) {
+			return usagef("eval: --min %s: no such metric for a treebank (metrics: syntax.xpos_accuracy, syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las, syntax.title_xpos_accuracy, syntax.upper_xpos_accuracy, syntax.las.RELATION; with a coreference layer: speakers.pronoun_accuracy, speakers.nominal_accuracy, speakers.named_recall)", f.Metric)
 		}
 	}
 	gold, err := evaluate.ReadTreebanks(args...)
@@ -318,6 +328,64 @@ func runEvalSyntax(o *evalOptions, floors []evaluate.Floor, args []string, stdou
 		return usageError{fmt.Errorf("eval: %w", err)}
 	}
 	report := evaluate.ScoreSyntax(gold, p.Parse)
-	fmt.Fprintf(stdout, "gold: %s (conllu)\npredictions: tagger %s, newsnlp's lemmatiser and parser, on the gold words\n", strings.Join(args, ", "), o.tagger)
+	docs, err := treebankDocuments(args)
+	if err != nil {
+		return usageError{fmt.Errorf("eval: %w", err)}
+	}
+	if len(docs) > 0 {
+		if err := scoreSpeakers(cmd, o, docs, report); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "gold: %s (conllu)\npredictions: tagger %s, newsnlp's lemmatiser and parser, on the gold words", strings.Join(args, ", "), o.tagger)
+	if len(docs) > 0 {
+		fmt.Fprintf(stdout, "; speakers from the annotate pipeline, in-process, on the %d documents with a coreference layer", len(docs))
+	}
+	fmt.Fprintln(stdout)
 	return finishEval(o, floors, args, []string{"conllu"}, report, stdout, stderr)
+}
+
+// treebankDocuments are the documents of the treebanks that have a
+// coreference layer.
+func treebankDocuments(paths []string) ([]datasets.GoldDoc, error) {
+	var docs []datasets.GoldDoc
+	for _, path := range paths {
+		sents, err := datasets.ReadTreebank(path)
+		if err != nil {
+			return nil, err
+		}
+		d, err := datasets.TreebankDocuments(path, sents)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d...)
+	}
+	return docs, nil
+}
+
+// scoreSpeakers annotates the treebank's documents and checks their
+// speakers against the coreference layer.
+func scoreSpeakers(cmd *cobra.Command, o *evalOptions, docs []datasets.GoldDoc, report *evaluate.Report) error {
+	ids := map[string]bool{}
+	for _, d := range docs {
+		if ids[d.ID] {
+			return usagef("eval: treebank document id %q appears twice (%s)", d.ID, d.Source)
+		}
+		ids[d.ID] = true
+	}
+	tmp, err := os.MkdirTemp("", "newsnlp-eval-coref-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	dir := filepath.Join(tmp, "out")
+	if err := annotateGold(cmd, o, docs, dir); err != nil {
+		return err
+	}
+	preds, err := evaluate.LoadPredictions(dir, ids)
+	if err != nil {
+		return fmt.Errorf("eval: read predictions: %w", err)
+	}
+	report.AddSpeakers(evaluate.ScoreSpeakers(docs, preds))
+	return nil
 }

@@ -132,8 +132,10 @@ type Report struct {
 	// their hand-made article bodies).
 	Extraction *ExtractionScores `json:"extraction,omitempty"`
 	// Syntax is set for a treebank (CoNLL-U) gold set.
-	Syntax  *SyntaxScores      `json:"syntax,omitempty"`
-	Metrics map[string]float64 `json:"metrics"`
+	Syntax *SyntaxScores `json:"syntax,omitempty"`
+	// Speakers is set for a treebank with a coreference layer (GUM).
+	Speakers *SpeakerScores     `json:"speakers,omitempty"`
+	Metrics  map[string]float64 `json:"metrics"`
 }
 
 // MetricNames returns the report's metric names, sorted.

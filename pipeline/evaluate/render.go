@@ -42,6 +42,10 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintln(tw)
 		r.Syntax.writeText(tw)
 	}
+	if r.Speakers != nil {
+		fmt.Fprintln(tw)
+		r.Speakers.writeText(tw)
+	}
 	if e := r.Entities; e != nil {
 		fmt.Fprintf(tw, "\nentities (exact span and label)\n")
 		header()
