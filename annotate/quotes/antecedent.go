@@ -53,6 +53,21 @@ func (s *speakerResolver) pronounTok(k int, want, pronoun string) int {
 	return s.antecedent(s.r.Tokens[k].Start, want, pronoun)
 }
 
+// relativeInParse resolves a relative pronoun speaker (the OECD, which
+// argued …) through the parse when the words before it did not give a
+// name: the noun its clause (acl:relcl) hangs on, when a person's or an
+// organisation's name holds it.
+func (s *speakerResolver) relativeInParse(at *attribution) {
+	toks := s.r.Tokens
+	k := at.speakerTok[0]
+	if at.speakerTok[1]-k != 1 || toks[k].Head < 0 || toks[toks[k].Head].Dep != "acl:relcl" {
+		return
+	}
+	if m := s.mentionAt(toks[toks[k].Head].Head); m >= 0 && (s.ms[m].Label == "PERSON" || s.ms[m].Label == "ORG") {
+		s.set(at, m, doc.ResolvedPronoun)
+	}
+}
+
 // fits reports whether mention m can be what the pronoun stands for.
 func (s *speakerResolver) fits(m doc.Mention, want, pronoun string) bool {
 	if want != "" && m.Label != want {

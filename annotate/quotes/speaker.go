@@ -163,6 +163,9 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.resolve(at)
 		at.speakerTok = who
 		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
+		if at.entityID == "" {
+			s.relativeInParse(at)
+		}
 		if at.resolving == doc.ResolvedName {
 			at.resolving = doc.ResolvedPronoun
 		}
@@ -192,6 +195,11 @@ func (s *speakerResolver) resolve(at *attribution) {
 				s.set(at, i, doc.ResolvedPronoun)
 			}
 			return
+		}
+		if w == "who" || w == "which" {
+			if s.relativeInParse(at); at.entityID != "" {
+				return
+			}
 		}
 	}
 	at.resolving = doc.ResolvedNominal
