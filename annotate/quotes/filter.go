@@ -106,6 +106,12 @@ const (
 	afLemmaContentFirst
 	afPrior
 	afFallback
+	// The parse: how the speaker and the content hang on the cue.
+	afSpeakerRel
+	afContentRel
+	afCueDep
+	afLemmaContentRel
+	afSpeakerContentRel
 )
 
 // bucket is the index of the first bound n does not exceed (len(bounds)
@@ -195,7 +201,7 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 	}
 	lemma, rh := perceptron.Hash(at.cueLemma), perceptron.Hash(res)
 	kind := perceptron.Hash(at.kind)
-	return append(dst,
+	dst = append(dst,
 		perceptron.Mix(afBias),
 		perceptron.Mix(afLemma, lemma),
 		perceptron.Mix(afClass, perceptron.Hash(at.class)),
@@ -225,4 +231,80 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 		perceptron.Mix(afPrior, uint64(min(prior, 2))),
 		perceptron.Mix(afFallback, fallback, rh),
 	)
+	sr, cr, cd := parseRelations(toks, at)
+	return append(dst,
+		perceptron.Mix(afSpeakerRel, sr),
+		perceptron.Mix(afContentRel, cr),
+		perceptron.Mix(afCueDep, cd),
+		perceptron.Mix(afLemmaContentRel, lemma, cr),
+		perceptron.Mix(afSpeakerContentRel, sr, cr),
+	)
+}
+
+// parseRelations reads how a candidate hangs together in the parse: the
+// relation of the speaker's head word to the cue's head word (nsubj, or
+// "path" when it hangs lower down, "none" when not below it), the relation
+// of the cue's dependent holding the content's first word ("up" when the
+// cue hangs below the content's word instead: “…,” he said), and the cue
+// head's own relation. Hashes; "none" for a missing part.
+func parseRelations(toks []doc.Token, at *attribution) (speaker, content, cueDep uint64) {
+	speaker, content, cueDep = boundaryHash, boundaryHash, boundaryHash
+	k0, k1 := tokenAt(toks, at.cue[0]), tokenAt(toks, at.cue[1])
+	if at.cue[1] <= at.cue[0] || k0 < 0 {
+		return
+	}
+	if k1 < 0 {
+		k1 = len(toks)
+	}
+	h := cueHead(toks, k0, k1)
+	if h < 0 {
+		return
+	}
+	cueDep = perceptron.Hash(toks[h].Dep)
+	if s0, s1 := at.speakerTok[0], at.speakerTok[1]; s0 >= 0 && s1 > s0 {
+		speaker = perceptron.Hash(relationTo(toks, headIn(toks, s0, s1), h))
+	}
+	if c := tokenAt(toks, at.content[0]); c >= 0 {
+		r := relationTo(toks, c, h)
+		if r == "none" && below(toks, h, c) {
+			r = "up"
+		}
+		content = perceptron.Hash(r)
+	}
+	return
+}
+
+// headIn is the word of tokens [s0, s1) whose head lies outside them.
+func headIn(toks []doc.Token, s0, s1 int) int {
+	for k := s0; k < s1; k++ {
+		if h := toks[k].Head; h < s0 || h >= s1 {
+			return k
+		}
+	}
+	return s0
+}
+
+// relationTo is the relation of the child of h on the way up from k to h
+// (k itself when it hangs on h directly), "path" past eight steps, "none"
+// when k is not below h.
+func relationTo(toks []doc.Token, k, h int) string {
+	for n := 0; k >= 0 && n < 32; n++ {
+		p := toks[k].Head
+		if p == h {
+			return toks[k].Dep
+		}
+		k = p
+	}
+	return "none"
+}
+
+// below reports whether token k hangs (at any depth) below token h.
+func below(toks []doc.Token, k, h int) bool {
+	for n := 0; k >= 0 && n < 32; n++ {
+		if k == h {
+			return true
+		}
+		k = toks[k].Head
+	}
+	return false
 }
