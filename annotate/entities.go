@@ -332,7 +332,7 @@ func init() {
 	for _, w := range strings.Fields(`Office Ministry Department Bank Institute Council Commission Committee Society
 		Association Federation Union University College Board Bureau Agency Authority Centre Center League
 		Organisation Organization Foundation Fund Church Academy Museum Chamber Confederation Alliance
-		Coalition Movement Army Court Parliament Assembly Congress Tribunal Directorate Secretariat`) {
+		Coalition Movement Army Court Parliament Assembly Congress Tribunal Directorate Secretariat Observatory`) {
 		ofHeads[w] = true
 	}
 }
@@ -340,31 +340,54 @@ func init() {
 // extendOverOfHeads gives a name right after "of" or "for" the capitalised
 // head before it when the model left the head out: "The Office for
 // [National Statistics]" is the Office for National Statistics, an
-// organisation. The head must be one of ofHeads, in no other mention, on
-// the same line; capitalised words before it come too, but not a
-// determiner (A Department for Education).
+// organisation. The head must be one of ofHeads, on the same line;
+// capitalised words before it come too, but not a determiner (A
+// Department for Education). A head the model made a name of its own, and
+// the names before it, are joined in, unless one is a person's or an
+// organisation's (Member of Parliament for Sheffield): the model read the
+// Syrian Observatory for Human Rights as Syrian (a nationality),
+// Observatory (a place) and Human Rights.
 func extendOverOfHeads(text string, r *doc.Document, ms []doc.Mention) []doc.Mention {
-	inMention := map[int]bool{}
-	for _, m := range ms {
+	owner := map[int]int{} // token → the mention holding it
+	for i, m := range ms {
 		for k := m.TokStart; k >= 0 && k < m.TokEnd; k++ {
-			inMention[k] = true
+			owner[k] = i
 		}
 	}
+	joinable := func(k int) bool { // a person's or an organisation's own name stays apart
+		o, in := owner[k]
+		return !in || ms[o].Label != "PERSON" && ms[o].Label != "PER" && ms[o].Label != "ORG"
+	}
 	toks := r.Tokens
+	drop := make([]bool, len(ms))
 	for i := range ms {
 		m := &ms[i]
 		h := m.TokStart - 2
-		if h < 0 || m.Label == "PER" || (toks[h+1].Text != "of" && toks[h+1].Text != "for") || !ofHeads[toks[h].Text] ||
-			inMention[h] || toks[h].Sent != toks[m.TokStart].Sent || !sameLine(text, toks[h], toks[m.TokStart]) {
+		if h < 0 || m.Label == "PER" || m.Label == "PERSON" || (toks[h+1].Text != "of" && toks[h+1].Text != "for") || !ofHeads[toks[h].Text] ||
+			!joinable(h) || toks[h].Sent != toks[m.TokStart].Sent || !sameLine(text, toks[h], toks[m.TokStart]) {
 			continue
 		}
 		for h > 0 && toks[h-1].Sent == toks[h].Sent && english.StartsUpper(toks[h-1].Text) && doc.IsWord(toks[h-1].Text) &&
-			!inMention[h-1] && !determinerTag(toks[h-1].POS) && sameLine(text, toks[h-1], toks[h]) {
+			joinable(h-1) && !determinerTag(toks[h-1].POS) && sameLine(text, toks[h-1], toks[h]) {
 			h--
+		}
+		if o, in := owner[h]; in && ms[o].TokStart < h {
+			continue // the name before reaches further back: not the head's
+		}
+		for k := h; k < m.TokStart; k++ {
+			if o, in := owner[k]; in && o != i {
+				drop[o] = true
+			}
 		}
 		m.TokStart, m.Start, m.Label, m.Origin = h, toks[h].Start, "ORG", doc.OriginRule
 	}
-	return ms
+	out := ms[:0]
+	for i, m := range ms {
+		if !drop[i] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // determinerTag reports whether a Penn Treebank tag is a determiner's or a
@@ -648,6 +671,24 @@ func acronyms(r *doc.Document, ms []doc.Mention) map[string]string {
 		key := english.NameKey(acr)
 		out[key], defining[key] = english.NFC(strings.Join(strings.Fields(m.Text), " ")), i
 	}
+	// An acronym the article uses without defining it stands for the
+	// organisation named before it whose capitalised words it spells out
+	// (the National Audit Office … the NAO).
+	for i, m := range ms {
+		key := english.NameKey(m.Text)
+		if _, known := defining[key]; known || m.Label == "PERSON" || !isAcronym(m.Text) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if e := ms[j]; e.Label == "ORG" && initialsAre(strings.Fields(e.Text), m.Text) {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[key], defining[key] = english.NFC(strings.Join(strings.Fields(e.Text), " ")), j
+				break
+			}
+		}
+	}
 	for key, def := range defining {
 		members := []int{def}
 		for i := range ms {
@@ -687,14 +728,32 @@ func isAcronym(s string) bool {
 	return true
 }
 
+// initialsAre reports whether acr is exactly the initials of a name's
+// capitalised words, of which there are two or more and none an acronym
+// itself (National Audit Office: NAO).
+func initialsAre(words []string, acr string) bool {
+	for _, w := range words {
+		if isAcronym(w) {
+			return false // US Secretary is not what US stands for
+		}
+	}
+	in := initials(words)
+	return len(in) >= 2 && in == acr
+}
+
 // initialsEnd reports whether acr is the initials of the capitalised words
 // at the end of a name (US Securities and Exchange Commission: SEC).
 func initialsEnd(words []string, acr string) bool {
-	var initials []byte
+	return strings.HasSuffix(initials(words), acr)
+}
+
+// initials are the first letters of a name's capitalised words.
+func initials(words []string) string {
+	var b []byte
 	for _, w := range words {
 		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
-			initials = append(initials, w[0])
+			b = append(b, w[0])
 		}
 	}
-	return len(initials) >= len(acr) && string(initials[len(initials)-len(acr):]) == acr
+	return string(b)
 }

@@ -230,6 +230,33 @@ func TestExtendOverOfHeads(t *testing.T) {
 			t.Errorf("%q: %s; want %s", c.text, g, c.want)
 		}
 	}
+	// Names the model made of the head and the words before it are joined
+	// in, unless one is an organisation's or a person's own.
+	type span struct {
+		from, to int // words
+		label    string
+	}
+	for _, c := range []struct {
+		text  string
+		spans []span // the model's mentions
+		want  []string
+	}{
+		{"The Syrian Observatory for Human Rights said", []span{{1, 2, "NORP"}, {2, 3, "LOC"}, {4, 6, "MISC"}}, []string{"Syrian Observatory for Human Rights"}},
+		{"the Member of Parliament for Sheffield Brightside said", []span{{3, 4, "ORG"}, {5, 7, "GPE"}}, []string{"Parliament", "Sheffield Brightside"}},
+	} {
+		d := &doc.Document{Tokens: spacedTokens(c.text)}
+		var ms []doc.Mention
+		for _, sp := range c.spans {
+			ms = append(ms, doc.Mention{Start: d.Tokens[sp.from].Start, End: d.Tokens[sp.to-1].End, Label: sp.label, TokStart: sp.from, TokEnd: sp.to})
+		}
+		var got []string
+		for _, m := range extendOverOfHeads(c.text, d, ms) {
+			got = append(got, c.text[m.Start:m.End])
+		}
+		if !cmp.Equal(got, c.want) {
+			t.Errorf("%q: %q; want %q", c.text, got, c.want)
+		}
+	}
 }
 
 // TestPersonTitle: the title or role before a person's name, ending in a
@@ -296,6 +323,27 @@ func TestAcronyms(t *testing.T) {
 	}
 	if len(ons) != 3 || ons[1] != strings.Replace(ons[0], "Office for National Statistics/", "ONS/", 1) || ons[1] != ons[2] {
 		t.Errorf("mentions %q; want the expansion and both ONS with one label, canonical and entity", ons)
+	}
+	// An acronym used without a definition stands for the organisation
+	// named before it that it spells out.
+	d, err = a.Annotate(context.Background(), "The National Audit Office said costs rose. The NAO said the plan failed. The Syrian Observatory for Human Rights (SOHR) counted 20 dead. SOHR said the attacks went on.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	canon := map[string]string{}
+	for _, m := range d.Mentions {
+		canon[m.Text] = m.Canonical
+	}
+	if canon["NAO"] != "National Audit Office" || canon["SOHR"] != "Syrian Observatory for Human Rights" {
+		t.Errorf("canonical names %q; want NAO and SOHR spelled out", canon)
+	}
+	for _, c := range []struct {
+		words, acr string
+		want       bool
+	}{{"National Audit Office", "NAO", true}, {"Audit Office", "NAO", false}, {"US Secretary", "US", false}, {"Office", "O", false}} {
+		if got := initialsAre(strings.Fields(c.words), c.acr); got != c.want {
+			t.Errorf("initialsAre(%q, %s) = %v; want %v", c.words, c.acr, got, c.want)
+		}
 	}
 	for _, c := range []struct {
 		words string
