@@ -163,28 +163,8 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 		}
 		contentLen = c1 - c0
 	}
-	speakerPOS, speakerHead, res, label := none, none, "none", ""
-	speakerLen := 0
-	var speakerBefore uint64
-	if s0, s1 := at.speakerTok[0], at.speakerTok[1]; s0 >= 0 && s1 > s0 {
-		speakerPOS, speakerHead, speakerLen = perceptron.Hash(toks[s0].POS), perceptron.Hash(low[s1-1]), s1-s0
-		if toks[s1-1].End <= at.cue[0] {
-			speakerBefore = 1
-		}
-		switch p := toks[s0].POS; {
-		case s1-s0 == 1 && (p == "PRP" || p == "WP"):
-			res = doc.ResolvedPronoun
-		default:
-			res = doc.ResolvedNominal
-			i := sort.Search(len(ms), func(i int) bool { return ms[i].End > toks[s0].Start })
-			for ; i < len(ms) && ms[i].Start < toks[s1-1].End; i++ {
-				if ms[i].Label == "PERSON" || ms[i].Label == "ORG" {
-					res, label = doc.ResolvedName, ms[i].Label
-					break
-				}
-			}
-		}
-	}
+	sp := speakerView(toks, low, ms, at)
+	speakerPOS, speakerHead, res, label, speakerLen, speakerBefore := sp.pos, sp.head, sp.res, sp.label, sp.words, sp.before
 	var cueBefore, fromModel, fallback uint64
 	if at.fallback {
 		fallback = 1
@@ -239,6 +219,42 @@ func filterFeatures(dst []uint64, toks []doc.Token, low []string, ms []doc.Menti
 		perceptron.Mix(afLemmaContentRel, lemma, cr),
 		perceptron.Mix(afSpeakerContentRel, sr, cr),
 	)
+}
+
+// candidateSpeaker is what the filter reads of a candidate's speaker: the
+// tag of its first word, its last word, how it would be resolved (a name,
+// a pronoun or another noun phrase, "none" without a speaker) and the
+// name's label, its length in words, and whether it comes before the cue.
+type candidateSpeaker struct {
+	pos, head  uint64
+	res, label string
+	words      int
+	before     uint64
+}
+
+func speakerView(toks []doc.Token, low []string, ms []doc.Mention, at *attribution) candidateSpeaker {
+	sp := candidateSpeaker{pos: boundaryHash, head: boundaryHash, res: "none"}
+	s0, s1 := at.speakerTok[0], at.speakerTok[1]
+	if s0 < 0 || s1 <= s0 {
+		return sp
+	}
+	sp.pos, sp.head, sp.words = perceptron.Hash(toks[s0].POS), perceptron.Hash(low[s1-1]), s1-s0
+	if toks[s1-1].End <= at.cue[0] {
+		sp.before = 1
+	}
+	if p := toks[s0].POS; s1-s0 == 1 && (p == "PRP" || p == "WP") {
+		sp.res = doc.ResolvedPronoun
+		return sp
+	}
+	sp.res = doc.ResolvedNominal
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].End > toks[s0].Start })
+	for ; i < len(ms) && ms[i].Start < toks[s1-1].End; i++ {
+		if ms[i].Label == "PERSON" || ms[i].Label == "ORG" {
+			sp.res, sp.label = doc.ResolvedName, ms[i].Label
+			break
+		}
+	}
+	return sp
 }
 
 // parseRelations reads how a candidate hangs together in the parse: the

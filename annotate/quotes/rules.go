@@ -1,5 +1,11 @@
 package quotes
 
+import (
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
+
 // The rules' names, as the quotes table's rule column gives them. The first
 // group places a candidate cue by its shape, the second by the noun phrase
 // before it (its subject); the last are passes over quotation marks and
@@ -157,14 +163,26 @@ func (sc *scan) accordingTo(c *candidate) verdict {
 		}
 		at.content = [2]int{toks[s0].Start, toks[end-1].End}
 		// "The plan, according to aides, is …": the statement goes on
-		// after the parenthesis: both parts are the content.
-		if np[1]+1 < s1 && toks[np[1]].Text == "," {
+		// after the parenthesis: both parts are the content. Words
+		// without a verb after the source describe it (according to the
+		// observatory, a Britain-based monitor.).
+		if np[1]+1 < s1 && toks[np[1]].Text == "," && hasVerb(toks[np[1]+1:s1]) {
 			at.bothParts(at.content, [2]int{toks[np[1]+1].Start, c.sentEnd})
 		}
 	default:
 		return dropped
 	}
 	return placed
+}
+
+// hasVerb reports whether a verb or modal is among toks.
+func hasVerb(toks []doc.Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.POS, "VB") || t.POS == "MD" {
+			return true
+		}
+	}
+	return false
 }
 
 // openingGerund: "After saying he was nervous, the man …", "Conceding that

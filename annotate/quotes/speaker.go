@@ -65,7 +65,7 @@ func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speaker
 			for k < len(r.Tokens) && isNPToken(r.Tokens[k]) {
 				k++
 			}
-			if k > j+1 && k < len(r.Tokens) && r.Tokens[k].Text == "," && (r.Tokens[k-1].POS == "NN" || r.Tokens[k-1].POS == "NNS") {
+			if k > j+1 && k < len(r.Tokens) && closesAppositive(r.Tokens[k].Text) && (r.Tokens[k-1].POS == "NN" || r.Tokens[k-1].POS == "NNS") {
 				s.nominals[strings.ToLower(r.Tokens[k-1].Text)] = append(s.nominals[strings.ToLower(r.Tokens[k-1].Text)],
 					described{i, rankWords(r.Tokens, k-1, m.Sent)})
 			}
@@ -73,6 +73,11 @@ func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speaker
 	}
 	return s
 }
+
+// closesAppositive reports whether a token ends an appositive noun
+// phrase: Lavrov, the foreign minister, said; according to the
+// observatory, a Britain-based monitor.
+func closesAppositive(t string) bool { return t == "," || t == "." || t == ";" }
 
 // described is a named entity's mention with the rank words of the
 // description that named it (deputy, prime, shadow …).

@@ -237,6 +237,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
 		{"denial cue", "Anna Berg denied the claims.",
 			[]string{"Anna Berg | denied | the claims | name | Anna Berg | denial"}},
+		{"words without a verb after an according-to source describe it", "Fighting killed 20 people, according to the Syrian Observatory for Human Rights, a Britain-based monitor.",
+			[]string{"the Syrian Observatory for Human Rights | according to | Fighting killed 20 people | name | Syrian Observatory for Human Rights | claim"}},
 		{"pronoun", "Anna Berg arrived on Monday. She said the bridge is safe.",
 			[]string{"She | said | the bridge is safe | pronoun | Anna Berg | claim"}},
 		{"he skips a woman who spoke more", "Anna Berg said the bridge is safe. Anna Berg said it will open soon. Peter Holm said the budget is spent. He added that the council must decide.",
@@ -756,6 +758,8 @@ func TestNominalSpeakers(t *testing.T) {
 			"The company | said | profits would rise | nominal | Sony | claim"},
 		{"Sony cut its prices and Nintendo followed. The company said profits would rise.",
 			"The company | said | profits would rise | nominal |  | claim"},
+		{"Fighting killed 20 people, according to the Syrian Observatory for Human Rights, a Britain-based monitor. The monitor said the strikes went on.",
+			"The monitor | said | the strikes went on | nominal | Syrian Observatory for Human Rights | claim"},
 	} {
 		got := quotesOf(t, a, c.text)
 		if len(got) == 0 || got[len(got)-1] != c.want {
