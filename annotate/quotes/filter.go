@@ -301,15 +301,10 @@ func headIn(toks []doc.Token, s0, s1 int) int {
 }
 
 // relationTo is the relation of the child of h on the way up from k to h
-// (k itself when it hangs on h directly), "path" past eight steps, "none"
-// when k is not below h.
+// (k itself when it hangs on h directly), "none" when k is not below h.
 func relationTo(toks []doc.Token, k, h int) string {
-	for n := 0; k >= 0 && n < 32; n++ {
-		p := toks[k].Head
-		if p == h {
-			return toks[k].Dep
-		}
-		k = p
+	if c := childOnPath(toks, k, h); c >= 0 {
+		return toks[c].Dep
 	}
 	return "none"
 }

@@ -197,3 +197,45 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 	}
 	return object
 }
+
+// agentAfter finds the agent of a passive cue k that opens at token from
+// ("accused by the US Anti-Doping Agency of …"): the cue's obl:agent
+// dependent starting with "by" at from. It returns the agent's words
+// without "by" and the token after the agent; ok is false when there is
+// none before s1.
+func agentAfter(toks []doc.Token, k, from, s1 int) (agent [2]int, rest int, ok bool) {
+	if from >= s1 || !strings.EqualFold(toks[from].Text, "by") || toks[from].Head < 0 {
+		return agent, 0, false
+	}
+	a := toks[from].Head // "by" is the agent noun's case marker
+	if a <= from || a >= s1 || toks[a].Head != k || toks[a].Dep != "obl:agent" {
+		return agent, 0, false
+	}
+	// The agent's noun phrase: its words up to where a clause hanging on
+	// it begins (accused by the agency of being …: the parse may hang
+	// "of being …" on the agency).
+	hi := a
+	for j := a + 1; j < s1; j++ {
+		c := childOnPath(toks, j, a)
+		if c < 0 {
+			continue
+		}
+		if strings.HasPrefix(toks[c].Dep, "acl") || toks[c].Dep == "advcl" {
+			break
+		}
+		hi = j
+	}
+	return [2]int{from + 1, hi + 1}, hi + 1, true
+}
+
+// childOnPath is the dependent of a on the way up from token j to a (j
+// itself when it hangs on a), or -1 when j is not below a.
+func childOnPath(toks []doc.Token, j, a int) int {
+	for n := 0; j >= 0 && n < 32; n++ {
+		if toks[j].Head == a {
+			return j
+		}
+		j = toks[j].Head
+	}
+	return -1
+}

@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/doc"
+)
 
 // subjectView is what the subject rules read around a cue: the noun phrase
 // before it and how the clause around it begins and ends.
@@ -146,13 +150,26 @@ func (sc *scan) passiveAgent(c *candidate) verdict {
 
 // passive: "He was asked about the plan", "The result was announced": a
 // passive with no agent names no speaker; its subject is what was said
-// when nothing follows.
+// when nothing follows. An agent the parse finds right after the cue
+// (accused by the agency of …) is the speaker.
 func (sc *scan) passive(c *candidate) verdict {
 	v := c.subj
 	if !(c.weak && sc.toks[c.k].POS == "VBN") {
 		return pass
 	}
 	from := pastCommaColon(sc.toks, c.contentFrom, c.s1)
+	if agent, rest, ok := agentAfter(sc.toks, c.k, from, c.s1); ok {
+		// "Balco was accused by the agency of …": the agent speaks.
+		c.at.speakerTok = agent
+		if rest < c.s1 && doc.IsWord(sc.toks[rest].Text) {
+			c.at.content = sc.contentAfterCue(c, rest)
+		} else if v.left[0] < v.left[1] {
+			c.at.content = [2]int{sc.toks[v.left[0]].Start, sc.toks[v.left[1]-1].End}
+		} else {
+			return dropped
+		}
+		return placed
+	}
 	switch {
 	case !v.clauseEnds && from < c.s1:
 		c.at.content = sc.contentAfterCue(c, from)
