@@ -484,22 +484,16 @@ func labelRank(l string) int {
 	return 3
 }
 
-// antecedent finds the entity a pronoun at pos refers to: among the
-// entities of the wanted label mentioned in the window before it (any
-// organisation, place or group for they), the one that has spoken most,
-// ties going to the most recent.
+// antecedent is the fallback for he, she and it (pronounTok): among the
+// entities of the wanted label mentioned in the window before pos, the
+// one the article has quoted most, ties going to the most recent; he
+// and she skip a person the text gives the other gender.
 func (s *speakerResolver) antecedent(pos int, want, pronoun string) int {
-	if pronoun == "i" || pronoun == "we" {
-		return -1
-	}
 	end := sort.Search(len(s.ms), func(i int) bool { return s.ms[i].Start >= pos })
 	best, bestSpoke := -1, -1
 	for i := end - 1; i >= 0 && i >= end-antecedentWindow; i-- {
 		m := s.ms[i]
 		if want != "" && m.Label != want {
-			continue
-		}
-		if want == "" && pronoun == "they" && m.Label != "ORG" && m.Label != "GPE" && m.Label != "NORP" {
 			continue
 		}
 		if pronoun == "he" && s.genderOf(m.EntityID) == 'f' || pronoun == "she" && s.genderOf(m.EntityID) == 'm' {
