@@ -212,6 +212,10 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
+	if i := s.firmInFocus(head); i >= 0 {
+		s.set(at, i, doc.ResolvedNominal)
+		return
+	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
 	// who speak for an organization are tied to it; a person or a place
 	// after the preposition is not who spoke (a spokesman for Trump).
@@ -236,6 +240,43 @@ func (s *speakerResolver) described(head [2]int, pos int) int {
 		return s.salientOrg(noun, pos, !namingNouns[noun])
 	}
 	return -1
+}
+
+// firmInFocus reads "the company" (a definite description by one of
+// firmNouns) as it would "it": the organisation that is the focus before
+// it (pronounTok's focus: Ryanair shares rose. The airline said …), or -1.
+func (s *speakerResolver) firmInFocus(head [2]int) int {
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
+	if !firmNouns[noun] || !definite(s.r.Tokens, head) {
+		return -1
+	}
+	f, m := s.focus(head[1]-1, "it")
+	if f < 0 {
+		return -1
+	}
+	if m < 0 {
+		m = s.mentionAt(f)
+	}
+	if m < 0 || s.ms[m].Label != "ORG" || s.rivalSubject(f, s.ms[m].EntityID) {
+		return -1
+	}
+	return m
+}
+
+// rivalSubject reports whether the sentence of token f has another
+// organisation as a subject (Sony cut its prices and Nintendo followed):
+// then "the company" after it could be either.
+func (s *speakerResolver) rivalSubject(f int, id string) bool {
+	sent := s.r.Sentences[s.r.Tokens[f].Sent]
+	for j := sent.TokStart; j < sent.TokEnd; j++ {
+		if d := s.r.Tokens[j].Dep; d != "nsubj" && d != "nsubj:pass" {
+			continue
+		}
+		if m := s.mentionAt(j); m >= 0 && s.ms[m].Label == "ORG" && s.ms[m].EntityID != id {
+			return true
+		}
+	}
+	return false
 }
 
 // headThroughName extends a speaker phrase's head to the end of a name it

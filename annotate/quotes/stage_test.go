@@ -760,6 +760,8 @@ func TestNominalSpeakers(t *testing.T) {
 			"The company | said | profits would rise | nominal | Sony | claim"},
 		{"Sony cut its prices and Nintendo followed. The company said profits would rise.",
 			"The company | said | profits would rise | nominal |  | claim"},
+		{"Ryanair ordered ten jets on Monday. The airline said profits would double.",
+			"The airline | said | profits would double | nominal | Ryanair | claim"},
 		{"Fighting killed 20 people, according to the Syrian Observatory for Human Rights, a Britain-based monitor. The monitor said the strikes went on.",
 			"The monitor | said | the strikes went on | nominal | Syrian Observatory for Human Rights | claim"},
 	} {
