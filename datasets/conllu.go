@@ -58,7 +58,11 @@ func ReadTreebank(path string) ([]TreebankSentence, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r := NewTreebankReader(path, f)
+	return NewTreebankReader(path, f).All()
+}
+
+// All reads every sentence left.
+func (r *TreebankReader) All() ([]TreebankSentence, error) {
 	var out []TreebankSentence
 	for {
 		s, err := r.Next()

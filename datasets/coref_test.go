@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -89,16 +88,5 @@ func TestTreebankDocumentErrors(t *testing.T) {
 }
 
 func readTreebankString(text string) ([]TreebankSentence, error) {
-	r := NewTreebankReader("t.conllu", strings.NewReader(text))
-	var out []TreebankSentence
-	for {
-		s, err := r.Next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
+	return NewTreebankReader("t.conllu", strings.NewReader(text)).All()
 }
