@@ -56,9 +56,10 @@ func newEvalCmd(stdout, stderr io.Writer) *cobra.Command {
     the speakers the annotate pipeline resolves in its documents, rebuilt
     from the sentences' text: a pronoun or description speaker is right
     when the entity it is resolved to has a mention in its gold chain
-    (speakers.pronoun_accuracy, speakers.nominal_accuracy, and
-    speakers.named_recall: of the speakers whose chain is named before
-    them, the share resolved right)
+    (speakers.pronoun_accuracy, speakers.nominal_accuracy;
+    speakers.name_accuracy for a name whose entity has another mention, in
+    the same chain; speakers.named_recall: of the speakers whose chain is
+    named before them, the share resolved right)
 
 The gold texts are annotated in-process with exactly the pipeline
 'newsnlp annotate' runs, or, with --pred OUT, an existing output is scored.
@@ -316,7 +317,7 @@ func runEvalSyntax(cmd *cobra.Command, o *evalOptions, floors []evaluate.Floor, 
 	}
 	for _, f := range floors {
 		if !evaluate.IsSyntaxMetric(f.Metric) && !evaluate.IsSpeakerMetric(f.Metric) {
-			return usagef("eval: --min %s: no such metric for a treebank (metrics: syntax.xpos_accuracy, syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las, syntax.title_xpos_accuracy, syntax.upper_xpos_accuracy, syntax.las.RELATION; with a coreference layer: speakers.pronoun_accuracy, speakers.nominal_accuracy, speakers.named_recall)", f.Metric)
+			return usagef("eval: --min %s: no such metric for a treebank (metrics: syntax.xpos_accuracy, syntax.upos_accuracy, syntax.lemma_accuracy, syntax.uas, syntax.las, syntax.title_xpos_accuracy, syntax.upper_xpos_accuracy, syntax.las.RELATION; with a coreference layer: speakers.pronoun_accuracy, speakers.nominal_accuracy, speakers.name_accuracy, speakers.named_recall)", f.Metric)
 		}
 	}
 	gold, err := evaluate.ReadTreebanks(args...)

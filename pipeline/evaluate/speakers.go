@@ -11,7 +11,8 @@ import (
 // SpeakerScores check speaker resolution against a coreference layer
 // (GUM's): for each statement (report type speech) whose speaker mention
 // is a gold mention, whether the entity it was resolved to has a mention
-// in the same gold chain.
+// in the same gold chain, other than the speaker's own (a name whose
+// entity has no other mention is not checked).
 type SpeakerScores struct {
 	// Checked counts the statements whose speaker mention matched a gold
 	// mention.
@@ -21,6 +22,9 @@ type SpeakerScores struct {
 	// resolved to an entity.
 	Pronoun Ratio `json:"pronoun"`
 	Nominal Ratio `json:"nominal"`
+	// Name is the same for speakers written as a name (Mr Brown), whose
+	// entity holds the article's other mentions of that name.
+	Name Ratio `json:"name"`
 	// Named is, among pronoun, description and unresolved speakers whose
 	// gold chain has a named mention (a proper noun) before them, the share
 	// resolved to the right entity.
@@ -30,7 +34,7 @@ type SpeakerScores struct {
 // IsSpeakerMetric reports whether name is a metric of ScoreSpeakers.
 func IsSpeakerMetric(name string) bool {
 	switch name {
-	case "speakers.pronoun_accuracy", "speakers.nominal_accuracy", "speakers.named_recall":
+	case "speakers.pronoun_accuracy", "speakers.nominal_accuracy", "speakers.name_accuracy", "speakers.named_recall":
 		return true
 	}
 	return false
@@ -40,7 +44,7 @@ func IsSpeakerMetric(name string) bool {
 // a coreference layer; it returns nil when none has.
 func ScoreSpeakers(gold []datasets.GoldDoc, preds map[string]*PredDoc) *SpeakerScores {
 	var sc SpeakerScores
-	var pronoun, nominal, named tally
+	var pronoun, nominal, name, named tally
 	any := false
 	for _, g := range gold {
 		if !g.HasCoref {
@@ -53,7 +57,7 @@ func ScoreSpeakers(gold []datasets.GoldDoc, preds map[string]*PredDoc) *SpeakerS
 		}
 		for _, q := range p.Quotes {
 			res := q.SpeakerResolution
-			if q.ReportType != "speech" || q.SpeakerStart == nil || q.SpeakerEnd == nil || (res != "pronoun" && res != "nominal" && res != "unresolved") {
+			if q.ReportType != "speech" || q.SpeakerStart == nil || q.SpeakerEnd == nil || (res != "pronoun" && res != "nominal" && res != "name" && res != "unresolved") {
 				continue
 			}
 			start, end := int(*q.SpeakerStart), int(*q.SpeakerEnd)
@@ -63,16 +67,25 @@ func ScoreSpeakers(gold []datasets.GoldDoc, preds map[string]*PredDoc) *SpeakerS
 			}
 			sc.Checked++
 			chain := g.Coref[m].Chain
-			right := q.SpeakerEntityID != nil && *q.SpeakerEntityID != "" && entityInChain(p.Entities, *q.SpeakerEntityID, g.Coref, chain)
-			if q.SpeakerEntityID != nil && *q.SpeakerEntityID != "" {
-				switch res {
-				case "pronoun":
-					pronoun.add(right)
-				case "nominal":
-					nominal.add(right)
-				}
+			id := ""
+			if q.SpeakerEntityID != nil {
+				id = *q.SpeakerEntityID
 			}
-			if namedBefore(g.Coref, chain, start) {
+			own := [2]int{-1, -1} // a name's own mention proves nothing
+			if res == "name" {
+				own = [2]int{start, end}
+			}
+			right := id != "" && entityInChain(p.Entities, id, own, g.Coref, chain)
+			switch {
+			case id == "":
+			case res == "pronoun":
+				pronoun.add(right)
+			case res == "nominal":
+				nominal.add(right)
+			case res == "name" && otherMention(p.Entities, id, [2]int{start, end}):
+				name.add(right)
+			}
+			if res != "name" && namedBefore(g.Coref, chain, start) {
 				named.add(right)
 			}
 		}
@@ -80,7 +93,7 @@ func ScoreSpeakers(gold []datasets.GoldDoc, preds map[string]*PredDoc) *SpeakerS
 	if !any {
 		return nil
 	}
-	sc.Pronoun, sc.Nominal, sc.Named = pronoun.ratio(), nominal.ratio(), named.ratio()
+	sc.Pronoun, sc.Nominal, sc.Name, sc.Named = pronoun.ratio(), nominal.ratio(), name.ratio(), named.ratio()
 	return &sc
 }
 
@@ -104,11 +117,11 @@ func goldCorefAt(ms []datasets.GoldCoref, start, end int) int {
 	return best
 }
 
-// entityInChain reports whether a mention of the predicted entity id is a
-// mention of the gold chain.
-func entityInChain(ents []output.EntityRow, id string, ms []datasets.GoldCoref, chain string) bool {
+// entityInChain reports whether a mention of the predicted entity id,
+// other than one overlapping own, is a mention of the gold chain.
+func entityInChain(ents []output.EntityRow, id string, own [2]int, ms []datasets.GoldCoref, chain string) bool {
 	for _, e := range ents {
-		if e.EntityID != id {
+		if e.EntityID != id || overlaps(e, own) {
 			continue
 		}
 		if m := goldCorefAt(ms, int(e.Start), int(e.End)); m >= 0 && ms[m].Chain == chain {
@@ -116,6 +129,22 @@ func entityInChain(ents []output.EntityRow, id string, ms []datasets.GoldCoref, 
 		}
 	}
 	return false
+}
+
+// otherMention reports whether the entity has a mention away from the
+// speaker's span: without one, a name speaker's entity has nothing to
+// check.
+func otherMention(ents []output.EntityRow, id string, speaker [2]int) bool {
+	for _, e := range ents {
+		if e.EntityID == id && !overlaps(e, speaker) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(e output.EntityRow, span [2]int) bool {
+	return int(e.Start) < span[1] && span[0] < int(e.End)
 }
 
 // namedBefore reports whether the chain has a named mention starting
@@ -132,6 +161,7 @@ func namedBefore(ms []datasets.GoldCoref, chain string, pos int) bool {
 // addMetrics puts the scores into a report's metrics.
 func (s *SpeakerScores) addMetrics(m map[string]float64) {
 	m["speakers.pronoun_accuracy"], m["speakers.nominal_accuracy"], m["speakers.named_recall"] = s.Pronoun.Value, s.Nominal.Value, s.Named.Value
+	m["speakers.name_accuracy"] = s.Name.Value
 }
 
 // AddSpeakers puts speaker scores into the report.
@@ -154,5 +184,6 @@ func (s *SpeakerScores) writeText(w io.Writer) {
 	}
 	row("pronoun_accuracy (he, she, it resolved)", s.Pronoun)
 	row("nominal_accuracy (the company resolved)", s.Nominal)
+	row("name_accuracy (Mr Brown resolved)", s.Name)
 	row("named_recall (named before, resolved right)", s.Named)
 }

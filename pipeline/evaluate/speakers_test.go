@@ -16,6 +16,7 @@ func TestSpeakersByHand(t *testing.T) {
 		{Start: 40, End: 42, Chain: "A"},
 		{Start: 60, End: 71, Chain: "B"},
 		{Start: 80, End: 85, Chain: "C", Proper: true},
+		{Start: 50, End: 55, Chain: "A", Proper: true},
 	}}}
 	quote := func(s, e int, res, id, report string) output.QuoteRow {
 		q := output.QuoteRow{DocID: "d", SpeakerStart: i32(s), SpeakerEnd: i32(e), SpeakerResolution: res, ReportType: report}
@@ -27,6 +28,7 @@ func TestSpeakersByHand(t *testing.T) {
 	preds := map[string]*PredDoc{"d": {
 		Entities: []output.EntityRow{
 			{Start: 0, End: 9, EntityID: "e1"},   // chain A
+			{Start: 50, End: 55, EntityID: "e1"}, // chain A again
 			{Start: 80, End: 85, EntityID: "e2"}, // chain C
 		},
 		Quotes: []output.QuoteRow{
@@ -35,7 +37,8 @@ func TestSpeakersByHand(t *testing.T) {
 			quote(60, 71, "nominal", "", "speech"),    // description left unresolved
 			quote(40, 42, "unresolved", "", "speech"), // chain A named before: a miss
 			quote(20, 22, "pronoun", "e1", "belief"),  // not a statement: not checked
-			quote(0, 9, "name", "e1", "speech"),       // a name: not checked
+			quote(0, 9, "name", "e1", "speech"),       // a name whose entity's other mention is in its chain: right
+			quote(80, 85, "name", "e2", "speech"),     // a name whose entity has no other mention: not checked
 			quote(90, 95, "pronoun", "e1", "speech"),  // no gold mention there
 		},
 	}}
@@ -43,11 +46,12 @@ func TestSpeakersByHand(t *testing.T) {
 	if s == nil {
 		t.Fatal("no speaker scores for gold with a coreference layer")
 	}
-	// Checked: the first four. Pronouns resolved: 2, 1 right. Nominals
-	// resolved: none. Chain named before the speaker: the two pronouns and
-	// the unresolved one (chain A); 1 right.
-	if s.Checked != 4 || s.Pronoun != ratio(1, 2) || s.Nominal != ratio(0, 0) || s.Named != ratio(1, 3) {
-		t.Errorf("scores %+v; want 4 checked, pronoun 1/2, nominal 0/0, named 1/3", *s)
+	// Checked: the first four and the two names. Pronouns resolved: 2, 1
+	// right. Nominals resolved: none. Names: the one with another
+	// mention, right. Chain named before the speaker: the two pronouns
+	// and the unresolved one (chain A); 1 right.
+	if s.Checked != 6 || s.Pronoun != ratio(1, 2) || s.Nominal != ratio(0, 0) || s.Name != ratio(1, 1) || s.Named != ratio(1, 3) {
+		t.Errorf("scores %+v; want 6 checked, pronoun 1/2, nominal 0/0, name 1/1, named 1/3", *s)
 	}
 	if ScoreSpeakers([]datasets.GoldDoc{{ID: "x", HasQuotes: true}}, preds) != nil {
 		t.Error("speaker scores for gold without a coreference layer")
