@@ -68,6 +68,48 @@ func (s *speakerResolver) relativeInParse(at *attribution) {
 	}
 }
 
+// subjectStart is where a speaker phrase should start: at its first word
+// when that word belongs to the cue's subject in the parse, else at the
+// subject's first word when the words before it are an oblique of the
+// cue's (In the 62nd minute Kim Min-Woo conceded …, Last month Wenger
+// said …: the time is the cue's, not the speaker's).
+func (s *speakerResolver) subjectStart(at *attribution) int {
+	toks := s.r.Tokens
+	s0, s1 := at.speakerTok[0], at.speakerTok[1]
+	k0, k1 := tokenAt(toks, at.cue[0]), tokenAt(toks, at.cue[1])
+	if at.cue[1] <= at.cue[0] || k0 < 0 || s1 > k0 {
+		return s0 // no cue, or the speaker is not before it
+	}
+	if k1 < 0 {
+		k1 = len(toks)
+	}
+	h := cueHead(toks, k0, k1)
+	if h < 0 {
+		return s0
+	}
+	j := s.subjectOf(h)
+	if j < s0 || j >= s1 || j == s0 {
+		return s0
+	}
+	// The words before the subject must be an oblique of the cue's: one
+	// the preposition before the phrase opens (In the 62nd minute …), or
+	// a bare time (Last month Wenger said).
+	opened := s0 > 0 && toks[s0-1].Dep == "case" && toks[s0-1].Head >= s0 && toks[s0-1].Head < j
+	for t := s0; t <= j; t++ {
+		if t == j || childOnPath(toks, t, j) >= 0 {
+			if m := s.mentionAt(t); m >= 0 && s.ms[m].TokStart < t && s.ms[m].TokStart >= s0 {
+				return s.ms[m].TokStart // not inside a name (Wednesday Anna | Berg)
+			}
+			return t
+		}
+		c := childOnPath(toks, t, h)
+		if c < 0 || !opened && toks[c].Dep != "obl:tmod" && toks[c].Dep != "nmod:tmod" && toks[c].Dep != "obl:npmod" {
+			return s0 // a word that hangs elsewhere: leave the phrase alone
+		}
+	}
+	return s0
+}
+
 // fits reports whether mention m can be what the pronoun stands for.
 func (s *speakerResolver) fits(m doc.Mention, want, pronoun string) bool {
 	if want != "" && m.Label != want {

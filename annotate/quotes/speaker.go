@@ -161,6 +161,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 	if at.speakerTok[0] < 0 {
 		return
 	}
+	at.speakerTok[0] = s.subjectStart(at)
 	if rel := at.relativeTo; rel[0] < rel[1] {
 		// Resolve what the relative pronoun stands for, keep the pronoun.
 		who := at.speakerTok

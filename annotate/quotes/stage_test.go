@@ -241,6 +241,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"the Syrian Observatory for Human Rights | according to | Fighting killed 20 people | name | Syrian Observatory for Human Rights | claim"}},
 		{"a passive's agent after the cue speaks", "The firm has been accused by the city council of dumping silt in the bay.",
 			[]string{"the city council | accused | of dumping silt in the bay | nominal |  | claim"}},
+		{"an oblique before the subject is the cue's, not the speaker's", "On Wednesday Anna Berg said the bridge is safe. In a statement the council said the road would close.",
+			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim", "the council | said | the road would close | nominal |  | claim"}},
 		{"pronoun", "Anna Berg arrived on Monday. She said the bridge is safe.",
 			[]string{"She | said | the bridge is safe | pronoun | Anna Berg | claim"}},
 		{"he skips a woman who spoke more", "Anna Berg said the bridge is safe. Anna Berg said it will open soon. Peter Holm said the budget is spent. He added that the council must decide.",
