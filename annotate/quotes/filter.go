@@ -309,13 +309,5 @@ func relationTo(toks []doc.Token, k, h int) string {
 	return "none"
 }
 
-// below reports whether token k hangs (at any depth) below token h.
-func below(toks []doc.Token, k, h int) bool {
-	for n := 0; k >= 0 && n < 32; n++ {
-		if k == h {
-			return true
-		}
-		k = toks[k].Head
-	}
-	return false
-}
+// below reports whether token k is h or hangs (at any depth) below it.
+func below(toks []doc.Token, k, h int) bool { return k == h || childOnPath(toks, k, h) >= 0 }
