@@ -27,7 +27,9 @@ var leadDeps = map[string]bool{
 // convention he would …) the parse too often leaves the complement's
 // subject outside it (said the credibility of the Congress was …), and
 // it lost more than it gained; so did counting the cue's objects among
-// its adjuncts (told reporters on Monday that …).
+// its adjuncts (told reporters on Monday that …). A "that" clause the
+// parse hung on the adjunct's last noun instead of the cue counts too
+// (clauseEndingAdjunct).
 func startAtComplement(toks []doc.Token, marks []quoteMarkSpan, ats []attribution) {
 	var st subtrees
 	for i := range ats {
@@ -74,9 +76,46 @@ func complementStart(toks []doc.Token, st subtrees, cue, content [2]int) (int, b
 		if !leadDeps[toks[d].Dep] || lo < k1 {
 			return 0, false
 		}
+		if start, ok := clauseEndingAdjunct(toks, st, d, content); ok {
+			return start, true
+		}
 		d = int(st.hi[d])
 	}
 	return 0, false
+}
+
+// clauseEndingAdjunct is where a "that" clause starts when the parse hung
+// the cue's complement on the last noun of an adjunct ("told the council
+// at its meeting in May that the bridge would close", with the clause read
+// as the meeting's): a clause of the adjunct's subtree, opened by "that"
+// as its marker and with a subject of its own, that ends the adjunct and
+// the content.
+func clauseEndingAdjunct(toks []doc.Token, st subtrees, d int, content [2]int) (int, bool) {
+	hi := int(st.hi[d])
+	if toks[hi].End > content[1] {
+		return 0, false
+	}
+	for c := int(st.lo[d]); c <= hi; c++ {
+		if toks[c].Dep != "acl" || int(st.hi[c]) != hi || c == d {
+			continue
+		}
+		lo := int(st.lo[c])
+		if !strings.EqualFold(toks[lo].Text, "that") || toks[lo].Dep != "mark" || toks[lo].Head != c || !hasChild(toks, st, c, "nsubj") {
+			continue
+		}
+		return toks[lo].Start, true
+	}
+	return 0, false
+}
+
+// hasChild reports whether token k has a dependent with relation rel.
+func hasChild(toks []doc.Token, st subtrees, k int, rel string) bool {
+	for j := int(st.lo[k]); j <= int(st.hi[k]); j++ {
+		if toks[j].Head == k && toks[j].Dep == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // cueHead is the token of cue tokens [k0, k1) whose head lies outside
