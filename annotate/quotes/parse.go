@@ -88,15 +88,15 @@ func complementStart(toks []doc.Token, st subtrees, cue, content [2]int) (int, b
 // the cue's complement on the last noun of an adjunct ("told the council
 // at its meeting in May that the bridge would close", with the clause read
 // as the meeting's): a clause of the adjunct's subtree, opened by "that"
-// as its marker and with a subject of its own, that ends the adjunct and
-// the content.
+// as its marker and with a subject of its own, that ends the adjunct,
+// inside the content.
 func clauseEndingAdjunct(toks []doc.Token, st subtrees, d int, content [2]int) (int, bool) {
 	hi := int(st.hi[d])
 	if toks[hi].End > content[1] {
 		return 0, false
 	}
 	for c := int(st.lo[d]); c <= hi; c++ {
-		if toks[c].Dep != "acl" || int(st.hi[c]) != hi || c == d {
+		if toks[c].Dep != "acl" || int(st.hi[c]) != hi {
 			continue
 		}
 		lo := int(st.lo[c])
