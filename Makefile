@@ -72,7 +72,7 @@ train-clusters:
 ## epochs chosen on a held-out tenth of train, testa only scored
 ## (deterministic: the same data and seed give the same bytes; commit the result)
 train-ner:
-	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model
+	$(GO) run ./cmd/newsnlp train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa -o annotate/model/ner.model --case-out annotate/model/ner-case.model
 
 ## train-syntax: train the tagger, lemmatiser and parser from UD English EWT
 ## and GUM, with word classes from the news text of bbc, reuters, web-news and

@@ -112,6 +112,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 				ms[i].Label = a.outputLabel(ms[i].Label, text[ms[i].Start:ms[i].End])
 			}
 		}
+		ms = namesInHeadlines(r, ms)
 	}
 	for i := range ms {
 		ms[i].Text = text[ms[i].Start:ms[i].End]

@@ -3,6 +3,7 @@ package annotate
 import (
 	"context"
 	_ "embed"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,12 +99,26 @@ func (s *nerStage) Run(ctx context.Context, d *doc.Document) error {
 //go:embed model/ner.model
 var nerModelBytes []byte
 
+// nerCaseModelBytes is the entity model for headlines (title case or
+// capitals), trained by `make train-ner` beside nerModelBytes.
+//
+//go:embed model/ner-case.model
+var nerCaseModelBytes []byte
+
 // newsnlpNER is newsnlp's own model with the gazetteer it reads.
 type newsnlpNER struct {
-	model   *nerModel
-	gaz     *gazetteer
-	classes *syntax.Clusters // the word classes of the syntax models
-	glove   *syntax.Clusters // the word classes of GloVe's vectors
+	model *nerModel
+	// caseModel reads the sentences written in title case or in capitals
+	// (headlines), where a capital letter says little: it is trained on
+	// title-cased and upper-cased copies of the training text, so that
+	// the main model keeps what capitals tell it in running text.
+	caseModel *nerModel
+	gaz       *gazetteer
+	classes   *syntax.Clusters // the word classes of the syntax models
+	glove     *syntax.Clusters // the word classes of GloVe's vectors
+	// headline: build headline sentences as the headline model reads
+	// them, even with no caseModel (to train it).
+	headline bool
 }
 
 // gloveClassBytes are classes of GloVe's 6B-token word vectors (PDDL),
@@ -121,11 +136,15 @@ func loadNewsnlpNER(g *gazetteer) (EntityModel, error) {
 	if err != nil {
 		return nil, err
 	}
+	cm, err := unmarshalNERModel(nerCaseModelBytes)
+	if err != nil {
+		return nil, fmt.Errorf("headline model: %w", err)
+	}
 	glove, err := gloveClasses()
 	if err != nil {
 		return nil, err
 	}
-	return &newsnlpNER{model: m, gaz: g, glove: glove}, nil
+	return &newsnlpNER{model: m, caseModel: cm, gaz: g, glove: glove}, nil
 }
 
 // Mentions reads document-wide casing, so it runs once every sentence is
@@ -150,7 +169,11 @@ func (n *newsnlpNER) Mentions(ctx context.Context, d *doc.Document) ([]doc.Menti
 // the sentence's tokens, the first at index first of the document.
 func (n *newsnlpNER) sentenceMentions(dst []doc.Mention, toks []doc.Token, low []string, first, si int, casing docCasing, sc *nerScratch) []doc.Mention {
 	s := n.sentenceInto(sc, toks, low, casing)
-	for _, sp := range decodeSpans(n.model.predict(&s, sc)) {
+	m := n.model
+	if s.cased && n.caseModel != nil {
+		m = n.caseModel
+	}
+	for _, sp := range decodeSpans(m.predict(&s, sc)) {
 		dst = append(dst, doc.Mention{
 			Start:    toks[sp.start].Start,
 			End:      toks[sp.end-1].End,
@@ -171,10 +194,15 @@ func (n *newsnlpNER) sentenceInto(sc *nerScratch, toks []doc.Token, low []string
 	for _, t := range toks {
 		sc.words = append(sc.words, english.NFC(t.Text))
 	}
-	truecase(sc.words, toks)
+	cased := headlineCased(sc.words, toks)
+	if !cased || n.caseModel == nil && !n.headline {
+		// The main model reads a headline truecased; the headline model
+		// reads it as written, the tagger's tags among its features.
+		truecase(sc.words, toks)
+	}
 	sc.gaz = n.gaz.featuresInto(sc.gaz, sc.words)
 	sc.toks = slices.Grow(sc.toks[:0], len(toks))[:len(toks)]
-	s := nerSentence{toks: sc.toks, caps: allCaps(toks)}
+	s := nerSentence{toks: sc.toks, caps: allCaps(toks), cased: cased}
 	for i, t := range toks {
 		s.toks[i] = newNERToken(sc.words[i], low[i], t.POS, sc.gaz[i])
 		h := perceptron.Hash(low[i])
@@ -210,6 +238,28 @@ func (nn numberNames) of(i int) string {
 	return strconv.Itoa(i)
 }
 
+// headlineCased reports whether a sentence is written as a headline, in
+// capitals or in title case with a capitalised function word (a list of
+// names is not): the headline model reads it.
+func headlineCased(words []string, toks []doc.Token) bool {
+	switch syntax.SentenceCasing(words) {
+	case syntax.CaseUpper:
+		return true
+	case syntax.CaseTitle:
+		// An initial is no function word (A Titterrell, D Bell, S Borthwick).
+		for i := 1; i < len(words); i++ {
+			if len(words[i]) > 1 && english.StartsUpper(words[i]) && headlineFunctionTags[toks[i].POS] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headlineFunctionTags are the tags of the function words a title-case
+// headline capitalises (Is, The, In, Of, Will).
+var headlineFunctionTags = map[string]bool{"DT": true, "IN": true, "CC": true, "TO": true, "PRP": true, "PRP$": true, "VBZ": true, "VBD": true, "VBP": true, "MD": true, "WDT": true, "RB": true}
+
 // truecase gives the entity model a headline in title case as the same
 // words in running text: the tagger reads through the case (it tags a
 // headline's words as it would the lower-case sentence's), so a word it
@@ -236,11 +286,8 @@ func truecase(words []string, toks []doc.Token) {
 // headline in title case rather than a list of names.
 func capitalisedFunctionWord(words []string, toks []doc.Token) bool {
 	for i := 1; i < len(words); i++ {
-		switch toks[i].POS {
-		case "DT", "IN", "CC", "TO", "PRP", "PRP$", "VBZ", "VBD", "VBP", "MD", "WDT", "RB":
-			if english.StartsUpper(words[i]) {
-				return true
-			}
+		if headlineFunctionTags[toks[i].POS] && english.StartsUpper(words[i]) {
+			return true
 		}
 	}
 	return false

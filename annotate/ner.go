@@ -74,6 +74,9 @@ type nerToken struct {
 type nerSentence struct {
 	toks []nerToken
 	caps bool // every cased letter of the sentence is upper case (a headline)
+	// cased: the sentence is written in title case or in capitals, and the
+	// headline model reads it.
+	cased bool
 }
 
 func newNERToken(text, lower, pos, gaz string) nerToken {
@@ -705,6 +708,10 @@ type NERSentence struct {
 	sent nerSentence
 	tags []int
 }
+
+// Cased reports whether the sentence is written in title case or in
+// capitals: the headline model reads it, not the main model.
+func (s NERSentence) Cased() bool { return s.sent.cased }
 
 // Tokens returns the sentence's token texts (for tests and inspection).
 func (s NERSentence) Tokens() []string {

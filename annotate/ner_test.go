@@ -141,6 +141,24 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Erik Vand PERSON model E1"},
 		},
 		{
+			name:  "a headline names what the running text names",
+			text:  "Vand Quits As Chief Of Norsk Fisk\n\nErik Vand left Norsk Fisk on Friday. Vand had led it since 2019.",
+			model: []any{7, 9, "PER", 10, 12, "ORG", 15, 16, "PER"},
+			want:  []string{"Vand PERSON rule E1", "Norsk Fisk ORG rule E2", "Erik Vand PERSON model E1", "Norsk Fisk ORG model E2", "Vand PERSON model E1"},
+		},
+		{
+			name:  "only words the tagger calls names",
+			text:  "Which Way For Europe?\n\nThe band Which played in Oslo.",
+			model: []any{7, 8, "ORG"},
+			want:  []string{"Europe GPE gazetteer E1", "Which ORG model E2", "Oslo GPE gazetteer E3"},
+		},
+		{
+			name:  "not in running text",
+			text:  "Erik Vand left. Later Vand spoke.",
+			model: []any{0, 2, "PER"},
+			want:  []string{"Erik Vand PERSON model E1"},
+		},
+		{
 			name:  "Mr. before a surname",
 			text:  "Mr. Vand spoke.",
 			model: []any{0, 2, "PER"},
@@ -383,4 +401,28 @@ func entitiesOf(a *Annotator) *entitiesStage {
 		}
 	}
 	panic("no entities stage")
+}
+
+// TestHeadlineCased: the headline model reads sentences in capitals and
+// title-case headlines; running text and rows of initialled names (which
+// capitalise every word but no function word) stay with the main model.
+func TestHeadlineCased(t *testing.T) {
+	a := newTestAnnotator(t)
+	for text, want := range map[string]bool{
+		"Harbour Authority Denies Dumping Claims In Port Alvera": true,
+		"ITALY BEAT WALES IN ROME":                               true,
+		"The harbour authority denied the claims on Tuesday.":    false,
+		"A Titterrell, D Bell, S Borthwick, A Hazell, M Dawson.": false,
+		"Manchester United 3 Arsenal 1":                          false,
+		"Erik Vand Joined Norsk Fisk":                            true, // a capitalised verb
+	} {
+		d := tokensOf(t, a, text)
+		var words []string
+		for _, tok := range d.Tokens {
+			words = append(words, tok.Text)
+		}
+		if got := headlineCased(words, d.Tokens); got != want {
+			t.Errorf("headlineCased(%q) = %v; want %v", text, got, want)
+		}
+	}
 }

@@ -39,6 +39,14 @@ func NewNERExampleBuilder() (*NERExampleBuilder, error) {
 	return &NERExampleBuilder{nlp: nlp, ner: &newsnlpNER{gaz: gaz, classes: nlp.syntax.Clusters, glove: glove}}, nil
 }
 
+// Headline returns a builder of the sentences the headline model reads:
+// those in title case or capitals as written, not truecased.
+func (b *NERExampleBuilder) Headline() *NERExampleBuilder {
+	ner := *b.ner
+	ner.headline = true
+	return &NERExampleBuilder{nlp: b.nlp, ner: &ner}
+}
+
 // Sentences returns the labelled sentences of the entity zones of text.
 // Spans of unknown types are ignored; a span overlapping one already
 // placed in its sentence is dropped.

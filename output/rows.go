@@ -88,7 +88,7 @@ type EntityRow struct {
 	EntityKey  string  `parquet:"entity_key,dict" doc:"the entity's key across articles and shards: the canonical name with case, accents, dots and a possessive folded, a person's titles dropped (Chancellor Gordon Brown: gordon brown) and party variants joined (Tory, Tories, Conservatives: conservative party); group and count by it"`
 	Title      *string `parquet:"title,optional,dict" doc:"the title or role written just before a person's name (Chancellor, Foreign Minister, former President; not Mr or Ms), which the canonical name leaves out; null when there is none or the entity is not a person"`
 	SentIdx    int32   `parquet:"sent_idx,delta" doc:"sentence of the mention"`
-	Origin     string  `parquet:"origin,dict" doc:"what found it: model (the entity model), rule (a repair or relabelling rule: a split name joined, a title's person) or gazetteer (a name the model missed that the gazetteer lists)"`
+	Origin     string  `parquet:"origin,dict" doc:"what found it: model (the entity models), rule (a repair or relabelling rule: a split name joined, a title's person, a headline's name the article names elsewhere) or gazetteer (a name the model missed that the gazetteer lists)"`
 }
 
 // QuoteRow is one attribution with its claim or denial label.

@@ -19,6 +19,7 @@ import (
 // trainNEROptions are the flags of `newsnlp train-ner`.
 type trainNEROptions struct {
 	train, dev, out string
+	caseOut         string
 	bits            uint
 	epochs          int
 	seed            uint64
@@ -42,11 +43,15 @@ epoch with the best F1 on the slice is kept, and the final model is trained
 on all the training data for that many epochs. Dev (testa) is only scored.
 A share of the training documents is also seen title-cased (--title) and
 in capitals (--upper), chosen by a hash of the document, with the same
-spans, so that headlines are read. The same data and seed give the same
-bytes.`,
-		Example: `  newsnlp train-ner --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa -o annotate/model/ner.model`,
-		Hidden:  true,
-		Args:    needArgs(false),
+spans, so that headlines are read. With --case-out, a second model is
+trained for the sentences written in title case or in capitals
+(headlines): on title-cased and upper-cased copies of every training
+document, its epochs chosen on the same slice's copies. The same data and
+seed give the same bytes.`,
+		Example: `  newsnlp train-ner --train ../shared/data/conll2003/eng.train --dev ../shared/data/conll2003/eng.testa -o annotate/model/ner.model \
+      --case-out annotate/model/ner-case.model`,
+		Hidden: true,
+		Args:   needArgs(false),
 		RunE: func(*cobra.Command, []string) error {
 			return runTrainNER(opts, stdout)
 		},
@@ -55,6 +60,7 @@ bytes.`,
 	f.StringVar(&opts.train, "train", "", "CoNLL training file (required)")
 	f.StringVar(&opts.dev, "dev", "", "CoNLL development file, scored after training (required)")
 	f.StringVarP(&opts.out, "out", "o", "", "model file to write (required)")
+	f.StringVar(&opts.caseOut, "case-out", "", "also train the model for title-case and all-caps sentences into this file")
 	f.UintVar(&opts.bits, "bits", 18, "log2 of the number of hashed feature buckets")
 	f.IntVar(&opts.epochs, "epochs", 20, "at most this many epochs")
 	f.Uint64Var(&opts.seed, "seed", 1, "shuffling seed")
@@ -189,6 +195,56 @@ func runTrainNER(o *trainNEROptions, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "train-ner: dev span F1 %.4f (scored, not chosen on); wrote %s (%d bytes, sha256 %s) in %s\n",
 		res.DevF1[len(res.DevF1)-1], o.out, len(res.Model), sum, time.Since(t0).Round(time.Second))
+	if o.caseOut == "" {
+		return nil
+	}
+	return trainCaseNER(o, n, caseSets{fit: fit, held: held, all: trainDocs, dev: devDocs}, parallel, stdout, t0)
+}
+
+// caseSets are the documents the headline model is trained, chosen and
+// scored on.
+type caseSets struct{ fit, held, all, dev []datasets.GoldDoc }
+
+// caseSentences are the sentences of docs that the headline model reads:
+// those written in title case or in capitals, as written and in the
+// documents' title-cased and upper-cased copies.
+func (n nerDocs) caseSentences(docs []datasets.GoldDoc) []annotate.NERSentence {
+	var out []annotate.NERSentence
+	for _, recase := range []func(string) string{nil, recasers["title"], recasers["upper"]} {
+		for _, s := range n.sentences(docs, recase) {
+			if s.Cased() {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// trainCaseNER trains the headline model into o.caseOut: its epochs
+// chosen on the held-out slice's cased sentences, then trained on all of
+// train's for that many epochs; dev's copies are only scored.
+func trainCaseNER(o *trainNEROptions, n nerDocs, sets caseSets, parallel func([]func()), stdout io.Writer, t0 time.Time) error {
+	n = nerDocs{n.b.Headline()}
+	fit, held, all, dev := n.caseSentences(sets.fit), n.caseSentences(sets.held), n.caseSentences(sets.all), n.caseSentences(sets.dev)
+	fmt.Fprintf(stdout, "train-ner: headline model: %d title-case and capitals sentences (%d held out)\n", len(all), len(held))
+	opts := annotate.NERTrainOptions{Bits: o.bits, Epochs: o.epochs, Seed: o.seed, Models: o.models, Parallel: parallel}
+	choose, err := annotate.TrainNER(fit, held, opts, func(epoch int, f1 float64) {
+		fmt.Fprintf(stdout, "  epoch %2d  held-out span F1 %.4f  (%s)\n", epoch, f1, time.Since(t0).Round(time.Second))
+	})
+	if err != nil {
+		return err
+	}
+	opts.Epochs, opts.KeepLast = choose.BestEpoch, true
+	res, err := annotate.TrainNER(all, dev, opts, nil)
+	if err != nil {
+		return err
+	}
+	sum, err := writeModelFile(o.caseOut, res.Model)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "train-ner: headline model: %d epochs (held-out F1 %.4f); dev copies' span F1 %.4f (scored, not chosen on); wrote %s (%d bytes, sha256 %s) in %s\n",
+		choose.BestEpoch, choose.DevF1[choose.BestEpoch-1], res.DevF1[len(res.DevF1)-1], o.caseOut, len(res.Model), sum, time.Since(t0).Round(time.Second))
 	return nil
 }
 
