@@ -360,11 +360,14 @@ func dynamicHashes(dst []uint64, t *nerToken, prev, prev2 int) []uint64 {
 }
 
 // nerModel is an averaged perceptron over hashed features: weight
-// w[bucket*nerTagCount + tag]. It is immutable once loaded and safe for
-// concurrent use.
+// w[bucket*nerTagCount + tag] while training; a loaded model holds the
+// weights as 16-bit integers times scale (q), half the memory. It is
+// immutable once loaded and safe for concurrent use.
 type nerModel struct {
-	bits uint
-	w    []float32
+	bits  uint
+	w     []float32
+	q     []int16
+	scale float32
 }
 
 func newNERModel(bits uint) *nerModel {
@@ -374,12 +377,43 @@ func newNERModel(bits uint) *nerModel {
 // scoreInto adds the weights of the features to scores.
 func (m *nerModel) scoreInto(scores *[nerTagCount]float32, feats []uint64) {
 	mask := uint64(1)<<m.bits - 1
+	if m.q == nil {
+		for _, h := range feats {
+			row := m.w[int(h&mask)*nerTagCount:][:nerTagCount]
+			for t := range scores {
+				scores[t] += row[t]
+			}
+		}
+		return
+	}
+	var sum [nerTagCount]int32
 	for _, h := range feats {
-		row := m.w[int(h&mask)*nerTagCount:][:nerTagCount]
-		for t := range scores {
-			scores[t] += row[t]
+		row := m.q[int(h&mask)*nerTagCount:][:nerTagCount]
+		for t := range sum {
+			sum[t] += int32(row[t])
 		}
 	}
+	for t := range scores {
+		scores[t] += float32(sum[t]) * m.scale
+	}
+}
+
+// quantised returns the weights as 16-bit integers and their scale: the
+// largest weight's magnitude is 32767.
+func quantised(w []float32) ([]int16, float32) {
+	var most float32
+	for _, x := range w {
+		most = max(most, x, -x)
+	}
+	q := make([]int16, len(w))
+	if most == 0 {
+		return q, 1
+	}
+	scale := most / 32767
+	for i, x := range w {
+		q[i] = int16(math.Round(float64(x / scale)))
+	}
+	return q, scale
 }
 
 // nerScratch holds per-call buffers so decoding allocates nothing per
@@ -471,20 +505,26 @@ func encodeSpans(n int, spans []nerSpan) []int {
 	return tags
 }
 
-// Model file: magic, format version, bits, tag count, then the weights as
-// little-endian float32, the whole zstd-compressed.
+// Model file: magic, format version, bits, tag count, the scale, then the
+// weights as little-endian 16-bit integers (times the scale), the whole
+// zstd-compressed.
 var nerMagic = []byte("newsnlp-ner\x00")
 
-const nerFormat = 1
+const nerFormat = 2
 
 // marshal serialises the model deterministically.
 func (m *nerModel) marshal() ([]byte, error) {
+	q, scale := m.q, m.scale
+	if q == nil {
+		q, scale = quantised(m.w)
+	}
 	var raw bytes.Buffer
 	raw.Write(nerMagic)
 	binary.Write(&raw, binary.LittleEndian, uint32(nerFormat))
 	binary.Write(&raw, binary.LittleEndian, uint32(m.bits))
 	binary.Write(&raw, binary.LittleEndian, uint32(nerTagCount))
-	binary.Write(&raw, binary.LittleEndian, m.w)
+	binary.Write(&raw, binary.LittleEndian, scale)
+	binary.Write(&raw, binary.LittleEndian, q)
 	return perceptron.Compress(raw.Bytes())
 }
 
@@ -505,10 +545,13 @@ func unmarshalNERModel(b []byte) (*nerModel, error) {
 		}
 	}
 	if format != nerFormat || tags != uint32(nerTagCount) || bits < 8 || bits > 26 {
-		return nil, fmt.Errorf("NER model: format %d, %d tags, %d bits: not this version's", format, tags, bits)
+		return nil, fmt.Errorf("NER model: format %d, %d tags, %d bits: not this version's (run make train-ner)", format, tags, bits)
 	}
-	m := newNERModel(uint(bits))
-	if err := perceptron.ReadFloat32s(r, m.w); err != nil {
+	m := &nerModel{bits: uint(bits), q: make([]int16, (1<<bits)*nerTagCount)}
+	if err := binary.Read(r, binary.LittleEndian, &m.scale); err != nil {
+		return nil, fmt.Errorf("NER model: %w", err)
+	}
+	if err := perceptron.ReadInt16s(r, m.q); err != nil {
 		return nil, fmt.Errorf("NER model: %w", err)
 	}
 	return m, nil

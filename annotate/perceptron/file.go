@@ -95,3 +95,22 @@ func ReadFloat32s(r io.Reader, dst []float32) error {
 	}
 	return nil
 }
+
+// ReadInt16s fills dst with little-endian 16-bit integers from r.
+func ReadInt16s(r io.Reader, dst []int16) error {
+	var buf [64 << 10]byte
+	for len(dst) > 0 {
+		n := min(len(dst), len(buf)/2)
+		if _, err := io.ReadFull(r, buf[:2*n]); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		for i := range n {
+			dst[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
+		}
+		dst = dst[n:]
+	}
+	return nil
+}
