@@ -606,13 +606,19 @@ var headlineVerbs = map[string]bool{"says": true, "denies": true, "rejects": tru
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mr.": true, "mrs.": true, "ms.": true,
 	"dr": true, "dr.": true, "mx": true}
 
+// honorific reports whether a word is an honorific: capitalised, since
+// the lower-case word is a verb (might miss England's trip).
+func honorific(w string) bool {
+	return english.StartsUpper(w) && honorifics[strings.ToLower(w)]
+}
+
 // titledPersons makes a PERSON of every mention of a name the document
 // writes after Mr, Mrs, Ms, Miss or Dr (Mr Khodorkovsky), wherever else
 // the model read that name as a place or an organisation.
 func titledPersons(r *doc.Document, ms []doc.Mention) {
 	titled := map[string]bool{}
 	for _, m := range ms {
-		if t := m.TokStart; t > 0 && t <= len(r.Tokens) && honorifics[strings.ToLower(r.Tokens[t-1].Text)] {
+		if t := m.TokStart; t > 0 && t <= len(r.Tokens) && honorific(r.Tokens[t-1].Text) {
 			titled[english.NameKey(m.Text)] = true
 		}
 	}

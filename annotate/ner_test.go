@@ -172,6 +172,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Jund al Haqq al Watan ORG model E1"},
 		},
 		{
+			name:  "Miss before a name makes a person; the verb miss does not",
+			text:  "Vand might miss Tarvo Nord on Monday. Miss Kessel spoke.",
+			model: []any{0, 1, "PER", 3, 5, "LOC", 9, 10, "LOC"},
+			want:  []string{"Vand PERSON model E1", "Tarvo Nord LOC model E2", "Kessel PERSON rule E3"},
+		},
+		{
 			name:  "a particle starts a surname",
 			text:  "Aisha bin Rashid arrived.",
 			model: []any{0, 3, "PER"},

@@ -379,7 +379,7 @@ func personGenders(r *doc.Document, ms []doc.Mention) map[string]byte {
 			continue
 		}
 		if m.TokStart > 0 && r.Tokens[m.TokStart-1].Sent == m.Sent {
-			if g, ok := english.HonorificGender[strings.ToLower(r.Tokens[m.TokStart-1].Text)]; ok {
+			if g, ok := english.HonorificGender[strings.ToLower(r.Tokens[m.TokStart-1].Text)]; ok && english.StartsUpper(r.Tokens[m.TokStart-1].Text) {
 				note(m.EntityID, g)
 			}
 		}
