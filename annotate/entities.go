@@ -29,10 +29,11 @@ func (a *entitiesStage) outputLabel(modelType, text string) string {
 	e := a.gaz.lookup(text)
 	switch modelType {
 	case "PER":
-		// A nationality or a party is no person's name (Tory leader
-		// Michael Howard), unless it is a first name too (Christian).
-		if e != nil && e.label == "NORP" && !startsWithFirstName(text) {
-			return "NORP"
+		// A nationality, a party or a listed organisation is no person's
+		// name (Tory leader Michael Howard), unless it is a first name too
+		// (Christian).
+		if e != nil && (e.label == "NORP" || e.label == "ORG") && !startsWithFirstName(text) {
+			return e.label
 		}
 		if e != nil && e.country {
 			return "GPE" // a country is no person (England coach …)

@@ -285,8 +285,9 @@ func TestPersonTitle(t *testing.T) {
 }
 
 // TestOutputLabel: the model's type decides, except that a nationality or
-// party the gazetteer lists is no person (Tory leader Michael Howard) and
-// a listed organisation is never a place.
+// party the gazetteer lists is no person (Tory leader Michael Howard), a
+// party is an organisation under every name, and a listed organisation is
+// never a place.
 func TestOutputLabel(t *testing.T) {
 	g, err := loadGazetteer(tokenize.New())
 	if err != nil {
@@ -294,7 +295,10 @@ func TestOutputLabel(t *testing.T) {
 	}
 	a := &entitiesStage{gaz: g}
 	for _, c := range []struct{ model, text, want string }{
-		{"PER", "Tory", "NORP"},
+		{"PER", "Tory", "ORG"},
+		{"MISC", "Conservatives", "ORG"},
+		{"ORG", "Lib Dems", "ORG"},
+		{"MISC", "The Labour Party", "ORG"},
 		{"PER", "British", "NORP"},
 		{"PER", "Michael Howard", "PERSON"},
 		{"ORG", "Chicago", "ORG"},

@@ -40,6 +40,7 @@ var gazFiles = []struct{ file, label string }{
 	{"gazetteer/countries.txt", "GPE"},
 	{"gazetteer/cities.txt", "GPE"},
 	{"gazetteer/organizations.txt", "ORG"},
+	{"gazetteer/parties.txt", "ORG"},
 	{"gazetteer/demonyms.txt", "NORP"},
 }
 
@@ -156,9 +157,18 @@ func (g *gazetteer) match(toks []string) []gazMatch {
 	return out
 }
 
-// lookup returns the entry whose name is text, if any.
+// lookup returns the entry whose name is text, if any; a name the list
+// does not hold with "The" before it is looked up without (The Labour
+// Party).
 func (g *gazetteer) lookup(text string) *gazEntry {
-	return g.byName[normalizeName(text)]
+	key := normalizeName(text)
+	if e, ok := g.byName[key]; ok {
+		return e
+	}
+	if rest, ok := strings.CutPrefix(key, "the "); ok {
+		return g.byName[rest]
+	}
+	return nil
 }
 
 // featuresInto returns each token's gazetteer feature (the matched entry's

@@ -800,7 +800,7 @@ func TestPronounSpeakers(t *testing.T) {
 			"which | argued | that the continent could grow faster | pronoun | Organisation for Economic Co-operation and Development | claim"},
 		{"they after a party",
 			"Labour said the budget was fair. Labour said taxes would fall. The Tories attacked the budget. They said taxes would rise.",
-			"They | said | taxes would rise | pronoun | Tories | claim"},
+			"They | said | taxes would rise | pronoun | Conservative Party | claim"},
 	} {
 		got := quotesOf(t, a, c.text)
 		if !slices.Contains(got, c.want) {
