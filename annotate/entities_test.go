@@ -186,7 +186,7 @@ func TestSplitAtLowerWords(t *testing.T) {
 	}{
 		{"BBC political editor Andrew Marr said", 0, 5, "ORG", []string{"BBC/ORG", "Andrew Marr/PER"}},
 		{"Harbour Bank economist Dana Cole said", 1, 4, "ORG", []string{"Bank/ORG", "Dana Cole/PER"}},
-		{"Lib Dem leader Charles Kennedy said", 0, 5, "PER", []string{"Lib Dem/MISC", "Charles Kennedy/PER"}},
+		{"Lib Dem leader Charles Kennedy said", 0, 5, "PER", []string{"Lib Dem/ORG", "Charles Kennedy/PER"}},
 		{"the US energy firm Enron fell", 1, 5, "ORG", []string{"US/LOC", "Enron/ORG"}},
 		{"the Bank of England raised", 1, 4, "ORG", []string{"Bank of England/ORG"}},
 		{"Medecins sans Frontieres said", 0, 3, "ORG", []string{"Medecins sans Frontieres/ORG"}},

@@ -31,7 +31,7 @@ func (s *speakerResolver) pronounTok(k int, want, pronoun string) int {
 			break
 		}
 		if m < 0 {
-			m = s.mentionAt(f)
+			m = s.subjectMention(f)
 		}
 		if m < 0 {
 			m = s.described(s.phrase(f), s.r.Tokens[f].Start)
@@ -199,6 +199,20 @@ func (s *speakerResolver) phrase(f int) [2]int {
 		}
 	}
 	return [2]int{lo, f + 1}
+}
+
+// subjectMention is the mention holding subject token f, or, when a
+// title heads the name in the parse (Mayor ← Anna Berg as flat), the
+// mention right after it that hangs on it; -1 for none.
+func (s *speakerResolver) subjectMention(f int) int {
+	if m := s.mentionAt(f); m >= 0 {
+		return m
+	}
+	toks := s.r.Tokens
+	if k := f + 1; k < len(toks) && toks[k].Head == f && (toks[k].Dep == "flat" || toks[k].Dep == "compound") {
+		return s.mentionAt(k)
+	}
+	return -1
 }
 
 // mentionAt is the entity mention holding token k, or -1.

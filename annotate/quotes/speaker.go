@@ -217,6 +217,10 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
+	if i := s.roleInFocus(head); i >= 0 {
+		s.set(at, i, doc.ResolvedNominal)
+		return
+	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
 	// who speak for an organization are tied to it; a person or a place
 	// after the preposition is not who spoke (a spokesman for Trump).
@@ -262,6 +266,58 @@ func (s *speakerResolver) firmInFocus(head [2]int) int {
 		return -1
 	}
 	return m
+}
+
+// roleInFocus reads "the chancellor" (a definite description by one of
+// roleNouns the article tied to no one) as it would "he": the person who
+// is the focus before it (Gordon Brown has issued a rallying cry. The
+// chancellor said …), or -1. The focus is a subject, or the last speaker
+// when the text named them (Tony Blair has said … The prime minister
+// said), not when it said he: after a run of quotations, a description
+// more often brings in someone new. A
+// person the article gives another role
+// (Tory leader Michael Howard … The prime minister said), or a role the
+// article gives someone else, is not it.
+func (s *speakerResolver) roleInFocus(head [2]int) int {
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
+	if !roleNouns[noun] || !definite(s.r.Tokens, head) || len(s.nominals[noun]) > 0 {
+		return -1
+	}
+	for k := head[0]; k < head[1]; k++ {
+		if s.possessive(k) {
+			return -1 // the prime minister's spokesman is not the prime minister
+		}
+	}
+	f, _ := s.focus(head[1]-1, "he")
+	if f < 0 {
+		return -1
+	}
+	m := s.subjectMention(f) // none when the focus is a pronoun
+	if m < 0 || s.ms[m].Label != "PERSON" || s.hasOtherRole(s.ms[m].EntityID, noun) {
+		return -1
+	}
+	return m
+}
+
+// hasOtherRole reports whether the article gives person id a title or a
+// description whose role is not noun.
+func (s *speakerResolver) hasOtherRole(id, noun string) bool {
+	for _, m := range s.ms {
+		if m.EntityID != id || m.Title == "" {
+			continue
+		}
+		if !slices.Contains(strings.Fields(strings.ToLower(m.Title)), noun) {
+			return true
+		}
+	}
+	for other, ds := range s.nominals {
+		for _, d := range ds {
+			if other != noun && s.ms[d.mention].EntityID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rivalSubject reports whether the sentence of token f has another
