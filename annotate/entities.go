@@ -637,7 +637,9 @@ func titledPersons(r *doc.Document, ms []doc.Mention) {
 // surnameLabels makes a one-word MISC or ORG mention a PERSON when it is
 // the surname of a person the document names in full: news refers to a
 // person by surname after the first mention (Bashar al-Assad … the Assad
-// regime). A place is left alone when the gazetteer knows it (a
+// regime). The other way round, a first name and a surname the document
+// writes alone as a person's is a person's name (Labour backbencher
+// Stephen Pound … Mr Pound). A place is left alone when the gazetteer knows it (a
 // Washington after George Washington is as likely the city); one it does
 // not know is the person's (Mikhail Khodorkovsky … Khodorkovsky).
 func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
@@ -647,14 +649,41 @@ func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 			surnames[english.Surname(k)] = true
 		}
 	}
+	alone := map[string]bool{} // surnames the article writes alone as a person's
+	for _, m := range ms {
+		if k := english.NameKey(m.Text); m.Label == "PERSON" && k != "" && !strings.Contains(k, " ") {
+			alone[k] = true
+		}
+	}
 	for i := range ms {
 		k := english.NameKey(ms[i].Text)
+		if ms[i].Label != "PERSON" && firstNameAndSurname(ms[i].Text, alone) {
+			ms[i].Label = "PERSON"
+			ms[i].Origin = "rule"
+			continue
+		}
 		place := ms[i].Label == "GPE" || ms[i].Label == "LOC"
 		if (ms[i].Label == "MISC" || ms[i].Label == "ORG" || place && (gaz == nil || gaz.lookup(ms[i].Text) == nil)) && !strings.Contains(k, " ") && surnames[k] {
 			ms[i].Label = "PERSON"
 			ms[i].Origin = "rule"
 		}
 	}
+}
+
+// firstNameAndSurname reports whether a name is two or three words
+// written apart, the first a first name and the last one of surnames (by
+// name key): not Douglas-Westwood, not Richard & Judy.
+func firstNameAndSurname(name string, surnames map[string]bool) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 3 || !startsWithFirstName(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		if !english.StartsUpper(w) {
+			return false
+		}
+	}
+	return surnames[english.NameKey(words[len(words)-1])]
 }
 
 // acronyms finds the acronyms the article defines, "Office for National

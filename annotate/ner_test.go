@@ -178,6 +178,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Vand PERSON model E1", "Tarvo Nord LOC model E2", "Kessel PERSON rule E3"},
 		},
 		{
+			name:  "a first name and a surname the article writes alone as a person's",
+			text:  "Backbencher Erik Vand spoke. Mr Vand left. Erik-Vand Consulting did not.",
+			model: []any{1, 3, "ORG", 6, 7, "PER", 9, 12, "ORG"},
+			want:  []string{"Erik Vand PERSON rule E1", "Vand PERSON model E1", "Erik-Vand Consulting ORG model E2"},
+		},
+		{
 			name:  "a particle starts a surname",
 			text:  "Aisha bin Rashid arrived.",
 			model: []any{0, 3, "PER"},
