@@ -80,6 +80,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
   newsnlp eval gold.jsonl --pred out            # score an existing run
   newsnlp eval ../shared/data/polnear/dev --baseline quote-marks
   newsnlp eval ../shared/data/polnear/dev --errors quote-errors.jsonl
+  newsnlp eval ../shared/data/conll2003/eng.testa --errors ner-errors.jsonl
   newsnlp eval ../shared/data/ud/ewt/dev.conllu --min syntax.las=0.80
   newsnlp eval ../shared/data/ud/gum/dev.conllu --tagger prose
   newsnlp eval ../shared/data/ud/gum/dev.conllu --min speakers.pronoun_accuracy=0.6`,
@@ -91,7 +92,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.pred, "pred", "", "score this existing output folder instead of annotating the gold texts")
 	f.StringVar(&opts.jsonPath, "json", "", "also write the full report as JSON to this file")
-	f.StringVar(&opts.errors, "errors", "", "also write every quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest by kind and cue, and by the rule that placed the prediction")
+	f.StringVar(&opts.errors, "errors", "", "also write every entity error (missed, spurious, wrong_label, wrong_span, wrong_both) and quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest: entities by kind and labels, quotes by kind and cue and by the rule that placed the prediction")
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")
@@ -225,8 +226,8 @@ func finishEval(o *evalOptions, floors []evaluate.Floor, args, formats []string,
 			return fmt.Errorf("eval: --json: %w", err)
 		}
 	}
-	if o.errors != "" && report.Quotes != nil {
-		if err := writeQuoteErrors(stdout, o.errors, report.Quotes.Errors); err != nil {
+	if o.errors != "" {
+		if err := writeErrors(stdout, o.errors, report); err != nil {
 			return fmt.Errorf("eval: --errors: %w", err)
 		}
 	}
@@ -290,11 +291,30 @@ func deref(s *string) string {
 
 // writeQuoteErrors writes every quote error to path as JSON lines and
 // prints the commonest.
-func writeQuoteErrors(stdout io.Writer, path string, errs []evaluate.QuoteError) error {
-	if err := writeFileAtomic(path, func(w io.Writer) error { return evaluate.WriteQuoteErrors(w, errs) }); err != nil {
+func writeErrors(stdout io.Writer, path string, report *evaluate.Report) error {
+	var quoteErrs []evaluate.QuoteError
+	var entityErrs []evaluate.EntityError
+	if report.Quotes != nil {
+		quoteErrs = report.Quotes.Errors
+	}
+	if report.Entities != nil {
+		entityErrs = report.Entities.Errors
+	}
+	err := writeFileAtomic(path, func(w io.Writer) error {
+		if err := evaluate.WriteEntityErrors(w, entityErrs); err != nil {
+			return err
+		}
+		return evaluate.WriteQuoteErrors(w, quoteErrs)
+	})
+	if err != nil {
 		return err
 	}
-	evaluate.WriteQuoteErrorSummary(stdout, errs, path)
+	if report.Entities != nil {
+		evaluate.WriteEntityErrorSummary(stdout, entityErrs, path)
+	}
+	if report.Quotes != nil {
+		evaluate.WriteQuoteErrorSummary(stdout, quoteErrs, path)
+	}
 	return nil
 }
 

@@ -28,6 +28,9 @@ type EntityScores struct {
 	// copy (title: each word's first letter a capital; upper: every letter
 	// a capital), as headlines are written; set by AddRecased.
 	Recased map[string]PRF `json:"recased,omitempty"`
+	// Errors are the mentions the prediction got wrong, by document in
+	// gold order (newsnlp eval --errors).
+	Errors []EntityError `json:"-"`
 }
 
 // Recasings are the names of the recased copies, in the order they are
@@ -54,6 +57,7 @@ type entKey struct {
 
 func scoreEntities(pairs []pair) *EntityScores {
 	var typed, untyped, noMisc [3]int // tp, pred, gold
+	var errs []EntityError
 	perLabel := map[string]*[3]int{}
 	bump := func(label string, i int, n int) {
 		c := perLabel[label]
@@ -70,12 +74,16 @@ func scoreEntities(pairs []pair) *EntityScores {
 		}
 		gold := map[entKey]int{}
 		pred := map[entKey]int{}
+		var gs, ps []mentionSpan
 		for _, e := range p.gold.Entities {
 			gold[entKey{e.Start, e.End, e.Label}]++
+			gs = append(gs, mentionSpan{e.Start, e.End, e.Label})
 		}
 		for _, e := range p.pred.Entities {
 			pred[entKey{int(e.Start), int(e.End), mapLabel(e.Label)}]++
+			ps = append(ps, mentionSpan{int(e.Start), int(e.End), mapLabel(e.Label)})
 		}
+		errs = append(errs, entityErrors(p.gold.ID, []rune(p.gold.Text), gs, ps)...)
 		// Multiset intersection: each gold mention matches at most one
 		// prediction.
 		count := func(g, pr map[entKey]int, keep func(entKey) bool, acc *[3]int, perLabelToo bool) {
@@ -117,6 +125,7 @@ func scoreEntities(pairs []pair) *EntityScores {
 		Untyped:  prf(untyped[0], untyped[1], untyped[2]),
 		NoMisc:   prf(noMisc[0], noMisc[1], noMisc[2]),
 		PerLabel: map[string]PRF{},
+		Errors:   errs,
 	}
 	for l, c := range perLabel {
 		s.PerLabel[l] = prf(c[0], c[1], c[2])

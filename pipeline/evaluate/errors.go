@@ -15,6 +15,7 @@ import (
 func WriteQuoteErrors(w io.Writer, errs []QuoteError) error {
 	enc := json.NewEncoder(w)
 	for _, e := range errs {
+		e.Task = "quotes"
 		if err := enc.Encode(e); err != nil {
 			return err
 		}

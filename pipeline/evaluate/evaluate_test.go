@@ -291,3 +291,46 @@ func TestFloors(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityErrors: each kind of error, read by hand off a short text.
+func TestEntityErrors(t *testing.T) {
+	text := "Anna Berg met Tarvo Nord of Norsk Fisk in Oslo on Monday."
+	//        0    5   9   13    19   24 27    33   38 41   46
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text, HasEntities: true,
+		Entities: []datasets.GoldEntity{
+			{Start: 0, End: 9, Label: "PERSON"},   // right
+			{Start: 14, End: 24, Label: "PERSON"}, // wrong label
+			{Start: 28, End: 38, Label: "ORG"},    // wrong span
+			{Start: 42, End: 46, Label: "GPE"},    // missed
+		},
+	}}
+	preds := map[string]*PredDoc{"d": {Entities: []output.EntityRow{
+		{Start: 0, End: 9, Label: "PERSON"},
+		{Start: 14, End: 24, Label: "ORG"},
+		{Start: 25, End: 38, Label: "ORG"},
+		{Start: 50, End: 56, Label: "MISC"}, // spurious
+	}}}
+	r := Score(gold, preds)
+	var got []string
+	for _, e := range r.Entities.Errors {
+		got = append(got, e.Kind+" "+e.GoldText+"/"+e.GoldLabel+" "+e.PredText+"/"+e.PredLabel)
+	}
+	want := []string{
+		"wrong_label Tarvo Nord/PERSON Tarvo Nord/ORG",
+		"wrong_span Norsk Fisk/ORG of Norsk Fisk/ORG",
+		"missed Oslo/GPE /",
+		"spurious / Monday/MISC",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if c := r.Entities.Errors[2].Context; c != "na Berg met Tarvo Nord of Norsk Fisk in [Oslo] on Monday." {
+		t.Errorf("context = %q", c)
+	}
+	var b strings.Builder
+	WriteEntityErrorSummary(&b, r.Entities.Errors, "errs.jsonl")
+	if !strings.Contains(b.String(), "entity errors: 4 (") || !strings.Contains(b.String(), `wrong_label PERSON→ORG most often "Tarvo Nord" (1)`) {
+		t.Errorf("summary:\n%s", b.String())
+	}
+}

@@ -37,6 +37,7 @@ type QuoteScores struct {
 // missed, a prediction that matches no gold one, or a match whose speaker
 // mention does not overlap the gold speaker.
 type QuoteError struct {
+	Task        string `json:"task"` // "quotes"
 	Kind        string `json:"kind"` // missed, spurious, wrong_speaker
 	DocID       string `json:"doc_id"`
 	GoldContent string `json:"gold_content,omitempty"`
