@@ -151,7 +151,10 @@ func (a *entitiesStage) repairMentions(text string, r *doc.Document, ms []doc.Me
 		if !ok {
 			continue
 		}
-		parts := a.splitAtLowerWords(text, r.Tokens, m)
+		var parts []doc.Mention
+		for _, part := range a.splitAtLowerWords(text, r.Tokens, m) {
+			parts = append(parts, a.splitAtTitles(text, r.Tokens, part)...)
+		}
 		for _, part := range parts {
 			if len(parts) > 1 {
 				if part, ok = repairSpan(text, r, part); !ok {

@@ -114,7 +114,7 @@ var titleModifiers = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`foreign home defence defense finance interior health education justice
 		culture trade environment transport energy economy treasury deputy vice prime shadow acting interim
-		former state attorney executive managing senior junior assistant first`) {
+		former state attorney executive managing senior junior assistant first new crown rt rev`) {
 		titleModifiers[w] = true
 	}
 }
@@ -156,3 +156,84 @@ func personTitle(toks []doc.Token, m doc.Mention) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// splitAtTitles splits a mention at a capitalised title inside it that a
+// person's name follows to the mention's end (Federal Reserve Governor
+// Lawrence Lindsey, Security Council President Tono Eitel, U.S. Cardinal
+// Bernardin): the name is a person, the title no name, and what stands
+// before the title keeps the model's type (an organisation where the
+// model read the whole run as a person) unless it is titles too (Deputy
+// Prime Minister …). A title that opens the mention is repairSpan's (a
+// person's title goes; General Motors keeps its General), and one that
+// ends it is left alone (Burger King). Before a minister's title, the
+// words name the office (Education Secretary Ruth Kelly) and are left
+// out unless the gazetteer lists them.
+func (a *entitiesStage) splitAtTitles(text string, toks []doc.Token, m doc.Mention) []doc.Mention {
+	isTitle := func(k int) bool {
+		w := strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))
+		return english.StartsUpper(toks[k].Text) && (personTitles[w] || roleWords[w] || titleModifiers[w])
+	}
+	for i := m.TokStart + 1; i < m.TokEnd; i++ {
+		if !isTitle(i) || titleModifiers[strings.ToLower(toks[i].Text)] && !isTitle(i+1) {
+			continue
+		}
+		j := i
+		for j < m.TokEnd && isTitle(j) {
+			j++
+		}
+		if linkWords[toks[i-1].Text] || !personAfterTitle(toks[j:m.TokEnd], toks[j-1].Text) {
+			return []doc.Mention{m} // Daily Mail & General Trust, Association of Chief Police Officers
+		}
+		person := m
+		person.TokStart, person.Start, person.Label, person.Origin = j, toks[j].Start, "PER", doc.OriginRule
+		before := m
+		before.TokEnd, before.End, before.Origin = i, toks[i-1].End, doc.OriginRule
+		if before.Label == "PER" {
+			before.Label = "ORG"
+		}
+		k := before.TokStart
+		for k < i && isTitle(k) {
+			k++
+		}
+		if k == i || portfolioTitles[strings.ToLower(toks[j-1].Text)] && a.gaz.lookup(text[toks[k].Start:before.End]) == nil {
+			// Education Secretary Ruth Kelly: the words before a
+			// minister's title name the office, not an organisation,
+			// unless the gazetteer lists them (US Treasury Secretary).
+			return []doc.Mention{person}
+		}
+		return []doc.Mention{before, person}
+	}
+	return []doc.Mention{m}
+}
+
+// personAfterTitle reports whether the words after a title are a
+// person's name: one to three capitalised words, the first a first name,
+// or one or two after a title only a person holds (Cardinal Bernardin,
+// Governor Lindsey; not Coach Action, General Trust).
+func personAfterTitle(toks []doc.Token, title string) bool {
+	if len(toks) < 1 || len(toks) > 3 {
+		return false
+	}
+	for _, t := range toks {
+		if !doc.IsWord(t.Text) || !english.StartsUpper(t.Text) {
+			return false
+		}
+	}
+	return startsWithFirstName(toks[0].Text) || len(toks) <= 2 && personOnlyTitles[strings.ToLower(strings.TrimSuffix(title, "."))]
+}
+
+// personOnlyTitles are the titles that stand before a person's name and
+// nothing else's.
+var personOnlyTitles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`president governor senator cardinal king queen prince princess minister
+		secretary chancellor judge mayor pope sheikh emir ayatollah ambassador commissioner archbishop
+		bishop mr mrs ms dr sir lord lady dame`) {
+		personOnlyTitles[w] = true
+	}
+}
+
+// portfolioTitles are the titles a portfolio's name comes before
+// (Education Secretary, Fisheries Minister, Transport Commissioner).
+var portfolioTitles = map[string]bool{"minister": true, "secretary": true, "commissioner": true}

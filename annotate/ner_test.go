@@ -184,6 +184,24 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Erik Vand PERSON rule E1", "Vand PERSON model E1", "Erik-Vand Consulting ORG model E2"},
 		},
 		{
+			name:  "a title inside a name: an organisation, then a person",
+			text:  "Norsk Fisk Chairman Erik Vand spoke.",
+			model: []any{0, 5, "ORG"},
+			want:  []string{"Norsk Fisk ORG rule E1", "Erik Vand PERSON rule E2"},
+		},
+		{
+			name:  "a minister's title: the words before it name the office",
+			text:  "Education Secretary Anna Berg spoke in Oslo.",
+			model: []any{0, 4, "ORG"},
+			want:  []string{"Anna Berg PERSON rule E1", "Oslo GPE gazetteer E2"},
+		},
+		{
+			name:  "a title word inside an organisation's name",
+			text:  "Tarvo & General Trust and Vand Coach Lines rose.",
+			model: []any{0, 4, "ORG", 5, 8, "ORG"},
+			want:  []string{"Tarvo & General Trust ORG model E1", "Vand Coach Lines ORG model E2"},
+		},
+		{
 			name:  "a particle starts a surname",
 			text:  "Aisha bin Rashid arrived.",
 			model: []any{0, 3, "PER"},
