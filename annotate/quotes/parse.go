@@ -204,7 +204,8 @@ var actVerbs = map[string]bool{
 
 // actSense reports whether an attribution's cue is one of actVerbs used
 // for an act: its head word takes an object or a predicate and no clause,
-// and the content is not a quotation.
+// and the content is not a quotation; or whether the cue is what its
+// source failed, refused or declined to do (unsaid).
 func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 	if at.cue[0] >= at.cue[1] {
 		return false
@@ -218,6 +219,9 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 		k1++
 	}
 	head := cueHead(toks, k0, k1)
+	if head >= 0 && unsaid(toks, head) {
+		return true
+	}
 	if head < 0 || !actVerbs[toks[head].Lemma] {
 		return false
 	}
@@ -235,6 +239,21 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 		}
 	}
 	return object
+}
+
+// unsaid reports whether the cue at head is what its source did not do:
+// the verb after failed, refused or declined (it failed to disclose how …,
+// who refused to refer to him by name).
+func unsaid(toks []doc.Token, head int) bool {
+	h := toks[head].Head
+	if toks[head].Dep != "xcomp" || h < 0 {
+		return false
+	}
+	switch toks[h].Lemma {
+	case "fail", "refuse", "decline":
+		return true
+	}
+	return false
 }
 
 // agentAfter finds the agent of a passive cue k that opens at token from

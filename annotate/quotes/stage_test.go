@@ -727,7 +727,7 @@ func TestReportTypes(t *testing.T) {
 // TestActSense: a reporting verb that takes a noun phrase and no clause
 // names an act (added a trophy, wrote a song, released an album, was named
 // player of the year), which is no statement; with a clause or a quotation
-// it reports.
+// it reports. What a source failed to say is no statement either.
 func TestActSense(t *testing.T) {
 	a := newTestAnnotator(t, nil)
 	for _, c := range []struct {
@@ -740,6 +740,8 @@ func TestActSense(t *testing.T) {
 		{"Anna Berg wrote the song with her brother in 1998.", "attitude", "wrote"},
 		{"Anna Berg wrote that the bridge was unsafe.", "speech", "wrote"},
 		{"The band released its third album on Monday.", "attitude", "released"},
+		{"Walt Disney failed to disclose how family members were employed.", "attitude", "disclose"},
+		{"The company disclosed how its directors were paid.", "speech", "disclosed"},
 	} {
 		d, err := a.Annotate(context.Background(), c.text, "")
 		if err != nil {
