@@ -202,6 +202,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Tarvo & General Trust ORG model E1", "Vand Coach Lines ORG model E2"},
 		},
 		{
+			name:  "a bracket the mention does not close splits it; a pair inside stays",
+			text:  "The Tarvo Nord Service (TNS) met Mladost (L) and the Liberal Democrats' leaders.",
+			model: []any{1, 6, "ORG", 8, 12, "ORG", 14, 17, "ORG"},
+			want:  []string{"Tarvo Nord Service ORG rule E1", "TNS ORG rule E1", "Mladost (L) ORG model E2", "Liberal Democrats ORG rule E3"},
+		},
+		{
 			name:  "a particle starts a surname",
 			text:  "Aisha bin Rashid arrived.",
 			model: []any{0, 3, "PER"},
