@@ -161,9 +161,9 @@ func personTitle(toks []doc.Token, m doc.Mention) string {
 // person's name follows to the mention's end (Federal Reserve Governor
 // Lawrence Lindsey, Security Council President Tono Eitel, U.S. Cardinal
 // Bernardin): the name is a person, the title no name, and what stands
-// before the title keeps the model's type (an organisation where the
-// model read the whole run as a person) unless it is titles too (Deputy
-// Prime Minister …). A title that opens the mention is repairSpan's (a
+// before the title takes the gazetteer's type where it lists it, else
+// keeps the model's (an organisation where the model read the whole run
+// as a person), unless it is titles too (Deputy Prime Minister …). A title that opens the mention is repairSpan's (a
 // person's title goes; General Motors keeps its General), and one that
 // ends it is left alone (Burger King). Before a minister's title, the
 // words name the office (Education Secretary Ruth Kelly) and are left
@@ -188,7 +188,9 @@ func (a *entitiesStage) splitAtTitles(text string, toks []doc.Token, m doc.Menti
 		person.TokStart, person.Start, person.Label, person.Origin = j, toks[j].Start, "PER", doc.OriginRule
 		before := m
 		before.TokEnd, before.End, before.Origin = i, toks[i-1].End, doc.OriginRule
-		if before.Label == "PER" {
+		if e := a.gaz.lookup(text[before.Start:before.End]); e != nil {
+			before.Label = conllType[e.label] // New York Senator …: the place, not the run's type
+		} else if before.Label == "PER" {
 			before.Label = "ORG"
 		}
 		k := before.TokStart

@@ -190,6 +190,12 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Norsk Fisk ORG rule E1", "Erik Vand PERSON rule E2"},
 		},
 		{
+			name:  "a title inside a name: a place the gazetteer lists, then a person",
+			text:  "New York Senator Anna Berg spoke.",
+			model: []any{0, 5, "ORG"},
+			want:  []string{"New York GPE rule E1", "Anna Berg PERSON rule E2"},
+		},
+		{
 			name:  "a minister's title: the words before it name the office",
 			text:  "Education Secretary Anna Berg spoke in Oslo.",
 			model: []any{0, 4, "ORG"},
