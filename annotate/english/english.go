@@ -6,6 +6,7 @@ package english
 
 import (
 	"embed"
+	"maps"
 	"strings"
 	"sync"
 	"unicode"
@@ -60,24 +61,39 @@ func StartsUpper(s string) bool {
 
 // FirstNameGender maps a lower-case first name to 'm' or 'f', from
 // firstnames.txt.
-var FirstNameGender = sync.OnceValue(func() map[string]byte {
-	b, err := firstNamesFS.ReadFile("firstnames.txt")
+var FirstNameGender = sync.OnceValue(func() map[string]byte { return readGenders("firstnames.txt", nil) })
+
+// GenderOfFirstName maps a lower-case first name to 'm' or 'f', from
+// firstnames.txt and then the longer gendernames.txt. It is for the
+// gender a text gives a person; FirstNameGender, curated, is also what
+// makes a word a first name.
+var GenderOfFirstName = sync.OnceValue(func() map[string]byte {
+	return readGenders("gendernames.txt", maps.Clone(FirstNameGender()))
+})
+
+// readGenders adds the "m NAME" and "f NAME" lines of an embedded file to
+// g (a name already there keeps its gender).
+func readGenders(file string, g map[string]byte) map[string]byte {
+	b, err := firstNamesFS.ReadFile(file)
 	if err != nil {
 		panic(err) // embedded: present in every build
 	}
-	g := map[string]byte{}
+	if g == nil {
+		g = map[string]byte{}
+	}
 	for _, line := range strings.Split(string(b), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		sex, name, ok := strings.Cut(line, " ")
-		if ok && (sex == "m" || sex == "f") {
-			g[strings.ToLower(strings.TrimSpace(name))] = sex[0]
+		name = strings.ToLower(strings.TrimSpace(name))
+		if _, had := g[name]; ok && !had && (sex == "m" || sex == "f") {
+			g[name] = sex[0]
 		}
 	}
 	return g
-})
+}
 
 // HonorificGender maps titles that say a person's gender.
 var HonorificGender = map[string]byte{
@@ -140,7 +156,7 @@ func LowerTokens(toks []doc.Token) []string {
 	return out
 }
 
-//go:embed firstnames.txt
+//go:embed firstnames.txt gendernames.txt
 var firstNamesFS embed.FS
 
 // NameKey folds what differs between spellings of one name: case, hyphens,

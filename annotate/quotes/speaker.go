@@ -420,7 +420,7 @@ func (s *speakerResolver) salientOrg(noun string, pos int, mostNamed bool) int {
 // or a first name of one gender (gazetteer/firstnames.txt) in a mention or
 // the canonical name. Contradicting evidence leaves it unknown.
 func personGenders(r *doc.Document, ms []doc.Mention) map[string]byte {
-	names := english.FirstNameGender()
+	names := english.GenderOfFirstName()
 	seen := map[string]byte{}
 	note := func(id string, g byte) {
 		switch old, ok := seen[id]; {
