@@ -274,7 +274,8 @@ func (s *speakerResolver) firmInFocus(head [2]int) int {
 // chancellor said …), or -1. The focus is a subject, or the last speaker
 // when the text named them (Tony Blair has said … The prime minister
 // said), not when it said he: after a run of quotations, a description
-// more often brings in someone new. A
+// more often brings in someone new. Failing those, the subject of the
+// sentence before, when it is a name. A
 // person the article gives another role
 // (Tory leader Michael Howard … The prime minister said), or a role the
 // article gives someone else, is not it.
@@ -288,15 +289,45 @@ func (s *speakerResolver) roleInFocus(head [2]int) int {
 			return -1 // the prime minister's spokesman is not the prime minister
 		}
 	}
-	f, _ := s.focus(head[1]-1, "he")
-	if f < 0 {
-		return -1
+	m := -1
+	if f, _ := s.focus(head[1]-1, "he"); f >= 0 {
+		m = s.subjectMention(f) // none when the focus is a pronoun
 	}
-	m := s.subjectMention(f) // none when the focus is a pronoun
+	if m < 0 {
+		// The focus is a pronoun, maybe the subject of the quotation the
+		// description speaks (Tony Blair has dismissed reports …. "You
+		// don't …," the prime minister told …): the sentence before
+		// must name the person as its subject.
+		m = s.prevRootSubject(head[0])
+	}
 	if m < 0 || s.ms[m].Label != "PERSON" || s.hasOtherRole(s.ms[m].EntityID, noun) {
 		return -1
 	}
 	return m
+}
+
+// prevRootSubject is the mention of the subject of the root of the
+// sentence before token k's, or -1; none when that sentence is a
+// quotation.
+func (s *speakerResolver) prevRootSubject(k int) int {
+	toks := s.r.Tokens
+	sent := toks[k].Sent
+	if sent == 0 {
+		return -1
+	}
+	prev := s.r.Sentences[sent-1]
+	if prev.TokStart >= prev.TokEnd || english.IsQuoteMark(toks[prev.TokStart].Text) {
+		return -1 // a quotation's subject is what the speaker talks about
+	}
+	for j := prev.TokStart; j < prev.TokEnd; j++ {
+		if toks[j].Head < 0 {
+			if f := s.subjectOf(j); f >= 0 {
+				return s.subjectMention(f)
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // hasOtherRole reports whether the article gives person id a title or a

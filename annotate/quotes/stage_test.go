@@ -157,6 +157,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | has said | The bridge is safe | name | Anna Berg | claim", "The minister | said | it was checked twice | nominal | Anna Berg | claim"}},
 		{"a pronoun after a name the parse heads with its title", "Mayor Anna Berg opened the bridge. She said it is safe.",
 			[]string{"She | said | it is safe | pronoun | Anna Berg | claim"}},
+		{"a role speaking a quotation is the person the sentence before names", "Anna Berg has dismissed reports she told Peter Holm she would quit. \"You don't do deals over jobs like this,\" the minister told reporters.",
+			[]string{"Anna Berg | has dismissed | reports she told Peter Holm she would quit | name | Anna Berg | denial", "the minister | told reporters | \"You don't do deals over jobs like this,\" | nominal | Anna Berg | denial"}},
 		{"a role is not a person the article gives another role", "Mayor Anna Berg opened the bridge. The minister said it is safe.",
 			[]string{"The minister | said | it is safe | nominal |  | claim"}},
 		{"a role is not the last speaker the text called he", "“It is safe,” Peter Holm said. “We checked it,” he said. The minister said it was old.",
