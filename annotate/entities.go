@@ -116,6 +116,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 		ms = namesInHeadlines(r, ms)
 	}
 	for i := range ms {
+		ms[i].End = withoutFinalStop(text, ms[i].Start, ms[i].End)
 		ms[i].Text = text[ms[i].Start:ms[i].End]
 	}
 	if a.repair {
@@ -630,3 +631,23 @@ func initials(words []string) string {
 	}
 	return string(b)
 }
+
+// withoutFinalStop is where a mention [start, end) ends without a full
+// stop, comma, colon or semicolon the tokenizer left on its last word at
+// a paragraph's end (BBC., Liberal Democrats.); an abbreviation keeps its
+// stop (U.S., Inc., St.).
+func withoutFinalStop(text string, start, end int) int {
+	name := text[start:end]
+	if len(name) < 2 || !strings.ContainsRune(".,;:", rune(name[len(name)-1])) {
+		return end
+	}
+	word := name[strings.LastIndexAny(name, " \t\n")+1:]
+	if name[len(name)-1] == '.' && (strings.Count(word, ".") > 1 || abbreviations[strings.ToLower(word)]) {
+		return end
+	}
+	return end - 1
+}
+
+// abbreviations are the words a name ends in with their full stop.
+var abbreviations = map[string]bool{"inc.": true, "corp.": true, "co.": true, "ltd.": true, "jr.": true, "sr.": true,
+	"bros.": true, "st.": true, "plc.": true, "llc.": true, "ave.": true, "mt.": true, "ft.": true, "no.": true}

@@ -393,3 +393,16 @@ func TestRepairSpanEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutFinalStop: a stop the tokenizer left on a name's last word
+// goes; an abbreviation's stays.
+func TestWithoutFinalStop(t *testing.T) {
+	for in, want := range map[string]string{
+		"BBC.": "BBC", "Liberal Democrats.": "Liberal Democrats", "Mr Flynn,": "Mr Flynn", "BBC:": "BBC",
+		"U.S.": "U.S.", "ABC Inc.": "ABC Inc.", "St.": "St.", "Tarvo Nord": "Tarvo Nord", ".": ".",
+	} {
+		if got := in[:withoutFinalStop(in, 0, len(in))]; got != want {
+			t.Errorf("withoutFinalStop(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

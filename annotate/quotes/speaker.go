@@ -143,7 +143,8 @@ func init() {
 var firmNouns = map[string]bool{"company": true, "firm": true, "bank": true, "carrier": true,
 	"airline": true, "retailer": true, "maker": true, "manufacturer": true, "giant": true, "operator": true,
 	"insurer": true, "lender": true, "broadcaster": true, "publisher": true, "developer": true, "club": true,
-	"conglomerate": true, "supermarket": true, "chain": true, "watchdog": true, "regulator": true, "union": true}
+	"conglomerate": true, "supermarket": true, "chain": true, "watchdog": true, "regulator": true, "union": true,
+	"monitor": true}
 
 // namingNouns are descriptions that stand for the one organisation the
 // article has named with the noun in its name (the commission: the
@@ -179,6 +180,11 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 	head := s.headThroughName(speakerHead(s.r.Tokens, at.speakerTok), at.speakerTok)
 	best := s.nameIn(head)
+	if m := s.mentionAt(head[1] - 1); best < 0 && m >= 0 && s.ms[m].TokStart >= head[0] && (s.ms[m].Label == "ORG" || s.ms[m].Label == "PERSON") {
+		// The phrase stops inside a name (according to the Syrian
+		// Observatory | for Human Rights): the name is the speaker.
+		best = m
+	}
 	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
 		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
 			// The minister for coastal affairs, Tomas Reyna, said.

@@ -159,6 +159,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"She | said | it is safe | pronoun | Anna Berg | claim"}},
 		{"a role speaking a quotation is the person the sentence before names", "Anna Berg has dismissed reports she told Peter Holm she would quit. \"You don't do deals over jobs like this,\" the minister told reporters.",
 			[]string{"Anna Berg | has dismissed | reports she told Peter Holm she would quit | name | Anna Berg | denial", "the minister | told reporters | \"You don't do deals over jobs like this,\" | nominal | Anna Berg | denial"}},
+		{"a speaker phrase that stops inside a name is that name", "Fighting killed 30 people, according to the Syrian Observatory for Human Rights. The monitor said most were rebels.",
+			[]string{"the Syrian Observatory | according to | Fighting killed 30 people | name | Syrian Observatory for Human Rights | claim", "The monitor | said | most were rebels | nominal | Syrian Observatory for Human Rights | claim"}},
 		{"a role is not a person the article gives another role", "Mayor Anna Berg opened the bridge. The minister said it is safe.",
 			[]string{"The minister | said | it is safe | nominal |  | claim"}},
 		{"a role is not the last speaker the text called he", "“It is safe,” Peter Holm said. “We checked it,” he said. The minister said it was old.",
