@@ -163,11 +163,12 @@ func personTitle(toks []doc.Token, m doc.Mention) string {
 // Bernardin): the name is a person, the title no name, and what stands
 // before the title takes the gazetteer's type where it lists it, else
 // keeps the model's (an organisation where the model read the whole run
-// as a person), unless it is titles too (Deputy Prime Minister …). A title that opens the mention is repairSpan's (a
-// person's title goes; General Motors keeps its General), and one that
-// ends it is left alone (Burger King). Before a minister's title, the
-// words name the office (Education Secretary Ruth Kelly) and are left
-// out unless the gazetteer lists them.
+// as a person), unless it is titles too (Deputy Prime Minister …).
+// Before a minister's title, the words name the office (Education
+// Secretary Ruth Kelly) and are left out unless the gazetteer lists
+// them. A title that opens the mention is repairSpan's (a person's title
+// goes; General Motors keeps its General), and one that ends it is left
+// alone (Burger King).
 func (a *entitiesStage) splitAtTitles(text string, toks []doc.Token, m doc.Mention) []doc.Mention {
 	isTitle := func(k int) bool {
 		w := strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))

@@ -142,19 +142,25 @@ func (s *speakerResolver) focus(k int, pronoun string) (int, int) {
 	if l := s.last; l.mention >= 0 && l.tok < k && (toks[l.tok].Sent == sent || toks[l.tok].Sent == sent-1) {
 		return l.tok, l.mention
 	}
-	if sent == 0 {
-		return -1, -1
-	}
-	prev := s.r.Sentences[sent-1]
-	for j := prev.TokStart; j < prev.TokEnd; j++ {
-		if toks[j].Head < 0 {
-			if f := s.subjectOf(j); f >= 0 && agrees(toks[f], pronoun) {
-				return f, -1
-			}
-			break
-		}
+	if f := s.rootSubject(sent - 1); f >= 0 && agrees(toks[f], pronoun) {
+		return f, -1
 	}
 	return -1, -1
+}
+
+// rootSubject is the subject token of sentence i's root, or -1 (also for
+// no sentence i).
+func (s *speakerResolver) rootSubject(i int) int {
+	if i < 0 || i >= len(s.r.Sentences) {
+		return -1
+	}
+	toks := s.r.Tokens
+	for j := s.r.Sentences[i].TokStart; j < s.r.Sentences[i].TokEnd; j++ {
+		if toks[j].Head < 0 {
+			return s.subjectOf(j)
+		}
+	}
+	return -1
 }
 
 // agrees reports whether a subject token can be what the pronoun stands

@@ -281,10 +281,9 @@ func (s *speakerResolver) firmInFocus(head [2]int) int {
 // when the text named them (Tony Blair has said … The prime minister
 // said), not when it said he: after a run of quotations, a description
 // more often brings in someone new. Failing those, the subject of the
-// sentence before, when it is a name. A
-// person the article gives another role
-// (Tory leader Michael Howard … The prime minister said), or a role the
-// article gives someone else, is not it.
+// sentence before, when it is a name. A person the article gives another
+// role (Tory leader Michael Howard … The prime minister said), or a role
+// the article gives someone else, is not it.
 func (s *speakerResolver) roleInFocus(head [2]int) int {
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
 	if !roleNouns[noun] || !definite(s.r.Tokens, head) || len(s.nominals[noun]) > 0 {
@@ -316,22 +315,12 @@ func (s *speakerResolver) roleInFocus(head [2]int) int {
 // sentence before token k's, or -1; none when that sentence is a
 // quotation.
 func (s *speakerResolver) prevRootSubject(k int) int {
-	toks := s.r.Tokens
-	sent := toks[k].Sent
-	if sent == 0 {
-		return -1
-	}
-	prev := s.r.Sentences[sent-1]
-	if prev.TokStart >= prev.TokEnd || english.IsQuoteMark(toks[prev.TokStart].Text) {
+	prev := s.r.Tokens[k].Sent - 1
+	if prev < 0 || s.r.Sentences[prev].TokStart >= s.r.Sentences[prev].TokEnd || english.IsQuoteMark(s.r.Tokens[s.r.Sentences[prev].TokStart].Text) {
 		return -1 // a quotation's subject is what the speaker talks about
 	}
-	for j := prev.TokStart; j < prev.TokEnd; j++ {
-		if toks[j].Head < 0 {
-			if f := s.subjectOf(j); f >= 0 {
-				return s.subjectMention(f)
-			}
-			return -1
-		}
+	if f := s.rootSubject(prev); f >= 0 {
+		return s.subjectMention(f)
 	}
 	return -1
 }
