@@ -132,8 +132,9 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 
 // splitAtLines appends m to out, split where a line break falls inside it
 // and at a bracket it does not close: Telephone Preference Service (TPS
-// is two names, and Boxer ( is Boxer; Mladost (L) is one. A lone apostrophe ending a part is a plural's
-// possessive (the Liberal Democrats' plans), not part of the name.
+// is two names, and Boxer ( is Boxer; Mladost (L) is one. A lone
+// apostrophe ending a part is a plural's possessive (the Liberal
+// Democrats' plans), not part of the name.
 func splitAtLines(out []doc.Mention, text string, toks []doc.Token, m doc.Mention) []doc.Mention {
 	open := unmatchedBrackets(toks[m.TokStart:m.TokEnd])
 	start := m.TokStart
@@ -149,8 +150,12 @@ func splitAtLines(out []doc.Mention, text string, toks []doc.Token, m doc.Mentio
 		for hi > lo && (open[hi-1-m.TokStart] || toks[hi-1].Text == "'" || toks[hi-1].Text == "’") {
 			hi--
 		}
-		for split := lo != m.TokStart || hi != m.TokEnd; split && hi > lo && (!doc.IsWord(toks[lo].Text) || english.StartsLower(toks[lo].Text) && !english.NameParticles[toks[lo].Text]); {
-			lo++ // a part after a bracket starts at a name: (…) and the Law Lords, (…), S Jones
+		if lo != m.TokStart || hi != m.TokEnd {
+			// A part split off starts at a name: (…) and the Law Lords,
+			// (…), S Jones.
+			for hi > lo && (!doc.IsWord(toks[lo].Text) || english.StartsLower(toks[lo].Text) && !english.NameParticles[toks[lo].Text]) {
+				lo++
+			}
 		}
 		if hi > lo {
 			part := m
