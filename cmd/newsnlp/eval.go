@@ -301,10 +301,10 @@ func writeErrors(stdout io.Writer, path string, report *evaluate.Report) error {
 		entityErrs = report.Entities.Errors
 	}
 	err := writeFileAtomic(path, func(w io.Writer) error {
-		if err := evaluate.WriteEntityErrors(w, entityErrs); err != nil {
+		if err := evaluate.WriteErrors(w, entityErrs); err != nil {
 			return err
 		}
-		return evaluate.WriteQuoteErrors(w, quoteErrs)
+		return evaluate.WriteErrors(w, quoteErrs)
 	})
 	if err != nil {
 		return err

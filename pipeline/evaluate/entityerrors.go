@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -62,7 +61,7 @@ func entityErrors(id string, text []rune, gold, pred []mentionSpan) []EntityErro
 		if exact {
 			continue
 		}
-		e := EntityError{Kind: "missed", DocID: id, GoldText: sliceRunes(text, g.start, g.end), GoldLabel: g.label, Start: g.start}
+		e := EntityError{Task: "entities", Kind: "missed", DocID: id, GoldText: sliceRunes(text, g.start, g.end), GoldLabel: g.label, Start: g.start}
 		lo, hi := g.start, g.end
 		if first >= 0 {
 			p := pred[first]
@@ -82,7 +81,7 @@ func entityErrors(id string, text []rune, gold, pred []mentionSpan) []EntityErro
 	}
 	for i, p := range pred {
 		if !used[i] {
-			out = append(out, EntityError{Kind: "spurious", DocID: id, PredText: sliceRunes(text, p.start, p.end), PredLabel: p.label, Start: p.start, Context: context(text, p.start, p.end)})
+			out = append(out, EntityError{Task: "entities", Kind: "spurious", DocID: id, PredText: sliceRunes(text, p.start, p.end), PredLabel: p.label, Start: p.start, Context: context(text, p.start, p.end)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b EntityError) int { return cmp.Compare(a.Start, b.Start) })
@@ -102,18 +101,6 @@ func sliceRunes(text []rune, start, end int) string {
 // line, with [lo, hi) in brackets.
 func context(text []rune, lo, hi int) string {
 	return clip(sliceRunes(text, lo-40, lo)+"["+sliceRunes(text, lo, hi)+"]"+sliceRunes(text, hi, hi+40), 200)
-}
-
-// WriteEntityErrors writes every entity error as a JSON line.
-func WriteEntityErrors(w io.Writer, errs []EntityError) error {
-	enc := json.NewEncoder(w)
-	for _, e := range errs {
-		e.Task = "entities"
-		if err := enc.Encode(e); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // WriteEntityErrorSummary prints the commonest entity errors by kind and

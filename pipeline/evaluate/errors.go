@@ -11,11 +11,10 @@ import (
 	"github.com/newsnlp/newsnlp/output"
 )
 
-// WriteQuoteErrors writes every quote error as a JSON line.
-func WriteQuoteErrors(w io.Writer, errs []QuoteError) error {
+// WriteErrors writes every error (EntityError, QuoteError) as a JSON line.
+func WriteErrors[E EntityError | QuoteError](w io.Writer, errs []E) error {
 	enc := json.NewEncoder(w)
 	for _, e := range errs {
-		e.Task = "quotes"
 		if err := enc.Encode(e); err != nil {
 			return err
 		}

@@ -315,7 +315,7 @@ func (t *quoteTally) scoreCalibration(d *docQuotes) {
 func (t *quoteTally) errors(d *docQuotes) {
 	for gi, pi := range d.m30 {
 		g := &d.gq[gi]
-		e := QuoteError{DocID: d.id, GoldContent: g.Content.Text, GoldCue: g.Cue.Text, GoldSpeaker: g.Speaker.Text}
+		e := QuoteError{Task: "quotes", DocID: d.id, GoldContent: g.Content.Text, GoldCue: g.Cue.Text, GoldSpeaker: g.Speaker.Text}
 		if len(g.Content.Fragments) > 0 {
 			e.Start = g.Content.Fragments[0][0]
 		}
@@ -333,7 +333,7 @@ func (t *quoteTally) errors(d *docQuotes) {
 	for pi := range d.pq {
 		if d.predMatchedBy[pi] == 0 {
 			p := &d.pq[pi]
-			t.errs = append(t.errs, QuoteError{Kind: "spurious", DocID: d.id, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
+			t.errs = append(t.errs, QuoteError{Task: "quotes", Kind: "spurious", DocID: d.id, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
 		}
 	}
 }
