@@ -398,24 +398,6 @@ func (m *nerModel) scoreInto(scores *[nerTagCount]float32, feats []uint64) {
 	}
 }
 
-// quantised returns the weights as 16-bit integers and their scale: the
-// largest weight's magnitude is 32767.
-func quantised(w []float32) ([]int16, float32) {
-	var most float32
-	for _, x := range w {
-		most = max(most, x, -x)
-	}
-	q := make([]int16, len(w))
-	if most == 0 {
-		return q, 1
-	}
-	scale := most / 32767
-	for i, x := range w {
-		q[i] = int16(math.Round(float64(x / scale)))
-	}
-	return q, scale
-}
-
 // nerScratch holds per-call buffers so decoding allocates nothing per
 // token.
 type nerScratch struct {
@@ -516,7 +498,7 @@ const nerFormat = 2
 func (m *nerModel) marshal() ([]byte, error) {
 	q, scale := m.q, m.scale
 	if q == nil {
-		q, scale = quantised(m.w)
+		q, scale = perceptron.Quantise(m.w)
 	}
 	var raw bytes.Buffer
 	raw.Write(nerMagic)

@@ -96,7 +96,10 @@ func ReadFloat32s(r io.Reader, dst []float32) error {
 	return nil
 }
 
-// ReadInt16s fills dst with little-endian 16-bit integers from r.
+// ReadInt16s fills dst with little-endian 16-bit integers from r, as
+// ReadFloat32s does floats. The two loops are written out: one shared
+// through a decoding function called per value started a one-article run
+// slower (user CPU 0.25–0.27 s against 0.22–0.24 s, three runs each).
 func ReadInt16s(r io.Reader, dst []int16) error {
 	var buf [64 << 10]byte
 	for len(dst) > 0 {

@@ -189,6 +189,18 @@ func (q quantiser) quantise(w float32) int16 {
 	return int16(math.Round(float64(w / q.scale)))
 }
 
+// Quantise returns weights as 16-bit integers and the scale that turns
+// them back into weights: the largest magnitude maps to 32767, and all
+// zeros keep scale 1.
+func Quantise(ws []float32) ([]int16, float32) {
+	q := newQuantiser(ws)
+	out := make([]int16, len(ws))
+	for i, w := range ws {
+		out[i] = q.quantise(w)
+	}
+	return out, q.scale
+}
+
 // ReadSparse reads a model written by WriteTo.
 func ReadSparse(r io.Reader) (*Sparse, error) {
 	classes, n, scale, err := readTableHeader(r, sparseMagic, "sparse perceptron")

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 
 	"github.com/newsnlp/newsnlp/output"
 )
@@ -127,16 +126,7 @@ func WriteEntityErrorSummary(stdout io.Writer, errs []EntityError, path string) 
 		g.n++
 		g.texts[cmp.Or(e.GoldText, e.PredText)]++
 	}
-	list := make([]*group, 0, len(groups))
-	for _, g := range groups {
-		list = append(list, g)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].n != list[j].n {
-			return list[i].n > list[j].n
-		}
-		return list[i].kind+list[i].labels < list[j].kind+list[j].labels
-	})
+	list := commonestFirst(groups, func(g *group) int { return g.n })
 	fmt.Fprintf(stdout, "\nentity errors: %d (%s), all in %s; the commonest by kind and labels (gold→predicted):\n", len(errs), output.FormatCounts(kinds), path)
 	for i, g := range list {
 		if i == 15 {

@@ -46,16 +46,7 @@ func WriteQuoteErrorSummary(stdout io.Writer, errs []QuoteError, path string) {
 		}
 		g.n++
 	}
-	var list []*group
-	for _, g := range groups {
-		list = append(list, g)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].n != list[j].n {
-			return list[i].n > list[j].n
-		}
-		return list[i].kind+list[i].cue < list[j].kind+list[j].cue
-	})
+	list := commonestFirst(groups, func(g *group) int { return g.n })
 	kinds := map[string]int64{}
 	for _, e := range errs {
 		kinds[e.Kind]++
@@ -114,4 +105,24 @@ func clip(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// commonestFirst lists the groups of errors by count, the largest first,
+// ties in the order of their keys (kind and what they are grouped by).
+func commonestFirst[G any](groups map[[2]string]*G, count func(*G) int) []*G {
+	keys := make([][2]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if a, b := count(groups[keys[i]]), count(groups[keys[j]]); a != b {
+			return a > b
+		}
+		return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1]
+	})
+	list := make([]*G, len(keys))
+	for i, k := range keys {
+		list[i] = groups[k]
+	}
+	return list
 }
