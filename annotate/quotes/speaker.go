@@ -109,6 +109,18 @@ func rankWords(toks []doc.Token, j, sent int) string {
 	return strings.Join(ws, " ")
 }
 
+// titleRank is rankWords for a title's lower-case words.
+func titleRank(ws []string) string {
+	var rs []string
+	for _, w := range ws {
+		if rankModifiers[w] {
+			rs = append(rs, w)
+		}
+	}
+	sort.Strings(rs)
+	return strings.Join(rs, " ")
+}
+
 // describes reports whether token t, right before a name, is a common
 // noun describing it: a lower-case noun (the minister Sergei Lavrov), or
 // a capitalised role before a person (Chancellor Gordon Brown, Foreign
@@ -281,12 +293,13 @@ func (s *speakerResolver) firmInFocus(head [2]int) int {
 // when the text named them (Tony Blair has said … The prime minister
 // said), not when it said he: after a run of quotations, a description
 // more often brings in someone new. Failing those, the subject of the
-// sentence before, when it is a name. A person the article gives another
-// role (Tory leader Michael Howard … The prime minister said), or a role
-// the article gives someone else, is not it.
+// sentence before, when it is a name. A person the sentence names, or
+// one the article gives another role (Tory leader Michael Howard … The prime minister said), or the
+// role, rank and all, the article gives someone else, is not it.
 func (s *speakerResolver) roleInFocus(head [2]int) int {
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
-	if !roleNouns[noun] || !definite(s.r.Tokens, head) || len(s.nominals[noun]) > 0 {
+	rank := rankWords(s.r.Tokens, head[1]-1, s.r.Tokens[head[0]].Sent)
+	if !roleNouns[noun] || !definite(s.r.Tokens, head) || s.roleGiven(noun, rank) {
 		return -1
 	}
 	for k := head[0]; k < head[1]; k++ {
@@ -305,10 +318,35 @@ func (s *speakerResolver) roleInFocus(head [2]int) int {
 		// must name the person as its subject.
 		m = s.prevRootSubject(head[0])
 	}
-	if m < 0 || s.ms[m].Label != "PERSON" || s.hasOtherRole(s.ms[m].EntityID, noun) {
+	if m < 0 || s.ms[m].Label != "PERSON" || s.hasOtherRole(s.ms[m].EntityID, noun, rank) || s.namedInSentence(s.ms[m].EntityID, head[0]) {
 		return -1
 	}
 	return m
+}
+
+// namedInSentence reports whether the sentence of token k names entity
+// id: the chancellor said Mr Baume was never at the meetings is not Mr
+// Baume.
+func (s *speakerResolver) namedInSentence(id string, k int) bool {
+	sent := s.r.Sentences[s.r.Tokens[k].Sent]
+	for _, m := range s.ms {
+		if m.EntityID == id && m.TokStart >= sent.TokStart && m.TokStart < sent.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// roleGiven reports whether the article gives a named entity the role
+// noun with these rank words: the deputy prime minister John Prescott
+// does not make "the prime minister" someone the article named.
+func (s *speakerResolver) roleGiven(noun, rank string) bool {
+	for _, d := range s.nominals[noun] {
+		if d.rank == rank {
+			return true
+		}
+	}
+	return false
 }
 
 // prevRootSubject is the mention of the subject of the root of the
@@ -326,19 +364,21 @@ func (s *speakerResolver) prevRootSubject(k int) int {
 }
 
 // hasOtherRole reports whether the article gives person id a title or a
-// description whose role is not noun.
-func (s *speakerResolver) hasOtherRole(id, noun string) bool {
+// description whose role is not noun with these rank words (Deputy Prime
+// Minister John Prescott is not the prime minister).
+func (s *speakerResolver) hasOtherRole(id, noun, rank string) bool {
 	for _, m := range s.ms {
 		if m.EntityID != id || m.Title == "" {
 			continue
 		}
-		if !slices.Contains(strings.Fields(strings.ToLower(m.Title)), noun) {
+		ws := strings.Fields(strings.ToLower(m.Title))
+		if !slices.Contains(ws, noun) || titleRank(ws) != rank {
 			return true
 		}
 	}
 	for other, ds := range s.nominals {
 		for _, d := range ds {
-			if other != noun && s.ms[d.mention].EntityID == id {
+			if (other != noun || d.rank != rank) && s.ms[d.mention].EntityID == id {
 				return true
 			}
 		}
