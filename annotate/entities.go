@@ -390,30 +390,32 @@ func (a *entitiesStage) addGazetteerMentions(r *doc.Document, ms []doc.Mention) 
 	return ms
 }
 
-// consistentLabels gives every mention of one name the label most of its
-// mentions have (ties: the first mention's), so that Millbrook is not an
-// organisation in one sentence and a person in the next.
+// consistentLabels gives every mention of one name the label its most
+// confident mentions have (ties: the first mention's), so that Millbrook
+// is not an organisation in one sentence and a person in the next: the
+// votes are the entity model's margins (Confidence), and a gazetteer's
+// mention, which the model missed, votes as a confident one.
 func consistentLabels(ms []doc.Mention) {
-	counts := map[string]map[string]int{}
+	votes := map[string]map[string]float32{}
 	first := map[string]string{}
 	for _, m := range ms {
 		k := english.NameKey(m.Text)
-		if counts[k] == nil {
-			counts[k] = map[string]int{}
+		if votes[k] == nil {
+			votes[k] = map[string]float32{}
 			first[k] = m.Label
 		}
-		counts[k][m.Label]++
+		votes[k][m.Label] += labelVote(m)
 	}
 	for i := range ms {
 		k := english.NameKey(ms[i].Text)
 		best := first[k]
-		labels := make([]string, 0, len(counts[k]))
-		for l := range counts[k] {
+		labels := make([]string, 0, len(votes[k]))
+		for l := range votes[k] {
 			labels = append(labels, l)
 		}
 		sort.Strings(labels)
 		for _, l := range labels {
-			if counts[k][l] > counts[k][best] {
+			if votes[k][l] > votes[k][best] {
 				best = l
 			}
 		}
@@ -422,6 +424,18 @@ func consistentLabels(ms []doc.Mention) {
 			ms[i].Origin = "rule"
 		}
 	}
+}
+
+// confidentVote is what a mention no model scored weighs in
+// consistentLabels: about a model mention's median margin on news.
+const confidentVote = 50
+
+// labelVote is a mention's vote for its label.
+func labelVote(m doc.Mention) float32 {
+	if m.Origin == doc.OriginGazetteer {
+		return confidentVote
+	}
+	return max(m.Confidence, 0)
 }
 
 // titleCase reports whether a sentence is written in title case.

@@ -406,3 +406,42 @@ func TestWithoutFinalStop(t *testing.T) {
 		}
 	}
 }
+
+// One name takes the label its most confident mentions give it, not the
+// commonest: two hesitant PERSON readings of a club lose to one sure ORG.
+func TestConsistentLabelsByConfidence(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		ms   []doc.Mention
+		want []string
+	}{
+		{"the sure mention wins",
+			[]doc.Mention{{Text: "Chelsea", Label: "PERSON", Origin: doc.OriginModel, Confidence: 4},
+				{Text: "Chelsea", Label: "ORG", Origin: doc.OriginModel, Confidence: 30},
+				{Text: "Chelsea", Label: "PERSON", Origin: doc.OriginModel, Confidence: 6}},
+			[]string{"ORG", "ORG", "ORG"}},
+		{"many hesitant mentions outweigh one",
+			[]doc.Mention{{Text: "Millbrook", Label: "ORG", Origin: doc.OriginModel, Confidence: 12},
+				{Text: "Millbrook", Label: "LOC", Origin: doc.OriginModel, Confidence: 5},
+				{Text: "Millbrook", Label: "LOC", Origin: doc.OriginModel, Confidence: 5},
+				{Text: "Millbrook", Label: "LOC", Origin: doc.OriginModel, Confidence: 5}},
+			[]string{"LOC", "LOC", "LOC", "LOC"}},
+		{"a tie keeps the first mention's label",
+			[]doc.Mention{{Text: "Ames", Label: "PERSON", Origin: doc.OriginModel, Confidence: 8},
+				{Text: "Ames", Label: "ORG", Origin: doc.OriginModel, Confidence: 8}},
+			[]string{"PERSON", "PERSON"}},
+		{"the gazetteer's mention votes as a sure one",
+			[]doc.Mention{{Text: "Leeds", Label: "ORG", Origin: doc.OriginModel, Confidence: 20},
+				{Text: "Leeds", Label: "GPE", Origin: doc.OriginGazetteer}},
+			[]string{"GPE", "GPE"}},
+	} {
+		consistentLabels(c.ms)
+		var got []string
+		for _, m := range c.ms {
+			got = append(got, m.Label)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s: labels (-want +got):\n%s", c.name, diff)
+		}
+	}
+}

@@ -175,13 +175,14 @@ func (n *newsnlpNER) sentenceMentions(dst []doc.Mention, toks []doc.Token, low [
 	}
 	for _, sp := range decodeSpans(m.predict(&s, sc)) {
 		dst = append(dst, doc.Mention{
-			Start:    toks[sp.start].Start,
-			End:      toks[sp.end-1].End,
-			Label:    nerTypes[sp.typ],
-			Sent:     si,
-			Origin:   doc.OriginModel,
-			TokStart: first + sp.start,
-			TokEnd:   first + sp.end,
+			Start:      toks[sp.start].Start,
+			End:        toks[sp.end-1].End,
+			Label:      nerTypes[sp.typ],
+			Sent:       si,
+			Origin:     doc.OriginModel,
+			Confidence: sc.margins[sp.start],
+			TokStart:   first + sp.start,
+			TokEnd:     first + sp.end,
 		})
 	}
 	return dst

@@ -406,6 +406,11 @@ type nerScratch struct {
 	words, gaz []string
 	toks       []nerToken
 	tags       []int
+	scores     [nerTagCount]float32 // the last step's
+	// margins[i] is how far token i's tag scored above the best valid
+	// tag of another type (O included), the model's confidence in it, at
+	// the first token of each mention; stale elsewhere.
+	margins []float32
 }
 
 // predict tags a sentence greedily, left to right, taking at each token the
@@ -413,13 +418,30 @@ type nerScratch struct {
 // its next use.
 func (m *nerModel) predict(s *nerSentence, sc *nerScratch) []int {
 	sc.tags = slices.Grow(sc.tags[:0], len(s.toks))[:len(s.toks)]
+	sc.margins = slices.Grow(sc.margins[:0], len(s.toks))[:len(s.toks)]
 	tags := sc.tags
 	prev, prev2 := -1, -1
 	for i := range s.toks {
 		tags[i] = m.step(s, i, prev, prev2, sc)
+		if k, _ := nerTagParts(tags[i]); k == bilouB || k == bilouU {
+			sc.margins[i] = typeMargin(&sc.scores, tags[i], prev, i == len(s.toks)-1)
+		}
 		prev2, prev = prev, tags[i]
 	}
 	return tags
+}
+
+// typeMargin is how far tag's score lies above the best tag of another
+// type (or O) that may follow prev.
+func typeMargin(scores *[nerTagCount]float32, tag, prev int, last bool) float32 {
+	_, typ := nerTagParts(tag)
+	rival := float32(math.Inf(-1))
+	for t := 0; t < nerTagCount; t++ {
+		if _, ty := nerTagParts(t); ty != typ && nerValid(prev, t, last) && scores[t] > rival {
+			rival = scores[t]
+		}
+	}
+	return scores[tag] - rival
 }
 
 // step decides token i's tag given the two before it, leaving the features
@@ -428,9 +450,9 @@ func (m *nerModel) predict(s *nerSentence, sc *nerScratch) []int {
 func (m *nerModel) step(s *nerSentence, i, prev, prev2 int, sc *nerScratch) int {
 	sc.feats = s.staticHashes(sc.feats[:0], i)
 	sc.feats = dynamicHashes(sc.feats, &s.toks[i], prev, prev2)
-	var scores [nerTagCount]float32
-	m.scoreInto(&scores, sc.feats)
-	return bestValid(&scores, prev, i == len(s.toks)-1)
+	sc.scores = [nerTagCount]float32{}
+	m.scoreInto(&sc.scores, sc.feats)
+	return bestValid(&sc.scores, prev, i == len(s.toks)-1)
 }
 
 func bestValid(scores *[nerTagCount]float32, prev int, last bool) int {

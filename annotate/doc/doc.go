@@ -120,6 +120,10 @@ type Mention struct {
 	// Origin says what produced the mention: model, rule or gazetteer
 	// (the Origin constants).
 	Origin string
+	// Confidence is the entity model's margin for the mention's type at
+	// its first token (how far it scored above any other type); 0 for a
+	// mention no model made.
+	Confidence float32
 	// TokStart and TokEnd are the mention's range in Document.Tokens;
 	// TokStart is -1 when the mention does not fall on token boundaries.
 	TokStart, TokEnd int
