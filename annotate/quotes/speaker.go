@@ -29,6 +29,8 @@ type speakerResolver struct {
 	bySurname map[string][]int
 	// last is the latest speaker resolved, for the pronouns after it.
 	last lastSpeaker
+	// spokes are the spokespeople who spoke so far, in text order.
+	spokes []spokesSpeaker
 	// subjects holds each token's first subject token (-1 for none); nil
 	// until a pronoun needs it.
 	subjects []int32
@@ -170,6 +172,13 @@ var namingNouns = map[string]bool{"group": true, "party": true, "ministry": true
 
 // resolve fills the speaker's entity and resolution.
 func (s *speakerResolver) resolve(at *attribution) {
+	s.resolveSpeaker(at)
+	if at.speakerTok[0] >= 0 {
+		s.noteSpokes(speakerHead(s.r.Tokens, at.speakerTok), at)
+	}
+}
+
+func (s *speakerResolver) resolveSpeaker(at *attribution) {
 	at.resolving = doc.ResolvedUnresolved
 	if at.speakerTok[0] < 0 {
 		return
@@ -179,7 +188,7 @@ func (s *speakerResolver) resolve(at *attribution) {
 		// Resolve what the relative pronoun stands for, keep the pronoun.
 		who := at.speakerTok
 		at.speakerTok, at.relativeTo = rel, [2]int{}
-		s.resolve(at)
+		s.resolveSpeaker(at)
 		at.speakerTok = who
 		at.speaker = [2]int{s.r.Tokens[who[0]].Start, s.r.Tokens[who[1]-1].End}
 		if at.entityID == "" {
@@ -231,6 +240,12 @@ func (s *speakerResolver) resolve(at *attribution) {
 		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
+	if i, done := s.forWhomSpoken(head, at.speakerTok); done {
+		if i >= 0 {
+			s.set(at, i, doc.ResolvedNominal)
+		}
+		return
+	}
 	if i := s.firmInFocus(head); i >= 0 {
 		s.set(at, i, doc.ResolvedNominal)
 		return
@@ -267,23 +282,13 @@ func (s *speakerResolver) described(head [2]int, pos int) int {
 
 // firmInFocus reads "the company" (a definite description by one of
 // firmNouns) as it would "it": the organisation that is the focus before
-// it (pronounTok's focus: Ryanair shares rose. The airline said …), or -1.
+// it (Ryanair shares rose. The airline said …), or -1.
 func (s *speakerResolver) firmInFocus(head [2]int) int {
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
 	if !firmNouns[noun] || !definite(s.r.Tokens, head) {
 		return -1
 	}
-	f, m := s.focus(head[1]-1, "it")
-	if f < 0 {
-		return -1
-	}
-	if m < 0 {
-		m = s.mentionAt(f)
-	}
-	if m < 0 || s.ms[m].Label != "ORG" || s.rivalSubject(f, s.ms[m].EntityID) {
-		return -1
-	}
-	return m
+	return s.orgInFocus(head[1] - 1)
 }
 
 // roleInFocus reads "the chancellor" (a definite description by one of

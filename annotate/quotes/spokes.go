@@ -1,0 +1,87 @@
+package quotes
+
+// Spokespeople: "a spokesman said" speaks for the organisation the
+// article is about at that point, and "the spokesman" is the one quoted
+// before.
+
+import (
+	"strings"
+
+	"github.com/newsnlp/newsnlp/annotate/english"
+)
+
+// spokesNouns are the nouns for someone who speaks for an organisation.
+var spokesNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
+
+// spokesSpeaker is a spokesperson who spoke: their speaker phrase's first
+// token and the entity mention they speak for (-1 for none).
+type spokesSpeaker struct{ tok, mention int }
+
+// forWhomSpoken reads a bare spokesperson (a spokesman, the official
+// spokeswoman: nothing but adjectives between the determiner and the noun,
+// no "for", no possessive), whose phrase sp ends with its head, and
+// returns the mention they speak for, or -1:
+//
+//   - "the spokesman" is the spokesperson quoted last, and speaks for whom
+//     they did (A UKIP spokesman said … “…,” the spokesman added); when
+//     that one spoke for no one named, neither does this one;
+//   - otherwise (a spokesman, or the first "the spokesman") the
+//     organisation in focus, as firmInFocus reads "the company": LNM said
+//     it welcomed the offer. "We would look at it," a spokesman said.
+//
+// done reports whether the phrase was a bare spokesperson, resolved or
+// not.
+func (s *speakerResolver) forWhomSpoken(head, sp [2]int) (m int, done bool) {
+	toks := s.r.Tokens
+	noun := strings.ToLower(toks[head[1]-1].Text)
+	if !spokesNouns[noun] || head != sp {
+		return -1, false
+	}
+	det := strings.ToLower(toks[head[0]].Text)
+	if det != "a" && det != "an" && det != "the" {
+		return -1, false
+	}
+	for k := head[0] + 1; k < head[1]-1; k++ {
+		if toks[k].POS != "JJ" || english.StartsUpper(toks[k].Text) {
+			return -1, false // a police spokesman, a Labour spokesman
+		}
+	}
+	if det == "the" {
+		for i := len(s.spokes) - 1; i >= 0; i-- {
+			if sp := s.spokes[i]; sp.tok < head[0] {
+				return sp.mention, true
+			}
+		}
+	}
+	return s.orgInFocus(head[1] - 1), true
+}
+
+// orgInFocus is the organisation that is the focus before token k (see
+// focus), or -1: none when it is not an organisation, or when another
+// organisation is a subject of the same sentence.
+func (s *speakerResolver) orgInFocus(k int) int {
+	f, m := s.focus(k, "it")
+	if f < 0 {
+		return -1
+	}
+	if m < 0 {
+		m = s.mentionAt(f)
+	}
+	if m < 0 || s.ms[m].Label != "ORG" || s.rivalSubject(f, s.ms[m].EntityID) {
+		return -1
+	}
+	return m
+}
+
+// noteSpokes records a spokesperson who spoke (any speaker phrase headed
+// by a spokes noun), for the "the spokesman" after it.
+func (s *speakerResolver) noteSpokes(head [2]int, at *attribution) {
+	if !spokesNouns[strings.ToLower(s.r.Tokens[head[1]-1].Text)] {
+		return
+	}
+	m := -1
+	if at.entityID != "" {
+		m = s.last.mention
+	}
+	s.spokes = append(s.spokes, spokesSpeaker{at.speakerTok[0], m})
+}
