@@ -19,6 +19,8 @@ import (
 //	       state; otherwise LOC
 //	MISC → NORP when the gazetteer lists it as a nationality or group;
 //	       otherwise MISC
+//	any  → ORG when the name ends like a newspaper's (masthead), unless
+//	       it is a person's starting with a first name
 //
 // The model's type decides: a city's name is an organisation when it names
 // a team ("Chicago beat Boston"), and the context says so, not the list;
@@ -26,6 +28,9 @@ import (
 // country it lists is a place whatever the model says (CoNLL's national
 // teams are places too).
 func (a *entitiesStage) outputLabel(modelType, text string) string {
+	if english.Masthead(text) && !(modelType == "PER" && startsWithFirstName(strings.Fields(text)[0])) {
+		return "ORG" // a newspaper (the Guardian, the Wall Street Journal), not Emily Post
+	}
 	e := a.gaz.lookup(text)
 	switch modelType {
 	case "PER":

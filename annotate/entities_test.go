@@ -304,6 +304,9 @@ func TestOutputLabel(t *testing.T) {
 		{"ORG", "Chicago", "ORG"},
 		{"LOC", "France", "GPE"},
 		{"MISC", "Russian", "NORP"},
+		{"MISC", "Guardian", "ORG"},
+		{"LOC", "Wall Street Journal", "ORG"},
+		{"PER", "Emily Post", "PERSON"},
 	} {
 		if got := a.outputLabel(c.model, c.text); got != c.want {
 			t.Errorf("outputLabel(%s, %q) = %s; want %s", c.model, c.text, got, c.want)

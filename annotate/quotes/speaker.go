@@ -240,6 +240,12 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 		s.set(at, i, doc.ResolvedNominal)
 		return
 	}
+	if i, done := s.publicationBefore(head, at.speakerTok); done {
+		if i >= 0 {
+			s.set(at, i, doc.ResolvedNominal)
+		}
+		return
+	}
 	if i, done := s.forWhomSpoken(head, at.speakerTok); done {
 		if i >= 0 {
 			s.set(at, i, doc.ResolvedNominal)

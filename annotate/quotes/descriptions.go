@@ -1,12 +1,14 @@
 package quotes
 
-// Spokespeople: "a spokesman said" speaks for the organisation the
-// article is about at that point, and "the spokesman" is the one quoted
-// before.
+// Descriptions that stand for an organisation: "a spokesman said" speaks
+// for the organisation the article is about at that point, and "the
+// spokesman" is the one quoted before; "the newspaper" is the newspaper
+// the article named last.
 
 import (
 	"strings"
 
+	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/english"
 )
 
@@ -84,4 +86,41 @@ func (s *speakerResolver) noteSpokes(head [2]int, at *attribution) {
 		m = s.last.mention
 	}
 	s.spokes = append(s.spokes, spokesSpeaker{at.speakerTok[0], m})
+}
+
+// publicationNouns are the nouns for a newspaper or a magazine.
+var publicationNouns = map[string]bool{"paper": true, "newspaper": true, "daily": true, "tabloid": true,
+	"broadsheet": true, "weekly": true, "magazine": true}
+
+// publicationBefore reads "the newspaper" (the paper, the Sunday
+// tabloid: a definite publication noun, nothing after it, only lower-case
+// adjectives between) as the last publication the article named before
+// it: an organisation whose name ends like a newspaper's (the Observer),
+// or that a publication noun describes (Spanish daily ABC). done reports
+// whether the phrase was such a description, resolved or not.
+func (s *speakerResolver) publicationBefore(head, sp [2]int) (m int, done bool) {
+	toks := s.r.Tokens
+	if !publicationNouns[strings.ToLower(toks[head[1]-1].Text)] || head != sp || !definite(toks, head) {
+		return -1, false
+	}
+	for k := head[0] + 1; k < head[1]-1; k++ {
+		if english.StartsUpper(toks[k].Text) && toks[k].Text != "Sunday" {
+			return -1, false // the Murdoch paper
+		}
+	}
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		if m := s.ms[i]; m.Start < toks[head[0]].Start && m.Label == "ORG" && s.publication(m) {
+			return i, true
+		}
+	}
+	return -1, true
+}
+
+// publication reports whether a mention names a newspaper or a magazine.
+func (s *speakerResolver) publication(m doc.Mention) bool {
+	if english.Masthead(m.Text) {
+		return true
+	}
+	j := m.TokStart - 1
+	return j >= 0 && publicationNouns[strings.ToLower(s.r.Tokens[j].Text)]
 }
