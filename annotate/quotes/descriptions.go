@@ -15,9 +15,10 @@ import (
 // spokesNouns are the nouns for someone who speaks for an organisation.
 var spokesNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
 
-// spokesSpeaker is a spokesperson who spoke: their speaker phrase's first
-// token and the entity mention they speak for (-1 for none).
-type spokesSpeaker struct{ tok, mention int }
+// describedSpeaker is a speaker a description names (a spokesperson, a
+// report): the phrase's first token and the entity mention it was
+// resolved to (-1 for none).
+type describedSpeaker struct{ tok, mention int }
 
 // forWhomSpoken reads a bare spokesperson (a spokesman, the official
 // spokeswoman: nothing but adjectives between the determiner and the noun,
@@ -75,17 +76,23 @@ func (s *speakerResolver) orgInFocus(k int) int {
 	return m
 }
 
-// noteSpokes records a spokesperson who spoke (any speaker phrase headed
-// by a spokes noun), for the "the spokesman" after it.
-func (s *speakerResolver) noteSpokes(head [2]int, at *attribution) {
-	if !spokesNouns[strings.ToLower(s.r.Tokens[head[1]-1].Text)] {
+// noteDescribed records a spokesperson or a document that spoke (a
+// speaker phrase headed by a spokes or document noun), for the "the
+// spokesman" or "the report" after it.
+func (s *speakerResolver) noteDescribed(head [2]int, at *attribution) {
+	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
+	if !spokesNouns[noun] && !documentNouns[noun] {
 		return
 	}
 	m := -1
 	if at.entityID != "" {
 		m = s.last.mention
 	}
-	s.spokes = append(s.spokes, spokesSpeaker{at.speakerTok[0], m})
+	if spokesNouns[noun] {
+		s.spokes = append(s.spokes, describedSpeaker{at.speakerTok[0], m})
+	} else {
+		s.documents = append(s.documents, describedSpeaker{at.speakerTok[0], m})
+	}
 }
 
 // publicationNouns are the nouns for a newspaper or a magazine.

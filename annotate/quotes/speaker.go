@@ -29,8 +29,9 @@ type speakerResolver struct {
 	bySurname map[string][]int
 	// last is the latest speaker resolved, for the pronouns after it.
 	last lastSpeaker
-	// spokes are the spokespeople who spoke so far, in text order.
-	spokes []spokesSpeaker
+	// spokes and documents are the spokespeople and the reports that
+	// spoke so far, in text order.
+	spokes, documents []describedSpeaker
 	// subjects holds each token's first subject token (-1 for none); nil
 	// until a pronoun needs it.
 	subjects []int32
@@ -174,7 +175,7 @@ var namingNouns = map[string]bool{"group": true, "party": true, "ministry": true
 func (s *speakerResolver) resolve(at *attribution) {
 	s.resolveSpeaker(at)
 	if at.speakerTok[0] >= 0 {
-		s.noteSpokes(speakerHead(s.r.Tokens, at.speakerTok), at)
+		s.noteDescribed(speakerHead(s.r.Tokens, at.speakerTok), at)
 	}
 }
 
@@ -241,6 +242,12 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 		return
 	}
 	if i, done := s.publicationBefore(head, at.speakerTok); done {
+		if i >= 0 {
+			s.set(at, i, doc.ResolvedNominal)
+		}
+		return
+	}
+	if i, done := s.documentAuthor(head, at.speakerTok); done {
 		if i >= 0 {
 			s.set(at, i, doc.ResolvedNominal)
 		}
