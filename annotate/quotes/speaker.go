@@ -293,17 +293,6 @@ func (s *speakerResolver) described(head [2]int, pos int) int {
 	return -1
 }
 
-// firmInFocus reads "the company" (a definite description by one of
-// firmNouns) as it would "it": the organisation that is the focus before
-// it (Ryanair shares rose. The airline said …), or -1.
-func (s *speakerResolver) firmInFocus(head [2]int) int {
-	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
-	if !firmNouns[noun] || !definite(s.r.Tokens, head) {
-		return -1
-	}
-	return s.orgInFocus(head[1] - 1)
-}
-
 // roleInFocus reads "the chancellor" (a definite description by one of
 // roleNouns the article tied to no one) as it would "he": the person who
 // is the focus before it (Gordon Brown has issued a rallying cry. The
