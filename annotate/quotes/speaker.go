@@ -325,6 +325,9 @@ func (s *speakerResolver) roleInFocus(head [2]int) int {
 		// must name the person as its subject.
 		m = s.prevRootSubject(head[0])
 	}
+	if m < 0 {
+		m = s.protagonist(s.r.Tokens[head[0]].Start)
+	}
 	if m < 0 || s.ms[m].Label != "PERSON" || s.hasOtherRole(s.ms[m].EntityID, noun, rank) || s.namedInSentence(s.ms[m].EntityID, head[0]) {
 		return -1
 	}
@@ -342,6 +345,38 @@ func (s *speakerResolver) namedInSentence(id string, k int) bool {
 		}
 	}
 	return false
+}
+
+// protagonist is the latest mention of the person the article has named
+// most before text position pos, at least three times and more than
+// twice as often as anyone else, or -1.
+func (s *speakerResolver) protagonist(pos int) int {
+	count := map[string]int{}
+	last := map[string]int{}
+	for i, m := range s.ms {
+		if m.Start >= pos {
+			break
+		}
+		if m.Label == "PERSON" && m.EntityID != "" {
+			count[m.EntityID]++
+			last[m.EntityID] = i
+		}
+	}
+	best, second := "", 0
+	for id, n := range count {
+		if best == "" || n > count[best] || n == count[best] && id < best {
+			if best != "" {
+				second = max(second, count[best])
+			}
+			best = id
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || count[best] < 3 || count[best] <= 2*second {
+		return -1
+	}
+	return last[best]
 }
 
 // roleGiven reports whether the article gives a named entity the role
