@@ -17,7 +17,9 @@ import (
 // antecedent when it is a named entity of a kind the pronoun can stand
 // for, or a description that stands for one (The company said … It
 // added …); a pronoun of the same kind there stands for what that one
-// does. Otherwise he, she and it go to the person or organisation of the
+// does; he or she after a spokesperson (A spokesman for the OUP said …
+// “…,” he said) is that spokesperson, who speaks for the organisation,
+// or for no one named. Otherwise he, she and it go to the person or organisation of the
 // window before that the article has quoted most (antecedent), and they
 // to none: a plural pronoun after a common noun (experts warned. They
 // say …) stands for people the article does not name.
@@ -36,10 +38,13 @@ func (s *speakerResolver) pronounTok(k int, want, pronoun string) int {
 		if m < 0 {
 			m = s.described(s.phrase(f), s.r.Tokens[f].Start)
 		}
+		if m >= 0 && s.fits(s.ms[m], want, pronoun) {
+			return m
+		}
+		if sm, ok := s.spokesAt(f); ok && (pronoun == "he" || pronoun == "she") {
+			return sm
+		}
 		if m >= 0 {
-			if s.fits(s.ms[m], want, pronoun) {
-				return m
-			}
 			break
 		}
 		if !strings.EqualFold(s.r.Tokens[f].Text, pronoun) {

@@ -16,9 +16,22 @@ import (
 var spokesNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
 
 // describedSpeaker is a speaker a description names (a spokesperson, a
-// report): the phrase's first token and the entity mention it was
+// report): the phrase's tokens [tok, end) and the entity mention it was
 // resolved to (-1 for none).
-type describedSpeaker struct{ tok, mention int }
+type describedSpeaker struct{ tok, end, mention int }
+
+// spokesAt reports whether token f lies in the phrase of a spokesperson
+// who spoke, and the mention they spoke for (-1 for none): "he said"
+// after a spokesman's words is the spokesman, and speaks for whom they
+// did.
+func (s *speakerResolver) spokesAt(f int) (int, bool) {
+	for _, sp := range s.spokes {
+		if sp.tok <= f && f < sp.end {
+			return sp.mention, true
+		}
+	}
+	return -1, false
+}
 
 // forWhomSpoken reads a bare spokesperson (a spokesman, the official
 // spokeswoman: nothing but adjectives between the determiner and the noun,
@@ -114,6 +127,28 @@ func (s *speakerResolver) onlyOrgBefore(k int) int {
 	return only
 }
 
+// namedHolder reads a role of an organisation (the Lib Dem spokesman: a
+// role noun heading head, org the organisation named in it) as the person
+// the article named before with that role of that organisation (Lib Dem
+// Treasury spokesman Vince Cable), or -1.
+func (s *speakerResolver) namedHolder(head [2]int, org int) int {
+	toks := s.r.Tokens
+	noun := strings.ToLower(toks[head[1]-1].Text)
+	if !roleNouns[noun] {
+		return -1
+	}
+	i := s.describedBefore(noun, rankWords(toks, head[1]-1, toks[head[0]].Sent), toks[head[0]].Start)
+	if i < 0 || s.ms[i].Label != "PERSON" {
+		return -1
+	}
+	for k := s.ms[i].TokStart - 1; k >= 0 && k >= s.ms[i].TokStart-6 && toks[k].Sent == s.ms[i].Sent; k-- {
+		if m := s.mentionAt(k); m >= 0 && (s.ms[m].EntityID == s.ms[org].EntityID || strings.HasPrefix(s.ms[m].Text, s.ms[org].Text+" ")) {
+			return i // the same organisation, or a name that starts with it (Lib Dem Treasury)
+		}
+	}
+	return -1
+}
+
 // orgInFocus is the organisation that is the focus before token k (see
 // focus), or -1: none when it is not an organisation, or when another
 // organisation is a subject of the same sentence.
@@ -143,10 +178,11 @@ func (s *speakerResolver) noteDescribed(head [2]int, at *attribution) {
 	if at.entityID != "" {
 		m = s.last.mention
 	}
+	d := describedSpeaker{at.speakerTok[0], at.speakerTok[1], m}
 	if spokesNouns[noun] {
-		s.spokes = append(s.spokes, describedSpeaker{at.speakerTok[0], m})
+		s.spokes = append(s.spokes, d)
 	} else {
-		s.documents = append(s.documents, describedSpeaker{at.speakerTok[0], m})
+		s.documents = append(s.documents, d)
 	}
 }
 

@@ -207,9 +207,10 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 		// Observatory | for Human Rights): the name is the speaker.
 		best = m
 	}
-	if best < 0 && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
+	if (best < 0 || s.ms[best].Label != "PERSON" && roleNouns[strings.ToLower(s.r.Tokens[head[1]-1].Text)]) && at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
 		if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" {
-			// The minister for coastal affairs, Tomas Reyna, said.
+			// The minister for coastal affairs, Tomas Reyna, said; the
+			// party's health spokeswoman, Eleanor Scott, said.
 			at.speakerTok, best = at.appositive, i
 		}
 	}
@@ -217,6 +218,12 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 	at.speaker = [2]int{s.r.Tokens[t0].Start, s.r.Tokens[t1-1].End}
 	if best < 0 && head == at.speakerTok {
 		best = s.namedBefore(t0, t1)
+	}
+	if best >= 0 && s.ms[best].Label == "ORG" {
+		if i := s.namedHolder(head, best); i >= 0 {
+			s.set(at, i, doc.ResolvedNominal)
+			return
+		}
 	}
 	if best >= 0 {
 		s.set(at, best, doc.ResolvedName)
