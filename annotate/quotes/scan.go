@@ -226,7 +226,11 @@ func (sc *scan) document() []attribution {
 			// "It is unclear whether …": nobody speaks.
 			at.speakerTok, at.appositive = [2]int{-1, -1}, [2]int{-1, -1}
 		}
-		sc.res.resolve(at)
+		if src := floatingSource(out[:i], at); src != nil {
+			sc.res.resolveAs(at, src)
+		} else {
+			sc.res.resolve(at)
+		}
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 		at.act = actSense(toks, marks, *at)
 		if at.parts != nil {
@@ -239,4 +243,19 @@ func (sc *scan) document() []attribution {
 		}
 	}
 	return out
+}
+
+// floatingSource is the attribution a floating quotation took its speaker
+// from (the latest before it with the same speaker tokens), or nil for
+// any other attribution.
+func floatingSource(before []attribution, at *attribution) *attribution {
+	if at.rule != ruleFloatingQuote {
+		return nil
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		if before[j].speakerTok == at.speakerTok {
+			return &before[j]
+		}
+	}
+	return nil
 }

@@ -167,6 +167,24 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 }
 
+// resolveAs gives at the speaker src was resolved to: a floating
+// quotation's speaker is its source's, not its pronoun read again further
+// on.
+func (s *speakerResolver) resolveAs(at, src *attribution) {
+	at.speakerTok, at.speaker = src.speakerTok, src.speaker
+	at.entityID, at.canon, at.resolving = src.entityID, src.canon, src.resolving
+	at.speakerKey, at.speakerLabel = src.speakerKey, src.speakerLabel
+	if at.entityID == "" {
+		return
+	}
+	s.spoke[at.entityID]++
+	for i, m := range s.ms {
+		if m.EntityID == at.entityID && m.TokStart >= 0 && m.TokStart <= src.speakerTok[0] {
+			s.last = lastSpeaker{src.speakerTok[0], i} // the latest mention of the speaker so far
+		}
+	}
+}
+
 func (s *speakerResolver) resolveSpeaker(at *attribution) {
 	at.resolving = doc.ResolvedUnresolved
 	if at.speakerTok[0] < 0 {
