@@ -215,7 +215,8 @@ func (sc *scan) document() []attribution {
 	// takes the speaker of the attribution just before it.
 	out = floatingQuotes(text, sc.d, marks, sc.usedMark, out, sc.cueSentences)
 	out = dropAnonymity(text, out)
-	out = dropNested(out)
+	out = dropNested(text, toks, out)
+	sortAttributions(out)
 	out = dropCrossing(out)
 	for i := range out {
 		at := &out[i]
