@@ -27,6 +27,12 @@ func (s *speakerResolver) pronounTok(k int, want, pronoun string) int {
 	if pronoun == "i" || pronoun == "we" {
 		return -1
 	}
+	return s.pronounCandidate(k, want, pronoun)
+}
+
+// pronounCandidate is pronounTok's reading before the check that the
+// sentence does not name the candidate after the pronoun.
+func (s *speakerResolver) pronounCandidate(k int, want, pronoun string) int {
 	for depth, at := 0, k; depth < 4; depth++ {
 		f, m := s.focus(at, pronoun)
 		if f < 0 {
@@ -129,8 +135,8 @@ func (s *speakerResolver) fits(m doc.Mention, want, pronoun string) bool {
 // focus is what a pronoun at token k is first read against: the
 // subject, before k, of the nearest clause above the pronoun's own in the
 // parse; else the speaker of the attribution just before, in this
-// sentence or the previous one (Neville admitted … “…,” he said), with
-// its mention; else the subject of the previous sentence's root. A
+// sentence or the previous one (Neville admitted … “…,” he said), or
+// whose quotation ran into the previous sentence, with its mention; else the subject of the previous sentence's root. A
 // subject whose number the pronoun does not share (The comments came as
 // it reported …) is passed over. It gives the token, and the mention
 // when it is a speaker's; -1 for none.
@@ -144,7 +150,7 @@ func (s *speakerResolver) focus(k int, pronoun string) (int, int) {
 		}
 	}
 	sent := toks[k].Sent
-	if l := s.last; l.mention >= 0 && l.tok < k && (toks[l.tok].Sent == sent || toks[l.tok].Sent == sent-1) {
+	if l := s.last; l.mention >= 0 && l.tok < k && (toks[l.tok].Sent >= sent-1 || sent > 0 && l.until > s.r.Sentences[sent-1].Start) {
 		return l.tok, l.mention
 	}
 	if f := s.rootSubject(sent - 1); f >= 0 && agrees(toks[f], pronoun) {

@@ -37,9 +37,9 @@ type speakerResolver struct {
 	subjects []int32
 }
 
-// lastSpeaker is a speaker mention's first token and the entity mention
-// it was resolved to (-1 for none).
-type lastSpeaker struct{ tok, mention int }
+// lastSpeaker is a speaker mention's first token, the entity mention
+// it was resolved to (-1 for none), and where what they said ends (bytes).
+type lastSpeaker struct{ tok, mention, until int }
 
 // genderOf is what the text says of a person entity's gender, worked out
 // for the whole document the first time a he or she is resolved.
@@ -51,7 +51,7 @@ func (s *speakerResolver) genderOf(id string) byte {
 }
 
 func newSpeakerResolver(text string, r *doc.Document, ms []doc.Mention) *speakerResolver {
-	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string][]described{}, spoke: map[string]int{}, last: lastSpeaker{-1, -1}}
+	s := &speakerResolver{text: text, r: r, ms: ms, nominals: map[string][]described{}, spoke: map[string]int{}, last: lastSpeaker{-1, -1, -1}}
 	// "the foreign minister Sergei Lavrov", "Chancellor Gordon Brown" and
 	// "Lavrov, the foreign minister," tie a description's head noun to a
 	// named entity.
@@ -167,6 +167,22 @@ func (s *speakerResolver) resolve(at *attribution) {
 	}
 }
 
+// namedInContent reports whether he or she, resolved to mention i, is
+// someone the content after the cue names (He said Mr Blair had spoken
+// with sincerity: not Mr Blair); a possessive (Lord Dubs' bill) does not
+// count.
+func (s *speakerResolver) namedInContent(i int, pronoun string, at *attribution) bool {
+	if pronoun != "he" && pronoun != "she" || at.cue[1] > at.content[0] {
+		return false
+	}
+	for _, m := range s.ms {
+		if m.EntityID == s.ms[i].EntityID && m.Start >= at.content[0] && m.End <= at.content[1] && m.TokEnd < len(s.r.Tokens) && !s.possessive(m.TokEnd) {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveAs gives at the speaker src was resolved to: a floating
 // quotation's speaker is its source's, not its pronoun read again further
 // on.
@@ -180,7 +196,7 @@ func (s *speakerResolver) resolveAs(at, src *attribution) {
 	s.spoke[at.entityID]++
 	for i, m := range s.ms {
 		if m.EntityID == at.entityID && m.TokStart >= 0 && m.TokStart <= src.speakerTok[0] {
-			s.last = lastSpeaker{src.speakerTok[0], i} // the latest mention of the speaker so far
+			s.last = lastSpeaker{src.speakerTok[0], i, at.content[1]} // the latest mention of the speaker so far
 		}
 	}
 }
@@ -243,7 +259,7 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 	if t1-t0 == 1 {
 		w := strings.ToLower(s.r.Tokens[t0].Text)
 		if want, ok := subjectPronouns[w]; ok {
-			if i := s.pronounTok(t0, want, w); i >= 0 {
+			if i := s.pronounTok(t0, want, w); i >= 0 && !s.namedInContent(i, w, at) {
 				s.set(at, i, doc.ResolvedPronoun)
 			}
 			return
@@ -558,7 +574,7 @@ func (s *speakerResolver) set(at *attribution, i int, how string) {
 	}
 	s.spoke[m.EntityID]++
 	at.speakerLabel = m.Label
-	s.last = lastSpeaker{at.speakerTok[0], i}
+	s.last = lastSpeaker{at.speakerTok[0], i, at.content[1]}
 }
 
 func labelRank(l string) int {
