@@ -490,10 +490,10 @@ func titledPersons(r *doc.Document, ms []doc.Mention) {
 	}
 }
 
-// surnameLabels makes a one-word MISC or ORG mention a PERSON when it is
-// the surname of a person the document names in full: news refers to a
-// person by surname after the first mention (Bashar al-Assad … the Assad
-// regime). The other way round, a first name and a surname the document
+// surnameLabels makes a MISC or ORG mention a PERSON when it is the
+// surname, or the last words, of a person the document names in full:
+// news refers to a person by surname after the first mention (Bashar
+// al-Assad … the Assad regime; Aung San Suu Kyi … Suu Kyi). The other way round, a first name and a surname the document
 // writes alone as a person's is a person's name (Labour backbencher
 // Stephen Pound … Mr Pound). A place is left alone when the gazetteer knows it (a
 // Washington after George Washington is as likely the city); one it does
@@ -503,6 +503,11 @@ func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 	for _, m := range ms {
 		if k := english.NameKey(m.Text); m.Label == "PERSON" && strings.Contains(k, " ") {
 			surnames[english.Surname(k)] = true
+			if ws := strings.Fields(m.Text); personNameWords(ws) {
+				for i := 1; i < len(ws)-1; i++ {
+					surnames[english.NameKey(strings.Join(ws[i:], " "))] = true // Aung San Suu Kyi … Suu Kyi
+				}
+			}
 		}
 	}
 	alone := map[string]bool{} // surnames the article writes alone as a person's
@@ -519,11 +524,28 @@ func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 			continue
 		}
 		place := ms[i].Label == "GPE" || ms[i].Label == "LOC"
-		if (ms[i].Label == "MISC" || ms[i].Label == "ORG" || place && (gaz == nil || gaz.lookup(ms[i].Text) == nil)) && !strings.Contains(k, " ") && surnames[k] {
+		if (ms[i].Label == "MISC" || ms[i].Label == "ORG" || place && (gaz == nil || gaz.lookup(ms[i].Text) == nil)) && surnames[k] {
 			ms[i].Label = "PERSON"
 			ms[i].Origin = "rule"
 		}
 	}
+}
+
+// personNameWords reports whether a person's name is names only: every
+// word capitalised, no article or conjunction, and no organisation's head
+// noun at its end (not A BBC News, Bill Gates Foundation, Martin and Life
+// Begins).
+func personNameWords(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !english.StartsUpper(w) || w == "A" || w == "The" || w == "And" || w == "&" {
+			return false
+		}
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	return !orgHeads[last] && last != "news"
 }
 
 // firstNameAndSurname reports whether a name is two or three words

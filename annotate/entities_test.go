@@ -448,3 +448,24 @@ func TestConsistentLabelsByConfidence(t *testing.T) {
 		}
 	}
 }
+
+// The last words of a person's full name are that person (Aung San Suu
+// Kyi … Suu Kyi), but not the end of a name the model ran into an
+// organisation (Bill Gates Foundation … Gates Foundation).
+func TestLastWordsOfAName(t *testing.T) {
+	ms := []doc.Mention{
+		{Text: "Aung San Suu Kyi", Label: "PERSON"},
+		{Text: "Suu Kyi", Label: "ORG"},
+		{Text: "Bill Gates Foundation", Label: "PERSON"},
+		{Text: "Gates Foundation", Label: "ORG"},
+	}
+	surnameLabels(ms, nil)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Text+"/"+m.Label)
+	}
+	want := []string{"Aung San Suu Kyi/PERSON", "Suu Kyi/PERSON", "Bill Gates Foundation/PERSON", "Gates Foundation/ORG"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("labels %v; want %v", got, want)
+	}
+}
