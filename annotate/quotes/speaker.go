@@ -223,24 +223,7 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 		return
 	}
 	head := s.headThroughName(speakerHead(s.r.Tokens, at.speakerTok), at.speakerTok)
-	best := s.nameIn(head)
-	if m := s.mentionAt(head[1] - 1); best < 0 && m >= 0 && s.ms[m].TokStart >= head[0] && (s.ms[m].Label == "ORG" || s.ms[m].Label == "PERSON") {
-		// The phrase stops inside a name (according to the Syrian
-		// Observatory | for Human Rights): the name is the speaker.
-		best = m
-	}
-	if best < 0 || s.ms[best].Label != "PERSON" {
-		if i := s.lastPerson(at.speakerTok); i >= 0 {
-			// Liberal Democrat spokeswoman for women Sandra Gidley said.
-			best = i
-		} else if at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
-			if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" && !s.possessive(s.ms[i].TokEnd) && s.nominal(at.appositive[0], s.ms[i].TokStart) {
-				// The minister for coastal affairs, Tomas Reyna, said; the
-				// party's health spokeswoman, Eleanor Scott, said.
-				at.speakerTok, best = at.appositive, i
-			}
-		}
-	}
+	best := s.phraseName(at, head)
 	t0, t1 := at.speakerTok[0], at.speakerTok[1]
 	at.speaker = [2]int{s.r.Tokens[t0].Start, s.r.Tokens[t1-1].End}
 	if best < 0 && head == at.speakerTok {
@@ -271,44 +254,69 @@ func (s *speakerResolver) resolveSpeaker(at *attribution) {
 		}
 	}
 	at.resolving = doc.ResolvedNominal
-	if i := s.described(head, s.r.Tokens[t0].Start); i >= 0 {
+	if i := s.descriptionOf(at, head); i >= 0 {
 		s.set(at, i, doc.ResolvedNominal)
-		return
+	}
+}
+
+// phraseName is the name a speaker phrase gives its speaker (-1 for
+// none): a name in its head; the name its head stops inside; a person's
+// name that ends it; or a person in apposition, to which at.speakerTok
+// then moves.
+func (s *speakerResolver) phraseName(at *attribution, head [2]int) int {
+	best := s.nameIn(head)
+	if m := s.mentionAt(head[1] - 1); best < 0 && m >= 0 && s.ms[m].TokStart >= head[0] && (s.ms[m].Label == "ORG" || s.ms[m].Label == "PERSON") {
+		// The phrase stops inside a name (according to the Syrian
+		// Observatory | for Human Rights): the name is the speaker.
+		best = m
+	}
+	if best < 0 || s.ms[best].Label != "PERSON" {
+		if i := s.lastPerson(at.speakerTok); i >= 0 {
+			// Liberal Democrat spokeswoman for women Sandra Gidley said.
+			best = i
+		} else if at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
+			if i := s.nameIn(at.appositive); i >= 0 && s.ms[i].Label == "PERSON" && !s.possessive(s.ms[i].TokEnd) && s.nominal(at.appositive[0], s.ms[i].TokStart) {
+				// The minister for coastal affairs, Tomas Reyna, said; the
+				// party's health spokeswoman, Eleanor Scott, said.
+				at.speakerTok, best = at.appositive, i
+			}
+		}
+	}
+	return best
+}
+
+// descriptionOf is the entity a speaker phrase that names no one stands
+// for (the foreign minister, the newspaper, the report, a spokesman, the
+// company, the chancellor, analysts at Corran Bank), or -1.
+func (s *speakerResolver) descriptionOf(at *attribution, head [2]int) int {
+	t0, t1 := at.speakerTok[0], at.speakerTok[1]
+	if i := s.described(head, s.r.Tokens[t0].Start); i >= 0 {
+		return i
 	}
 	if i, done := s.publicationBefore(head, at.speakerTok); done {
-		if i >= 0 {
-			s.set(at, i, doc.ResolvedNominal)
-		}
-		return
+		return i
 	}
 	if i, done := s.documentAuthor(head, at.speakerTok); done {
-		if i >= 0 {
-			s.set(at, i, doc.ResolvedNominal)
-		}
-		return
+		return i
 	}
 	if i, done := s.forWhomSpoken(head, at.speakerTok); done {
-		if i >= 0 {
-			s.set(at, i, doc.ResolvedNominal)
-		}
-		return
+		return i
 	}
 	if i := s.firmInFocus(head); i >= 0 {
-		s.set(at, i, doc.ResolvedNominal)
-		return
+		return i
 	}
 	if i := s.roleInFocus(head); i >= 0 {
-		s.set(at, i, doc.ResolvedNominal)
-		return
+		return i
 	}
 	// "Analysts at Corran Bank", "a spokesman for the ministry": people
 	// who speak for an organization are tied to it; a person or a place
 	// after the preposition is not who spoke (a spokesman for Trump).
 	if head != at.speakerTok {
 		if i := s.nameIn([2]int{head[1], t1}); i >= 0 && s.ms[i].Label == "ORG" {
-			s.set(at, i, doc.ResolvedNominal)
+			return i
 		}
 	}
+	return -1
 }
 
 // described is the entity a description (head: its tokens up to its
