@@ -50,6 +50,9 @@ func (s *speakerResolver) pronounCandidate(k int, want, pronoun string) int {
 		if sm, ok := s.spokesAt(f); ok && (pronoun == "he" || pronoun == "she") {
 			return sm
 		}
+		if dm, ok := s.documentAt(f); ok && pronoun == "it" {
+			return dm
+		}
 		if m >= 0 {
 			break
 		}

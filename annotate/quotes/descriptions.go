@@ -25,9 +25,22 @@ type describedSpeaker struct{ tok, end, mention int }
 // after a spokesman's words is the spokesman, and speaks for whom they
 // did.
 func (s *speakerResolver) spokesAt(f int) (int, bool) {
-	for _, sp := range s.spokes {
-		if sp.tok <= f && f < sp.end {
-			return sp.mention, true
+	return describedAt(s.spokes, f)
+}
+
+// documentAt is spokesAt for reports: "it" after a report's words is the
+// report, and speaks for whoever wrote it (the report said …. It
+// questioned whether …).
+func (s *speakerResolver) documentAt(f int) (int, bool) {
+	return describedAt(s.documents, f)
+}
+
+// describedAt reports whether token f lies in the phrase of one of ds,
+// and the mention that one was resolved to.
+func describedAt(ds []describedSpeaker, f int) (int, bool) {
+	for _, d := range ds {
+		if d.tok <= f && f < d.end {
+			return d.mention, true
 		}
 	}
 	return -1, false
