@@ -186,10 +186,12 @@ func hasVerb(toks []doc.Token) bool {
 }
 
 // openingGerund: "After saying he was nervous, the man …", "Conceding that
-// …, X said": the subject follows the clause, which the comma ends.
+// …, X said", "Commenting on the delay, X said": the subject follows the
+// clause, which the comma ends; the gerund may be a cue of the lexicon or
+// one the model found.
 func (sc *scan) openingGerund(c *candidate) verdict {
 	toks, k, s0, s1, at := sc.toks, c.k, c.s0, c.s1, &c.at
-	if !(c.prepGerund && k-1 == s0 || c.weak && toks[k].POS == "VBG" && c.cueStart == s0) {
+	if !(c.prepGerund && k-1 == s0 || toks[k].POS == "VBG" && c.cueStart == s0) {
 		return pass
 	}
 	comma := -1
