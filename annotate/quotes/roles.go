@@ -207,3 +207,34 @@ func titleRank(ws []string) string {
 	sort.Strings(rs)
 	return strings.Join(rs, " ")
 }
+
+// personBeforeDescription is the person's name that stands, with a comma,
+// right before a speaker phrase opening with a or the (Mark Serwotka, the
+// leader of the union said), or -1: the phrase describes that person.
+func (s *speakerResolver) personBeforeDescription(sp [2]int) int {
+	toks := s.r.Tokens
+	if sp[0] < 2 || toks[sp[0]-1].Text != "," {
+		return -1
+	}
+	if w := strings.ToLower(toks[sp[0]].Text); w != "a" && w != "an" && w != "the" {
+		return -1
+	}
+	i := s.mentionAt(sp[0] - 2)
+	if i < 0 || s.ms[i].Label != "PERSON" || s.ms[i].TokEnd != sp[0]-1 || toks[s.ms[i].TokStart].Sent != toks[sp[0]].Sent {
+		return -1
+	}
+	if s.ms[i].TokEnd-s.ms[i].TokStart < 2 && (s.ms[i].TokStart == 0 || !personHonorific(toks[s.ms[i].TokStart-1].Text)) {
+		return -1 // one word is too often a name the model made of something else (Overall, the …)
+	}
+	// Not a name some other word governs (Reacting to a comment by All
+	// England Club chairman Tim Phillips, the American said): before it
+	// and its title, only the sentence's start, a quotation or a comma.
+	k := s.ms[i].TokStart - 1
+	for k >= 0 && toks[k].Sent == toks[sp[0]].Sent && (isNounTag(toks[k].POS) || toks[k].POS == "JJ") {
+		k--
+	}
+	if k >= 0 && toks[k].Sent == toks[sp[0]].Sent && !english.IsQuoteMark(toks[k].Text) && toks[k].Text != "," && toks[k].POS != "CC" {
+		return -1
+	}
+	return i
+}

@@ -271,7 +271,12 @@ func (s *speakerResolver) phraseName(at *attribution, head [2]int) int {
 		best = m
 	}
 	if best < 0 || s.ms[best].Label != "PERSON" {
-		if i := s.lastPerson(at.speakerTok); i >= 0 {
+		if i := s.personBeforeDescription(at.speakerTok); i >= 0 {
+			// Eva Lichtenberg, an Austrian Green member of the European
+			// Parliament said: the comma that would close the
+			// description is missing.
+			at.speakerTok, best = [2]int{s.ms[i].TokStart, s.ms[i].TokEnd}, i
+		} else if i := s.lastPerson(at.speakerTok); i >= 0 {
 			// Liberal Democrat spokeswoman for women Sandra Gidley said.
 			best = i
 		} else if at.appositive[0] >= 0 && at.appositive[0] < at.appositive[1] {
