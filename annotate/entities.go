@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -123,6 +124,9 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	for i := range ms {
 		ms[i].End = withoutFinalStop(text, ms[i].Start, ms[i].End)
 		ms[i].Text = text[ms[i].Start:ms[i].End]
+	}
+	if a.repair {
+		ms = slices.DeleteFunc(ms, func(m doc.Mention) bool { return english.CommonAcronym(m.Text) })
 	}
 	if a.repair {
 		consistentLabels(ms)

@@ -469,3 +469,17 @@ func TestLastWordsOfAName(t *testing.T) {
 		t.Errorf("labels %v; want %v", got, want)
 	}
 }
+
+// An acronym of a common noun is no entity, whatever the model read.
+func TestCommonAcronymsAreNoEntities(t *testing.T) {
+	a := newTestAnnotator(t)
+	d, err := a.Annotate(context.Background(), "Sony sold more DVD players and TV sets than ever. The BBC said PCs were next.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if english.CommonAcronym(m.Text) {
+			t.Errorf("mention %q/%s; want none for a common noun's acronym", m.Text, m.Label)
+		}
+	}
+}

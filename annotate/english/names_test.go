@@ -20,3 +20,11 @@ func TestGenderOfFirstName(t *testing.T) {
 		t.Error("the longer list leaked into FirstNameGender, which makes a word a first name")
 	}
 }
+
+func TestCommonAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"DVD": true, "DVDs": true, "TV": true, "PCs": true, "BBC": false, "NATO": false, "IDS": false, "Ds": false} {
+		if got := CommonAcronym(w); got != want {
+			t.Errorf("CommonAcronym(%q) = %v; want %v", w, got, want)
+		}
+	}
+}
