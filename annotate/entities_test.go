@@ -377,6 +377,9 @@ func TestRepairSpanEdges(t *testing.T) {
 		{[]string{"Mr.", "Berg", "of", "the", "Harbour", "Club", "said", "."}, 0, 6, "PER", "Berg/PER"},
 		{[]string{"Pop", "Star", "Lena", "Varga", "Slams", "Rumors", "Of", "A", "Split"}, 0, 5, "ORG", "Pop Star Lena Varga/ORG"},
 		{[]string{"She", "has", "won", "three", "Grand", "Slams", "."}, 4, 6, "MISC", "Grand Slams/MISC"},
+		{[]string{"England", "lost", "in", "the", "Six", "Nations", "."}, 5, 6, "MISC", "Six Nations/MISC"},
+		{[]string{"Six", "Britons", "died", "."}, 1, 2, "MISC", "Britons/MISC"},
+		{[]string{"England", "Lost", "In", "The", "Six", "Nations"}, 5, 6, "MISC", "Nations/MISC"},
 	} {
 		text := strings.Join(tc.words, " ")
 		d := &doc.Document{Text: text}

@@ -58,6 +58,12 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 	for m.TokStart-2 >= sentStart && english.NameParticles[toks[m.TokStart-1].Text] && english.StartsUpper(toks[m.TokStart-2].Text) && doc.IsWord(toks[m.TokStart-2].Text) && sameLine(text, toks[m.TokStart-2], toks[m.TokStart]) {
 		m.TokStart -= 2
 	}
+	// A capitalised number word in mid-sentence opens the name after it
+	// (the Six Nations, the Two Ronnies): the model left it out. Not in a
+	// title-case line, where every number word is capitalised.
+	if k := m.TokStart - 1; k > sentStart && m.Label != "PER" && numberWords[toks[k].Text] && sameLine(text, toks[k], toks[m.TokStart]) && !titleCase(toks[sentStart:sentEnd]) {
+		m.TokStart = k
+	}
 	// A name never contains a quotation mark: keep what follows the
 	// last one (…,” Berg said), else what precedes the first.
 	for k := m.TokEnd - 1; k >= m.TokStart; k-- {
@@ -226,3 +232,8 @@ func mergeOverlaps(text string, out []doc.Mention) []doc.Mention {
 	}
 	return merged
 }
+
+// numberWords are the capitalised number words that open names (the Six
+// Nations, the Big Ten has none).
+var numberWords = map[string]bool{"One": true, "Two": true, "Three": true, "Four": true, "Five": true,
+	"Six": true, "Seven": true, "Eight": true, "Nine": true, "Ten": true, "Twelve": true, "Twenty": true, "Hundred": true}
