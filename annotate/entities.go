@@ -127,6 +127,7 @@ func (a *entitiesStage) entities(text string, r *doc.Document) []doc.Mention {
 	}
 	if a.repair {
 		ms = slices.DeleteFunc(ms, func(m doc.Mention) bool { return english.CommonAcronym(m.Text) })
+		withoutPossessive(text, ms)
 	}
 	if a.repair {
 		consistentLabels(ms)

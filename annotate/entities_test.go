@@ -486,3 +486,21 @@ func TestCommonAcronymsAreNoEntities(t *testing.T) {
 		}
 	}
 }
+
+// A possessive 's the tokenizer left on a name goes when the article names
+// it without one; a name that ends in 's keeps it.
+func TestWithoutPossessive(t *testing.T) {
+	text := "The BBC said. The BBC's editor spoke. Lloyd's fell."
+	ms := []doc.Mention{{Start: 4, End: 7}, {Start: 18, End: 23}, {Start: 38, End: 45}}
+	for i := range ms {
+		ms[i].Text = text[ms[i].Start:ms[i].End]
+	}
+	withoutPossessive(text, ms)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Text)
+	}
+	if want := []string{"BBC", "BBC", "Lloyd's"}; !cmp.Equal(got, want) {
+		t.Errorf("mentions %q; want %q", got, want)
+	}
+}

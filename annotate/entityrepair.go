@@ -237,3 +237,22 @@ func mergeOverlaps(text string, out []doc.Mention) []doc.Mention {
 // Nations, the Big Ten has none).
 var numberWords = map[string]bool{"One": true, "Two": true, "Three": true, "Four": true, "Five": true,
 	"Six": true, "Seven": true, "Eight": true, "Nine": true, "Ten": true, "Twelve": true, "Twenty": true, "Hundred": true}
+
+// withoutPossessive ends a mention before a possessive 's the tokenizer
+// left on its last word (the BBC's business editor) when the article
+// names it without one elsewhere: Sainsbury's, Lloyd's and McDonald's,
+// written alone, keep theirs.
+func withoutPossessive(text string, ms []doc.Mention) {
+	names := map[string]bool{}
+	for _, m := range ms {
+		names[m.Text] = true
+	}
+	for i := range ms {
+		for _, s := range [...]string{"'s", "’s"} {
+			if stem, ok := strings.CutSuffix(ms[i].Text, s); ok && names[stem] {
+				ms[i].End -= len(s)
+				ms[i].Text = text[ms[i].Start:ms[i].End]
+			}
+		}
+	}
+}
