@@ -85,10 +85,14 @@ func (a *entitiesStage) cluster(ms []doc.Mention, expansions map[string]string) 
 // pair by pair.
 func joinFullerNames(clusters []*entityCluster) {
 	byWord := map[string][]*entityCluster{}
+	byFirst := map[string][]*entityCluster{} // people's full names by first name
 	for _, d := range clusters {
 		if d.label == "PERSON" { // people join by surname: index that alone
 			k := d.label + "\x00" + english.Surname(d.key)
 			byWord[k] = append(byWord[k], d)
+			if ws := strings.Fields(d.key); len(ws) >= 2 {
+				byFirst[ws[0]] = append(byFirst[ws[0]], d)
+			}
 			continue
 		}
 		seen := map[string]bool{}
@@ -136,6 +140,11 @@ func joinFullerNames(clusters []*entityCluster) {
 				candidates++
 			}
 			target = d
+		}
+		if candidates == 0 && c.label == "PERSON" && len(words) == 1 && english.FirstNameGender()[words[0]] != 0 {
+			// A first name alone (Steven, in a quotation) is the one person
+			// of that first name the article names in full.
+			target, candidates = onlyPerson(byFirst[words[0]])
 		}
 		if candidates == 1 {
 			c.root().mergedTo = target.root()
@@ -228,4 +237,21 @@ func partOfName(c, d *entityCluster) bool {
 		}
 	}
 	return false
+}
+
+// onlyPerson is the one entity among ds (by root), and 1; or nil and the
+// number of entities, when there is none or there are several.
+func onlyPerson(ds []*entityCluster) (*entityCluster, int) {
+	var target *entityCluster
+	n := 0
+	for _, d := range ds {
+		if target == nil || target.root() != d.root() {
+			n++
+		}
+		target = d
+	}
+	if n != 1 {
+		return nil, n
+	}
+	return target, 1
 }

@@ -468,3 +468,27 @@ func TestHeadlineCased(t *testing.T) {
 		}
 	}
 }
+
+// A first name alone is the one person of that first name the article
+// names in full; with two such people it is neither.
+func TestFirstNameJoinsFullName(t *testing.T) {
+	a := newTestAnnotator(t)
+	for _, c := range []struct{ text, want string }{
+		{"Steven Gerrard scored twice on Sunday. “Steven was superb,” said Rafael Benitez.", "Steven Gerrard"},
+		{"Steven Gerrard and Steven Pienaar scored on Sunday. “Steven was superb,” said Rafael Benitez.", "Steven"},
+	} {
+		d, err := a.Annotate(context.Background(), c.text, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, m := range d.Mentions {
+			if m.Text == "Steven" {
+				got = m.Canonical
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: Steven's canonical name %q; want %q", c.text, got, c.want)
+		}
+	}
+}
