@@ -378,6 +378,9 @@ func TestRepairSpanEdges(t *testing.T) {
 		{[]string{"Pop", "Star", "Lena", "Varga", "Slams", "Rumors", "Of", "A", "Split"}, 0, 5, "ORG", "Pop Star Lena Varga/ORG"},
 		{[]string{"She", "has", "won", "three", "Grand", "Slams", "."}, 4, 6, "MISC", "Grand Slams/MISC"},
 		{[]string{"England", "lost", "in", "the", "Six", "Nations", "."}, 5, 6, "MISC", "Six Nations/MISC"},
+		{[]string{"A", "BBC", "spokeswoman", "said", "."}, 0, 2, "ORG", "BBC/ORG"},
+		{[]string{"A", "BBC", "spokeswoman", "said", "."}, 0, 2, "PER", "BBC/PER"},
+		{[]string{"A", "Jones", "scored", "."}, 0, 2, "PER", "A Jones/PER"},
 		{[]string{"Six", "Britons", "died", "."}, 1, 2, "MISC", "Britons/MISC"},
 		{[]string{"England", "Lost", "In", "The", "Six", "Nations"}, 5, 6, "MISC", "Nations/MISC"},
 	} {

@@ -92,10 +92,12 @@ func repairSpan(text string, r *doc.Document, m doc.Mention) (doc.Mention, bool)
 		}
 	}
 	m.Start, m.End = toks[m.TokStart].Start, toks[m.TokEnd-1].End
-	// A sentence's first word "The" is the article, not part of the
-	// name (The United Nations has said); in mid-sentence a capital
-	// The belongs to the name (The Hague).
-	if m.TokEnd-m.TokStart > 1 && m.TokStart == sentStart && toks[m.TokStart].Text == "The" {
+	// A sentence's first word "The", "A" or "An" is the article, not
+	// part of the name (The United Nations has said; A BBC spokeswoman
+	// said, where the model may even read A BBC as a person; but A
+	// Jones, an initial, starts a person's name); in
+	// mid-sentence a capital The belongs to the name (The Hague).
+	if w := toks[m.TokStart].Text; m.TokEnd-m.TokStart > 1 && m.TokStart == sentStart && (w == "The" || (w == "A" || w == "An") && (m.Label != "PER" || isAcronym(toks[m.TokStart+1].Text))) {
 		m.TokStart++
 		m.Start = toks[m.TokStart].Start
 	}
