@@ -243,8 +243,12 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 
 // unsaid reports whether the cue at head is what its source did not do:
 // the verb after failed, refused or declined (it failed to disclose how …,
-// who refused to refer to him by name).
+// who refused to refer to him by name), or after yet to (Fiat has yet to
+// comment; the company is yet to respond).
 func unsaid(toks []doc.Token, head int) bool {
+	if yetBefore(toks, head) {
+		return true // is yet to respond
+	}
 	h := toks[head].Head
 	if toks[head].Dep != "xcomp" || h < 0 {
 		return false
@@ -252,6 +256,20 @@ func unsaid(toks []doc.Token, head int) bool {
 	switch toks[h].Lemma {
 	case "fail", "refuse", "decline":
 		return true
+	case "have", "be":
+		return yetBefore(toks, h) // has yet to comment
+	}
+	return false
+}
+
+// yetBefore reports whether the word at h has "yet" for an adverb between
+// it and a "to" after it, or before it (is yet to respond; has yet to
+// comment).
+func yetBefore(toks []doc.Token, h int) bool {
+	for k := max(0, h-3); k < min(len(toks), h+3); k++ {
+		if k != h && toks[k].Head == h && strings.EqualFold(toks[k].Text, "yet") && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "to") {
+			return true
+		}
 	}
 	return false
 }

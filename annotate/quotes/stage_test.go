@@ -752,6 +752,7 @@ func TestActSense(t *testing.T) {
 		{"The band released its third album on Monday.", "attitude", "released"},
 		{"Walt Disney failed to disclose how family members were employed.", "attitude", "disclose"},
 		{"The company disclosed how its directors were paid.", "speech", "disclosed"},
+		{"The unions say the plant will close. Fiat has yet to comment on the matter.", "attitude", "comment"},
 	} {
 		d, err := a.Annotate(context.Background(), c.text, "")
 		if err != nil {
