@@ -462,11 +462,16 @@ func dropCrossing(ats []attribution) []attribution {
 	return without(ats, drop)
 }
 
-// worse is which of two attributions for one statement goes: one the cue
-// model found alone before the lexicon's, else the one with the farther
-// cue.
+// worse is which of two attributions for one statement goes: one with no
+// speaker before one with a speaker (Consumers are thought to …,
+// according to Gartner), then one the cue model found alone before the
+// lexicon's, else the one with the farther cue.
 func worse(ats []attribution, i, j int) int {
-	switch {
+	switch hasI, hasJ := ats[i].speakerTok[0] >= 0, ats[j].speakerTok[0] >= 0; {
+	case hasI != hasJ:
+		if !hasJ {
+			return j
+		}
 	case ats[i].fromModel != ats[j].fromModel:
 		if ats[j].fromModel {
 			return j

@@ -69,6 +69,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Holm | said | Tom Berg's budget was not about the country, but “all about the party,” | name | Anna Holm | claim"}},
 		{"a sentence that opens with a reporting gerund", "Commenting on the delay, Anna Berg said sales were strong.",
 			[]string{"Anna Berg | Commenting on | the delay | name | Anna Berg | claim", "Anna Berg | said | sales were strong | name | Anna Berg | claim"}},
+		{"of two crossing attributions, the one with a speaker", "Consumers are thought to be buying more phones, according to the World Bank.",
+			[]string{"the World Bank | according to | Consumers are thought to be buying more phones | name | World Bank | claim"}},
 		{"…, said X", "“The bridge is safe,” said Anna Berg.",
 			[]string{"Anna Berg | said | “The bridge is safe,” | name | Anna Berg | claim"}},
 		{"a quotation split by its cue", "“The bridge is safe,” Anna Berg said. “We checked it.”",
