@@ -238,3 +238,17 @@ func (s *speakerResolver) personBeforeDescription(sp [2]int) int {
 	}
 	return i
 }
+
+// onlyTitles reports whether a name is titles and roles alone (the Lord
+// Chancellor, Prime Minister), which the entity model can read as a
+// person: a person's name in apposition is then the speaker's.
+func onlyTitles(name string) bool {
+	ws := strings.Fields(name)
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if !personHonorific(w) && !roleNouns[lw] && !rankModifiers[lw] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}

@@ -270,7 +270,7 @@ func (s *speakerResolver) phraseName(at *attribution, head [2]int) int {
 		// Observatory | for Human Rights): the name is the speaker.
 		best = m
 	}
-	if best < 0 || s.ms[best].Label != "PERSON" {
+	if best < 0 || s.ms[best].Label != "PERSON" || onlyTitles(s.ms[best].Text) {
 		if i := s.personBeforeDescription(at.speakerTok); i >= 0 {
 			// Eva Lichtenberg, an Austrian Green member of the European
 			// Parliament said: the comma that would close the

@@ -829,6 +829,8 @@ func TestNominalSpeakers(t *testing.T) {
 			"Eva Lichtenberg | said | the plan was timid | name | Eva Lichtenberg | claim"},
 		{"Reacting to a comment by union chairman Tim Phillips, the American player said the plan was timid.",
 			"the American player | said | the plan was timid | nominal |  | claim"},
+		{"The bill was too complex. The Lord Chancellor, Lord Falconer, said the law would stay.",
+			"Lord Falconer | said | the law would stay | name | Falconer | claim"},
 		{"Sony cut its prices and Nintendo followed. A spokesman said profits would rise.",
 			"A spokesman | said | profits would rise | nominal |  | claim"},
 		{"Sony cut its prices and Nintendo followed. The company said profits would rise.",
