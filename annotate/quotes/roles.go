@@ -71,17 +71,7 @@ func (s *speakerResolver) namedInSentence(id string, k int) bool {
 // most before text position pos, at least three times and more than
 // twice as often as anyone else, or -1.
 func (s *speakerResolver) protagonist(pos int) int {
-	count := map[string]int{}
-	last := map[string]int{}
-	for i, m := range s.ms {
-		if m.Start >= pos {
-			break
-		}
-		if m.Label == "PERSON" && m.EntityID != "" {
-			count[m.EntityID]++
-			last[m.EntityID] = i
-		}
-	}
+	count, last := s.mentionCounts("PERSON", pos)
 	best, second := "", 0
 	for id, n := range count {
 		if best == "" || n > count[best] || n == count[best] && id < best {

@@ -391,25 +391,33 @@ func definite(toks []doc.Token, head [2]int) bool {
 	return w == "the" || w == "this"
 }
 
+// mentionCounts counts the mentions of each entity of the label before
+// text position pos, and gives each one's latest mention.
+func (s *speakerResolver) mentionCounts(label string, pos int) (count, last map[string]int) {
+	count, last = map[string]int{}, map[string]int{}
+	for i, m := range s.ms {
+		if m.Start >= pos {
+			break
+		}
+		if m.Label == label && m.EntityID != "" {
+			count[m.EntityID]++
+			last[m.EntityID] = i
+		}
+	}
+	return count, last
+}
+
 // salientOrg is the organisation "the company" stands for at pos: the one
 // whose name holds the noun (the bank: the Bank of England) if exactly one
 // does, else the one the article has named most often before pos, at
 // least twice and more than any other (only when mostNamed); -1 when none
 // is clear.
 func (s *speakerResolver) salientOrg(noun string, pos int, mostNamed bool) int {
-	count := map[string]int{}
-	last := map[string]int{}
+	count, last := s.mentionCounts("ORG", pos)
 	named := map[string]bool{} // organisations whose name holds the noun
-	for i, m := range s.ms {
-		if m.Start >= pos {
-			break
-		}
-		if m.Label == "ORG" && m.EntityID != "" {
-			count[m.EntityID]++
-			last[m.EntityID] = i
-			if slices.Contains(strings.Fields(strings.ToLower(m.Canonical)), noun) {
-				named[m.EntityID] = true
-			}
+	for id, i := range last {
+		if slices.Contains(strings.Fields(strings.ToLower(s.ms[i].Canonical)), noun) {
+			named[id] = true
 		}
 	}
 	if len(named) == 1 {
