@@ -20,8 +20,9 @@ import (
 // when the text named them (Tony Blair has said … The prime minister
 // said), not when it said he: after a run of quotations, a description
 // more often brings in someone new. Failing those, the subject of the
-// sentence before, when it is a name. A person the sentence names, or
-// one the article gives another role (Tory leader Michael Howard … The prime minister said), or the
+// sentence before, when it is a name; failing that, the article's
+// protagonist. A person the sentence names, one the article gives another
+// role (Tory leader Michael Howard … The prime minister said), or the
 // role, rank and all, the article gives someone else, is not it.
 func (s *speakerResolver) roleInFocus(head [2]int) int {
 	noun := strings.ToLower(s.r.Tokens[head[1]-1].Text)
