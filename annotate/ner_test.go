@@ -302,7 +302,7 @@ func TestEntityRules(t *testing.T) {
 			want:  []string{"Russian NORP model E1", "Chicago ORG model E2", "Boston ORG model E3"},
 		},
 		{
-			name:  "one name, one label: the majority decides",
+			name:  "one name, one label: the most confident mentions decide, ties the first",
 			text:  "Millbrook said sales fell. Millbrook shares dropped. Analysts called Millbrook weak.",
 			model: []any{0, 1, "ORG", 5, 6, "ORG", 11, 12, "PER"},
 			want:  []string{"Millbrook ORG model E1", "Millbrook ORG model E1", "Millbrook ORG rule E1"},
