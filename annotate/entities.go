@@ -498,11 +498,12 @@ func titledPersons(r *doc.Document, ms []doc.Mention) {
 // surnameLabels makes a MISC or ORG mention a PERSON when it is the
 // surname, or the last words, of a person the document names in full:
 // news refers to a person by surname after the first mention (Bashar
-// al-Assad … the Assad regime; Aung San Suu Kyi … Suu Kyi). The other way round, a first name and a surname the document
-// writes alone as a person's is a person's name (Labour backbencher
-// Stephen Pound … Mr Pound). A place is left alone when the gazetteer knows it (a
-// Washington after George Washington is as likely the city); one it does
-// not know is the person's (Mikhail Khodorkovsky … Khodorkovsky).
+// al-Assad … the Assad regime; Aung San Suu Kyi … Suu Kyi). The other
+// way round, a first name and a surname the document writes alone as a
+// person's is a person's name (Labour backbencher Stephen Pound … Mr
+// Pound). A place is left alone when the gazetteer knows it (a Washington
+// after George Washington is as likely the city); one it does not know is
+// the person's (Mikhail Khodorkovsky … Khodorkovsky).
 func surnameLabels(ms []doc.Mention, gaz *gazetteer) {
 	surnames := map[string]bool{}
 	for _, m := range ms {
