@@ -92,7 +92,7 @@ claims.macro_f1, zones.accuracy, zones.body.accuracy.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.pred, "pred", "", "score this existing output folder instead of annotating the gold texts")
 	f.StringVar(&opts.jsonPath, "json", "", "also write the full report as JSON to this file")
-	f.StringVar(&opts.errors, "errors", "", "also write every entity error (missed, spurious, wrong_label, wrong_span, wrong_both) and quote error (missed, spurious, wrong_speaker) as JSON lines to this file, and print the commonest: entities by kind and labels, quotes by kind and cue and by the rule that placed the prediction")
+	f.StringVar(&opts.errors, "errors", "", "also write every entity error (missed, spurious, wrong_label, wrong_span, wrong_both) and quote error (missed, spurious, wrong_speaker, wrong_span) as JSON lines to this file, and print the commonest: entities by kind and labels, quotes by kind and cue and by the rule that placed the prediction")
 	f.StringVar(&opts.junit, "junit", "", "also write one JUnit test case per floor to this file")
 	f.StringArrayVar(&opts.mins, "min", nil, "floor task.metric=value; exit status 1 when missed (repeatable)")
 	f.IntVar(&opts.workers, "workers", runtime.NumCPU(), "annotating workers (without --pred)")

@@ -34,6 +34,9 @@ func WriteQuoteErrorSummary(stdout io.Writer, errs []QuoteError, path string) {
 	}
 	groups := map[[2]string]*group{}
 	for _, e := range errs {
+		if e.Kind == "wrong_span" {
+			continue // printWrongSpans
+		}
 		cue := cmp.Or(e.GoldCue, e.PredCue, "(no cue)")
 		if f := strings.Fields(strings.ToLower(cue)); len(f) > 0 {
 			cue = f[len(f)-1] // the verb of "has also said"
@@ -61,7 +64,42 @@ func WriteQuoteErrorSummary(stdout io.Writer, errs []QuoteError, path string) {
 		who := cmp.Or(e.GoldSpeaker, e.PredSpeaker)
 		fmt.Fprintf(stdout, "  %4d  %-13s %-14s e.g. %s: %q (%s)\n", g.n, g.kind, g.cue, e.DocID, clip(ex, 70), clip(who, 30))
 	}
+	printWrongSpans(stdout, errs)
 	printErrorsByRule(stdout, errs)
+}
+
+// printWrongSpans counts the contents matched with the right speaker but
+// not exactly, by which end is off and which way.
+func printWrongSpans(stdout io.Writer, errs []QuoteError) {
+	side := func(shift int, early, late string) string {
+		switch {
+		case shift < 0:
+			return early
+		case shift > 0:
+			return late
+		}
+		return ""
+	}
+	counts := map[string]int64{}
+	n := 0
+	for _, e := range errs {
+		if e.Kind != "wrong_span" {
+			continue
+		}
+		n++
+		if e.Parts != nil && e.Parts[0] != e.Parts[1] {
+			counts["parts differ"]++
+		}
+		if s := side(e.StartShift, "starts early", "starts late"); s != "" {
+			counts[s]++
+		}
+		if s := side(e.EndShift, "ends early", "ends late"); s != "" {
+			counts[s]++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(stdout, "\nwrong_span (right speaker, content not exact): %d; %s\n", n, output.FormatCounts(counts))
+	}
 }
 
 // printErrorsByRule prints the spurious and wrong-speaker predictions of
@@ -70,7 +108,7 @@ func printErrorsByRule(stdout io.Writer, errs []QuoteError) {
 	byRule := map[string]*[2]int{}
 	var rules []string
 	for _, e := range errs {
-		if e.Kind == "missed" {
+		if e.Kind == "missed" || e.Kind == "wrong_span" {
 			continue
 		}
 		c := byRule[e.PredRule]

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -90,6 +91,40 @@ func TestSplitQuotationParts(t *testing.T) {
 		if q.ContentExact.TP != tc.exact || q.Content80.TP != 1 {
 			t.Errorf("%s: exact %d, 0.8 %d; want exact %d, 0.8 1", tc.name, q.ContentExact.TP, q.Content80.TP, tc.exact)
 		}
+	}
+}
+
+// TestWrongSpanErrors: a match with the right speaker whose content runs
+// past the gold end is a wrong_span error that says which end is off and
+// by how much; an exact match and a wrong speaker are not.
+func TestWrongSpanErrors(t *testing.T) {
+	gold := []datasets.GoldDoc{{
+		ID: "d", Text: text100, HasQuotes: true,
+		Quotes: []datasets.GoldQuote{
+			{Content: gspan(10, 30), Cue: gspan(5, 9), Speaker: gspan(0, 4), Label: "claim"},
+			{Content: gspan(50, 60), Cue: gspan(45, 49), Speaker: gspan(40, 44), Label: "claim"},
+			{Content: gspan(70, 80), Cue: gspan(65, 69), Speaker: gspan(61, 64), Label: "claim"},
+		},
+	}}
+	at := func(n int) *int32 { v := int32(n); return &v }
+	preds := map[string]*PredDoc{"d": {Quotes: []output.QuoteRow{
+		{ContentStart: 8, ContentEnd: 35, SpeakerStart: at(0), SpeakerEnd: at(4), Label: "claim"},    // starts 2 early, ends 5 late
+		{ContentStart: 50, ContentEnd: 60, SpeakerStart: at(40), SpeakerEnd: at(44), Label: "claim"}, // exact
+		{ContentStart: 70, ContentEnd: 78, SpeakerStart: at(0), SpeakerEnd: at(4), Label: "claim"},   // wrong speaker
+	}}}
+	errs := Score(gold, preds).Quotes.Errors
+	var got []string
+	for _, e := range errs {
+		got = append(got, fmt.Sprintf("%s %d %d %v", e.Kind, e.StartShift, e.EndShift, e.Parts))
+	}
+	want := []string{"wrong_span -2 5 &[1 1]", "wrong_speaker 0 0 <nil>"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var b strings.Builder
+	WriteQuoteErrorSummary(&b, errs, "errs.jsonl")
+	if !strings.Contains(b.String(), "wrong_span (right speaker, content not exact): 1; ends late 1, starts early 1") {
+		t.Errorf("summary:\n%s", b.String())
 	}
 }
 

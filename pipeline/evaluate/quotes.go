@@ -34,11 +34,12 @@ type QuoteScores struct {
 }
 
 // QuoteError is one quote the system got wrong: a gold attribution it
-// missed, a prediction that matches no gold one, or a match whose speaker
-// mention does not overlap the gold speaker.
+// missed, a prediction that matches no gold one, a match whose speaker
+// mention does not overlap the gold speaker, or a match with the right
+// speaker whose content is not exactly the gold one.
 type QuoteError struct {
 	Task        string `json:"task"` // "quotes"
-	Kind        string `json:"kind"` // missed, spurious, wrong_speaker
+	Kind        string `json:"kind"` // missed, spurious, wrong_speaker, wrong_span
 	DocID       string `json:"doc_id"`
 	GoldContent string `json:"gold_content,omitempty"`
 	GoldCue     string `json:"gold_cue,omitempty"`
@@ -51,6 +52,13 @@ type QuoteError struct {
 	// Start is where the error starts in the text (code points), for
 	// ordering and for looking it up.
 	Start int `json:"start"`
+	// StartShift and EndShift are, for wrong_span, how far the predicted
+	// content's first start and last end lie from the gold content's
+	// (code points; negative is earlier), and Parts their numbers of parts
+	// (gold, predicted).
+	StartShift int     `json:"start_shift,omitempty"`
+	EndShift   int     `json:"end_shift,omitempty"`
+	Parts      *[2]int `json:"parts,omitempty"`
 }
 
 // Slice is the content and quote+speaker scores of direct (content holds a
@@ -328,6 +336,10 @@ func (t *quoteTally) errors(d *docQuotes) {
 			e.Kind = "wrong_speaker"
 			e.PredContent, e.PredCue, e.PredSpeaker, e.PredRule = p.Content, deref(p.Cue), deref(p.Speaker), p.Rule
 			t.errs = append(t.errs, e)
+		default:
+			if we, ok := wrongSpan(e, goldSpan(g.Content), &d.pq[pi]); ok {
+				t.errs = append(t.errs, we)
+			}
 		}
 	}
 	for pi := range d.pq {
@@ -336,6 +348,21 @@ func (t *quoteTally) errors(d *docQuotes) {
 			t.errs = append(t.errs, QuoteError{Task: "quotes", Kind: "spurious", DocID: d.id, PredContent: p.Content, PredCue: deref(p.Cue), PredSpeaker: deref(p.Speaker), PredRule: p.Rule, Start: int(p.ContentStart)})
 		}
 	}
+}
+
+// wrongSpan is e as a wrong_span error when the prediction p, matched with
+// the right speaker, does not cover exactly the gold content g.
+func wrongSpan(e QuoteError, g span, p *output.QuoteRow) (QuoteError, bool) {
+	ps := contentSpan(p)
+	if len(g) == 0 || exact(overlap(g, ps), g, ps) {
+		return e, false
+	}
+	e.Kind = "wrong_span"
+	e.PredContent, e.PredCue, e.PredSpeaker, e.PredRule = p.Content, deref(p.Cue), deref(p.Speaker), p.Rule
+	e.StartShift = ps[0][0] - g[0][0]
+	e.EndShift = ps[len(ps)-1][1] - g[len(g)-1][1]
+	e.Parts = &[2]int{len(g), len(ps)}
+	return e, true
 }
 
 // kinds counts the direct and indirect slices.
