@@ -464,8 +464,22 @@ func isClosingMark(s string) bool {
 }
 
 // trimSentenceEnd is the byte offset where a sentence's content ends: before
-// its final full stop, unless the stop is inside a quotation.
+// its final full stop, unless the stop is inside a quotation, and before a
+// semicolon, colon or dash the sentence breaks off at, or a closing
+// bracket after its stop (… not guilty.)) or that it never opened.
 func trimSentenceEnd(text string, toks []doc.Token, s0, s1 int) int {
+	for s1-1 > s0 {
+		switch t := toks[s1-1].Text; {
+		case t == ";" || t == ":" || t == "-" || t == "--" || t == "—" || t == "–":
+			s1--
+			continue
+		case t == ")" && (isStop(toks[s1-2].Text) || !opensBracket(toks[s0:s1-1])):
+			// (A sentence in brackets.) ends at its stop.
+			s1--
+			continue
+		}
+		break
+	}
 	last := toks[s1-1]
 	switch {
 	case s1-1 > s0 && (last.Text == "." || last.Text == "!" || last.Text == "?"):
@@ -476,6 +490,18 @@ func trimSentenceEnd(text string, toks []doc.Token, s0, s1 int) int {
 		return last.End - 1
 	}
 	return last.End
+}
+
+func isStop(s string) bool { return s == "." || s == "!" || s == "?" }
+
+// opensBracket reports whether an opening bracket is among toks.
+func opensBracket(toks []doc.Token) bool {
+	for _, t := range toks {
+		if t.Text == "(" {
+			return true
+		}
+	}
+	return false
 }
 
 // contentBefore is the content of "…," X said: the quotation that ends at

@@ -258,7 +258,14 @@ func transcriptTurns(text string, r *doc.Document, marks []quoteMarkSpan, used [
 		} else {
 			end = len(strings.TrimRight(text, " \n"))
 		}
-		content := [2]int{toks[k+1].Start, trimRightSpace(text, end)}
+		// A turn's closing full stop is the writer's, as a sentence's is.
+		end = trimRightSpace(text, end)
+		if strings.HasSuffix(text[:end], ".") && !strings.HasSuffix(text[:end], "..") && end-1 > toks[k+1].Start {
+			if j := tokenAt(toks, end-1); j >= 0 && toks[j].Start == end-1 {
+				end = trimRightSpace(text, end-1)
+			}
+		}
+		content := [2]int{toks[k+1].Start, end}
 		for mi, m := range marks {
 			if m.start < content[1] && content[0] < m.end {
 				used[mi] = true

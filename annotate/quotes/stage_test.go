@@ -285,9 +285,9 @@ func TestQuotes(t *testing.T) {
 		{"a quotation signed with a dash", "“The bridge is the best thing in town.” ― Anna Berg",
 			[]string{"Anna Berg | ― | “The bridge is the best thing in town.” | name | Anna Berg | claim"}},
 		{"a transcript turn", "The interview went on.\n\nBERG: The bridge is safe and we checked it.\n\nIt ended there.",
-			[]string{"BERG | : | The bridge is safe and we checked it. | name | BERG | claim"}},
+			[]string{"BERG | : | The bridge is safe and we checked it | name | BERG | claim"}},
 		{"a headline credited with a colon; a table row is no statement", "Berg: The bridge is safe and will stay open.\n\nAnna Berg, the city engineer, said on Monday that the cables were sound.\n\nVotes counted so far:\n\nBerg: 1,769.\n\nLund: 1,501.",
-			[]string{"Berg | : | The bridge is safe and will stay open. | name | Anna Berg | claim", "Anna Berg | said | that the cables were sound | name | Anna Berg | claim"}},
+			[]string{"Berg | : | The bridge is safe and will stay open | name | Anna Berg | claim", "Anna Berg | said | that the cables were sound | name | Anna Berg | claim"}},
 		{"a verb inside a quotation reports nothing past it", "'It was not what we expected to see,' said Anna Berg, who led the study.",
 			[]string{"Anna Berg | said | 'It was not what we expected to see,' | name | Anna Berg | claim"}},
 		{"a quotation after a short lead-in", "Anna Berg told her audience on Monday, “The bridge is safe.”",
@@ -661,6 +661,10 @@ func TestRules(t *testing.T) {
 		"subject-cue": {
 			{"Anna Berg said that the bridge would open in May.", "Anna Berg | said | that the bridge would open in May"},
 			{"Anna Berg, who said the bridge was safe, left early.", "who | said | the bridge was safe"},
+			// The stop, a bracket closed after it, or a colon the sentence
+			// breaks off at are the writer's, not what was said.
+			{"(Anna Berg said the bridge was unsafe.) The mayor agreed.", "Anna Berg | said | the bridge was unsafe"},
+			{"Anna Berg said the bridge was unsafe:\nThe mayor agreed.", "Anna Berg | said | the bridge was unsafe"},
 		},
 		"quote-next":    {{"Anna Berg said in a statement. “The bridge is safe.”", "Anna Berg | said | “The bridge is safe.”"}},
 		"quote-subject": {{"“The bridge is safe,” Anna Berg said.", "Anna Berg | said | “The bridge is safe,”"}},
@@ -675,7 +679,7 @@ func TestRules(t *testing.T) {
 		"hearsay":         {{"The bridge is reportedly unsafe.", " | reportedly | The bridge is reportedly unsafe"}},
 		"poll":            {{"Most voters back the bridge, in a new Harbour Times poll.", "a new Harbour Times poll | in | Most voters back the bridge"}},
 		"signed-quote":    {{"“The bridge is safe.” ― Anna Berg", "Anna Berg | ― | “The bridge is safe.”"}},
-		"transcript-turn": {{"Anna Berg spoke to the council.\n\nBERG: The bridge is safe and we checked it twice.", "BERG | : | The bridge is safe and we checked it twice."}},
+		"transcript-turn": {{"Anna Berg spoke to the council.\n\nBERG: The bridge is safe and we checked it twice.", "BERG | : | The bridge is safe and we checked it twice"}},
 		"floating-quote":  {{"Anna Berg said the bridge was safe. “We checked it twice and found nothing wrong.”", "Anna Berg |  | “We checked it twice and found nothing wrong.”"}},
 	}
 	for _, rule := range quotes.Rules {
