@@ -482,7 +482,7 @@ func trimSentenceEnd(text string, toks []doc.Token, s0, s1 int) int {
 	}
 	last := toks[s1-1]
 	switch {
-	case s1-1 > s0 && (last.Text == "." || last.Text == "!" || last.Text == "?"):
+	case s1-1 > s0 && isStop(last.Text):
 		return toks[s1-2].End
 	case len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") && strings.Count(last.Text, ".") == 1:
 		// "in May." comes as one token; an abbreviation's own stop (U.S.)
