@@ -25,6 +25,9 @@ type cueModel struct {
 	// filter, when the file has one, decides which candidate attributions
 	// to keep (attrfilter.go).
 	filter *attrFilter
+	// starts, when the file has one, chooses where an indirect content
+	// starts (starts.go); it follows the filter.
+	starts *startModel
 }
 
 // Cue-feature templates (a separate range from the NER model's).
@@ -361,6 +364,9 @@ func (m *cueModel) marshal() ([]byte, error) {
 	binary.Write(&raw, binary.LittleEndian, m.w)
 	if m.filter != nil {
 		m.filter.marshalTo(&raw)
+		if m.starts != nil {
+			m.starts.marshalTo(&raw)
+		}
 	}
 	return perceptron.Compress(raw.Bytes())
 }
@@ -384,6 +390,12 @@ func unmarshalCueModel(b []byte) (*cueModel, error) {
 	// A model trained before the attribution filter has nothing more.
 	if r.Len() > 0 {
 		if m.filter, err = unmarshalAttrFilter(r); err != nil {
+			return nil, fmt.Errorf("cue model: %w", err)
+		}
+	}
+	// A model trained before the content-start model has nothing more.
+	if r.Len() > 0 {
+		if m.starts, err = unmarshalStartModel(r); err != nil {
 			return nil, fmt.Errorf("cue model: %w", err)
 		}
 	}

@@ -64,7 +64,7 @@ func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
 		return nil, fmt.Errorf("attribution filter: %w", err)
 	}
 	// A filter trained before the score column has nothing more.
-	if r.Len() > 0 {
+	if nextIs(r, calibrationMagic) {
 		c, err := unmarshalCalibration(r)
 		if err != nil {
 			return nil, fmt.Errorf("attribution filter: %w", err)
@@ -72,6 +72,16 @@ func unmarshalAttrFilter(r *bytes.Reader) (*attrFilter, error) {
 		f.calib = c
 	}
 	return f, nil
+}
+
+// nextIs reports whether r's unread bytes start with magic.
+func nextIs(r *bytes.Reader, magic []byte) bool {
+	if r.Len() < len(magic) {
+		return false
+	}
+	got := make([]byte, len(magic))
+	n, _ := r.ReadAt(got, r.Size()-int64(r.Len()))
+	return n == len(magic) && bytes.Equal(got, magic)
 }
 
 func (f *attrFilter) score(feats []uint64) float32 { return perceptron.Score(f.w, f.bits, feats) }

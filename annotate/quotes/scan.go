@@ -41,6 +41,8 @@ type scan struct {
 	// subject rules read, reused from cue to cue.
 	cand candidate
 	subj subjectView
+	// startSc holds the start model's features.
+	startSc []uint64
 }
 
 // collector asks a scan for the attribution filter's training examples.
@@ -101,6 +103,15 @@ func (sc *scan) activeFilter() *attrFilter {
 		return nil
 	}
 	return sc.st.cueModel.filter
+}
+
+// activeStarts is the content-start model annotation applies: the cue
+// model's, unless training examples are being collected.
+func (sc *scan) activeStarts() *startModel {
+	if sc.collect != nil || sc.st.cueModel == nil {
+		return nil
+	}
+	return sc.st.cueModel.starts
 }
 
 // Marks are in text order and never overlap, so lookups are binary
@@ -233,6 +244,9 @@ func (sc *scan) document() []attribution {
 			sc.res.resolve(at)
 		}
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
+		if starts := sc.activeStarts(); starts != nil && startsAfterCue(at) {
+			at.content[0] = starts.startOf(toks, low, at, sc.startSc[:0])
+		}
 		at.act = actSense(toks, marks, *at)
 		if at.parts != nil {
 			at.parts = fitParts(at.parts, at.content)

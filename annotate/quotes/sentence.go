@@ -101,6 +101,12 @@ func (sc *scan) findCue(c *cueFound, learned []bool) bool {
 	return n > 0
 }
 
+// npOpener reports whether a tag opens a noun phrase: a determiner, a
+// possessive pronoun, a number.
+func npOpener(tag string) bool {
+	return tag == "DT" || tag == "PDT" || tag == "PRP$" || tag == "CD"
+}
+
 // learnedCueLength is the length of the cue the model marks from token
 // c.k, or 0 when the words it marks report nothing of their own.
 func (sc *scan) learnedCueLength(c *cueFound, learned []bool) int {
@@ -125,6 +131,11 @@ func (sc *scan) learnedCueLength(c *cueFound, learned []bool) int {
 			}
 			break
 		}
+	}
+	// A cue does not end with a word that opens a noun phrase (played down
+	// the, shared a, boasts of his): the phrase is what was said.
+	for n > 1 && npOpener(toks[k+n-1].POS) {
+		n--
 	}
 	// An auxiliary alone (she has taken time …) reports nothing, nor does a
 	// noun read as a verb right before a lexicon cue: it is that cue's

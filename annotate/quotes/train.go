@@ -173,7 +173,11 @@ func cueF1(m *cueModel, sents []CueSentence, lex cueLexicon) float64 {
 // column is calibrated to), the rule that placed it and the article it
 // is from.
 type FilterExample struct {
-	feats         []uint64
+	feats []uint64
+	// start is the ranking of the content's possible starts when the
+	// candidate is an indirect content after its cue that matches a gold
+	// one (starts.go), else nil.
+	start         *startProblem
 	good, content bool
 	rule          string
 	article       uint64
@@ -225,8 +229,13 @@ func (b *Trainer) FilterExamples(model []byte, candidate float32, text string, g
 	}
 	out := make([]FilterExample, 0, len(ats))
 	article := perceptron.Hash(text)
+	low := d.Lower
+	if len(low) != len(d.Tokens) {
+		low = english.LowerTokens(d.Tokens)
+	}
 	for _, at := range ats {
 		good, content := false, false
+		var start *startProblem
 		for _, g := range gold {
 			ov, n := overlap(g.Content, at.content[0], at.content[1])
 			if n == 0 || 10*ov < 3*n {
@@ -235,10 +244,11 @@ func (b *Trainer) FilterExamples(model []byte, candidate float32, text string, g
 			content = true
 			if cov, _ := overlap(g.Cue, at.cue[0], at.cue[1]); cov > 0 {
 				good = true
+				start = goldStart(d.Tokens, low, &at, g.Content, byteAt)
 				break
 			}
 		}
-		out = append(out, FilterExample{feats: at.filterFeats, good: good, content: content, rule: at.rule, article: article})
+		out = append(out, FilterExample{feats: at.filterFeats, start: start, good: good, content: content, rule: at.rule, article: article})
 	}
 	return out, nil
 }
@@ -267,6 +277,11 @@ func (b *Trainer) TrainFilter(cueModel []byte, ex []FilterExample, bits uint, ep
 	f := &attrFilter{bits: bits, w: trainFilterWeights(judged, bits, epochs, seed), candidate: candidate, threshold: threshold}
 	f.calib = calibrate(ex, bits, epochs, seed)
 	m.filter = f
+	problems := make([]*startProblem, 0, len(ex))
+	for _, e := range ex {
+		problems = append(problems, e.start)
+	}
+	m.starts = trainStartModel(problems, seed)
 	return m.marshal()
 }
 
