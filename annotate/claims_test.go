@@ -49,8 +49,10 @@ func TestClaims(t *testing.T) {
 			[]string{"that he had taken the money | denial | cue:deny | "}},
 		{"a negated denial cue is no denial", "Tomas Reyna did not deny the reports.",
 			[]string{"the reports | claim | cue:deny, negated-cue:not | "}},
+		// Where the content starts is the quotes stage's start model's
+		// choice (PolNeAR's cue is "refused to deny").
 		{"refusing to deny is no denial", "The council refused to deny that the pool would close.",
-			[]string{"to deny that the pool would close | claim | cue:refuse | "}},
+			[]string{"that the pool would close | claim | cue:refuse | "}},
 		{"turning down a request is a denial by its cue, marked a refusal", "The tribunal rejected the union's application for an injunction.",
 			[]string{"the union's application for an injunction | denial | cue:reject, refusal:application | "}},
 		{"a content that calls something untrue", "Reyna said the newspaper's story was untrue.",

@@ -236,6 +236,7 @@ func (sc *scan) document() []attribution {
 			// not a statement of the subject's; "Cruz is expected to win":
 			// the subject of a passive is what is expected, not who expects;
 			// "It is unclear whether …": nobody speaks.
+			raiseSubject(toks, low, marks, at)
 			at.speakerTok, at.appositive = [2]int{-1, -1}, [2]int{-1, -1}
 		}
 		if src := floatingSource(out[:i], at); src != nil {

@@ -191,12 +191,10 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | “It is safe,” | name | Anna Berg | claim", "Peter Holm | said | “We checked it,” | name | Peter Holm | claim"}},
 		{"a title in quotation marks before the speaker is not the statement", "Speaking on Harbour TV’s “Morning Talk,” Anna Berg said the bridge is safe.",
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim"}},
-		// Where an indirect content starts after its cue is the start
-		// model's choice (starts.go): here it leaves out "to be enjoying",
-		// which PolNeAR's annotators keep after "seem" about as often as
-		// not.
+		// The subject of "seem" is the first part of what seems
+		// (raiseSubject); TestSplitQuotationParts checks the parts.
 		{"an impression after an auxiliary", "So far, Anna Berg does not seem to be enjoying the fight.",
-			[]string{" | does not seem | the fight | unresolved |  | claim"}},
+			[]string{" | does not seem | Anna Berg does not seem to be enjoying the fight | unresolved |  | claim"}},
 		{"a straight quotation mark right after the cue opens the statement", "Anna Berg said \"The bridge is safe.\"",
 			[]string{"Anna Berg | said | \"The bridge is safe.\" | name | Anna Berg | claim"}},
 		{"a question put by someone the sentence does not name", "Asked whether the bridge was safe, Anna Berg said it was.",
@@ -311,7 +309,7 @@ func TestQuotes(t *testing.T) {
 		{"a speaker with of", "“It was the least bad outcome,” Mr. Berg of the Harbour Club said.",
 			[]string{"Mr. Berg of the Harbour Club | said | “It was the least bad outcome,” | name | Berg | claim"}},
 		{"the subject of a passive is not the source", "Anna Berg is expected to say that the bridge is safe.",
-			[]string{" | is expected | that the bridge is safe | unresolved |  | claim"}},
+			[]string{" | is expected | Anna Berg is expected to say that the bridge is safe | unresolved |  | claim"}},
 		{"a passive names no speaker", "Residents were told to leave.",
 			[]string{" | were told | to leave | unresolved |  | claim"}},
 		{"speech inside a quotation is not the article's", "“Tom said it was fine,” Anna Berg said.",
@@ -450,8 +448,9 @@ func checkQuoteSpans(t *testing.T, a *annotate.Annotator, text string) {
 
 // TestSplitQuotationParts: a quotation split by its cue is one statement
 // whose parts are the two quotations, without the words of the writer's
-// between them, and so is a statement a parenthetical cue interrupts; one
-// quotation, or a statement after its cue, has no parts.
+// between them, and so is a statement a parenthetical cue interrupts, and
+// one whose subject a raising cue interrupts; one quotation, or a
+// statement after its cue, has no parts.
 func TestSplitQuotationParts(t *testing.T) {
 	a := newTestAnnotator(t, nil)
 	tests := []struct {
@@ -469,6 +468,11 @@ func TestSplitQuotationParts(t *testing.T) {
 		{"The delay, Anna Berg said, was short but it cost the city dearly.", []string{"The delay", "was short but it cost the city dearly"}},
 		{"The plan, according to aides, is to finish the bridge by May.", []string{"The plan", "is to finish the bridge by May"}},
 		{"Anna Berg said the bridge would be finished by May.", nil},
+		// A raising cue's subject is what is expected or seems, not who
+		// speaks: it is the first part.
+		{"Anna Berg is expected to win the vote.", []string{"Anna Berg", "to win the vote"}},
+		{"The new bridge, too, appears to be sinking.", []string{"The new bridge", "to be sinking"}},
+		{"Residents were told to leave.", nil},
 	}
 	for _, tc := range tests {
 		d, err := a.Annotate(context.Background(), tc.text, "")
