@@ -239,12 +239,12 @@ func TestQuotes(t *testing.T) {
 			[]string{"Anna Berg | said | the count was fair | name | Anna Berg | claim"}},
 		{"a time phrase after and", "Anna Berg freed up funds and on Monday announced that more was coming.",
 			[]string{"Anna Berg | announced | that more was coming | name | Anna Berg | claim"}},
-		// Whether "has both endorsed the plan" is kept is the filter's
-		// call, and it moves with every retrain; since the start model's it
-		// drops it. The relative pronoun and the clause's end are what is
-		// tested.
+		// The cue's words are the cue model's: since its retrain on the
+		// averaged tagger's tags it takes the auxiliary and "both" in.
+		// Whether the filter keeps "has both endorsed the plan" has moved
+		// with retrains (one of them dropped it).
 		{"both after an auxiliary is no speaker: the relative pronoun is, and its clause ends at the comma", "The plan passed. Anna Berg, who has both endorsed the plan and criticised it, spoke last.",
-			[]string{"who | criticised | it | pronoun | Anna Berg | claim"}},
+			[]string{"who | has both endorsed | the plan | pronoun | Anna Berg | claim", "who | criticised | it | pronoun | Anna Berg | claim"}},
 		{"split mid-sentence", "Anna Berg spoke last. “My hope,” Berg said, “is a new bridge.”",
 			[]string{"Berg | said | “My hope,” Berg said, “is a new bridge.” | name | Anna Berg | claim"}},
 		{"X says, quote", "Anna Berg says, “The bridge is safe.”",
