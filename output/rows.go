@@ -99,7 +99,7 @@ type QuoteRow struct {
 	ContentStart      int32     `parquet:"content_start" doc:"first code point of what was said"`
 	ContentEnd        int32     `parquet:"content_end" doc:"code point after what was said"`
 	Content           string    `parquet:"content" doc:"what was said"`
-	ContentParts      []SpanRow `parquet:"content_parts,list" doc:"the stretches of the content that were said, in text order: one, [content_start, content_end), unless the cue or speaker stands inside the content (“A,” X said. “B.”: two parts, the quotations without said X)"`
+	ContentParts      []SpanRow `parquet:"content_parts,list" doc:"the stretches of the content that were said, in text order: one, [content_start, content_end), unless the cue or speaker stands inside the content (“A,” X said. “B.”: two parts, the quotations without said X; *Clinton was expected to win*, *Carson appears to be slipping*: the subject of a raising cue is no speaker but the first part, *Clinton* + *to win*)"`
 	CueStart          *int32    `parquet:"cue_start,optional" doc:"first code point of the reporting words, null when none"`
 	CueEnd            *int32    `parquet:"cue_end,optional" doc:"code point after the reporting words"`
 	Cue               *string   `parquet:"cue,optional" doc:"the reporting words as written (said, told reporters, according to); in an author row, the falsity or negation words (is false, Does Not, No)"`
