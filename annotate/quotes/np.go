@@ -45,8 +45,9 @@ func skipTemporal(toks []doc.Token, end, sentStart int) int {
 		j--
 	}
 	// "Christie, who chairs the team, on Sunday defended …": a comma
-	// closing an appositive before the time phrase.
-	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) && toks[j].Text != "," && toks[j].POS != "CC" {
+	// closing an appositive before the time phrase; "Sanders (I-Vt.) on
+	// Saturday criticized …": a bracket closing a party designation.
+	if j < sentStart || !isNPToken(toks[j]) && !isRelativePronoun(toks[j]) && toks[j].Text != "," && toks[j].Text != ")" && toks[j].POS != "CC" {
 		return end
 	}
 	return j + 1

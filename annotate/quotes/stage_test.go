@@ -267,6 +267,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"the Syrian Observatory for Human Rights | according to | Fighting killed 20 people | name | Syrian Observatory for Human Rights | claim"}},
 		{"a passive's agent after the cue speaks", "The firm has been accused by the city council of dumping silt in the bay.",
 			[]string{"the city council | accused | dumping silt in the bay | nominal |  | claim"}},
+		{"a day after a party designation is no speaker", "Sen. Anna Berg (D-Vt.) on Saturday criticized the accord.",
+			[]string{"Sen. Anna Berg | criticized | the accord | name | Anna Berg | claim"}},
 		{"an oblique before the subject is the cue's, not the speaker's", "On Wednesday Anna Berg said the bridge is safe. In a statement the council said the road would close.",
 			[]string{"Anna Berg | said | the bridge is safe | name | Anna Berg | claim", "the council | said | the road would close | nominal |  | claim"}},
 		{"pronoun", "Anna Berg arrived on Monday. She said the bridge is safe.",
