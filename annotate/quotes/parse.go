@@ -206,7 +206,7 @@ var actVerbs = map[string]bool{
 // for an act: its head word takes an object or a predicate and no clause,
 // and the content is not a quotation; or whether the cue is what its
 // source failed, refused or declined to do (unsaid).
-func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
+func actSense(toks []doc.Token, marks []quoteMarkSpan, lex cueLexicon, at attribution) bool {
 	if at.cue[0] >= at.cue[1] {
 		return false
 	}
@@ -219,7 +219,7 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 		k1++
 	}
 	head := cueHead(toks, k0, k1)
-	if head >= 0 && unsaid(toks, head) {
+	if head >= 0 && (unsaid(toks, head) || refusedAct(toks, lex, head, at.content)) {
 		return true
 	}
 	if head < 0 || !actVerbs[toks[head].Lemma] {
@@ -245,6 +245,28 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, at attribution) bool {
 // the verb after failed, refused or declined (it failed to disclose how …,
 // who refused to refer to him by name), or after yet to (Fiat has yet to
 // comment; the company is yet to respond).
+// refusedAct reports whether a cue of refusing is followed by an act
+// rather than a statement (he refused to fight an Israeli, declined to
+// sell the club; refused to comment is unsaid's): the verb refused is no
+// cue of the lexicon and no verb of communication.
+func refusedAct(toks []doc.Token, lex cueLexicon, head int, content [2]int) bool {
+	if l := toks[head].Lemma; l != "refuse" && l != "decline" {
+		return false
+	}
+	// The refused verb: the first after "to", in the cue (declined to
+	// sell) or opening the content (refused | to sign).
+	k := head + 1
+	for k < len(toks) && toks[k].POS == "TO" || k < len(toks) && toks[k].POS == "RB" {
+		k++
+	}
+	if k >= len(toks) || toks[k].POS != "VB" || toks[k].End > content[1] {
+		return false
+	}
+	l := strings.ToLower(toks[k].Lemma)
+	_, said := lex[strings.ToLower(toks[k].Text)]
+	return !said && !communication[l]
+}
+
 func unsaid(toks []doc.Token, head int) bool {
 	if yetBefore(toks, head) {
 		return true // is yet to respond

@@ -248,7 +248,7 @@ func (sc *scan) document() []attribution {
 		if starts := sc.activeStarts(); starts != nil && startsAfterCue(at) {
 			at.content[0] = starts.startOf(toks, low, at, sc.startSc[:0])
 		}
-		at.act = actSense(toks, marks, *at)
+		at.act = actSense(toks, marks, sc.st.cues, *at)
 		if at.parts != nil {
 			at.parts = fitParts(at.parts, at.content)
 		} else {

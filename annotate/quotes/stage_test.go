@@ -755,7 +755,8 @@ func TestReportTypes(t *testing.T) {
 // TestActSense: a reporting verb that takes a noun phrase and no clause
 // names an act (added a trophy, wrote a song, released an album, was named
 // player of the year), which is no statement; with a clause or a quotation
-// it reports. What a source failed to say is no statement either.
+// it reports. What a source failed to say is no statement either, nor
+// what it refused to do (sign, sell) rather than say.
 func TestActSense(t *testing.T) {
 	a := newTestAnnotator(t, nil)
 	for _, c := range []struct {
@@ -771,6 +772,9 @@ func TestActSense(t *testing.T) {
 		{"Walt Disney failed to disclose how family members were employed.", "attitude", "disclose"},
 		{"The company disclosed how its directors were paid.", "speech", "disclosed"},
 		{"The unions say the plant will close. Fiat has yet to comment on the matter.", "attitude", "comment"},
+		{"Anna Berg refused to sign the new bridge contract.", "attitude", "refused"},
+		{"The club declined to sell the stadium to the council.", "attitude", "sell"},
+		{"Anna Berg refused to confirm the report about the bridge.", "speech", "refused"},
 	} {
 		d, err := a.Annotate(context.Background(), c.text, "")
 		if err != nil {
