@@ -246,7 +246,16 @@ func (sc *scan) document() []attribution {
 		}
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 		if starts := sc.activeStarts(); starts != nil && startsAfterCue(at) {
-			at.content[0] = starts.startOf(toks, low, at, sc.startSc[:0])
+			start := starts.startOf(toks, low, at, sc.startSc[:0])
+			if k := tokenAt(toks, start); start < at.content[0] && k > 0 {
+				// The content takes back the cue's last words: the cue
+				// ends before it, and its lemma is its words'.
+				at.cue[1] = toks[k-1].End
+				if c0 := tokenAt(toks, at.cue[0]); c0 >= 0 && c0 < k {
+					at.cueLemma = sc.st.learnedCue(toks[c0:k]).lemma
+				}
+			}
+			at.content[0] = start
 		}
 		at.act = actSense(toks, marks, sc.st.cues, *at)
 		if at.parts != nil {

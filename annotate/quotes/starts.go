@@ -19,8 +19,10 @@ import (
 // addressee (told voters, asked the Supreme Court), when or where it was
 // said (reported just today, said in recent days), or the rest of a
 // multi-word cue (raised the example of, said little about, voted for,
-// went on to say). startModel ranks the places the content could start:
-// where it starts now, and each of the next maxStartSkip words. It is an
+// went on to say); and earlier when the cue model ran a cue on into what
+// was said (filed a complaint for). startModel ranks the places the
+// content could start: where it starts now, each of the next maxStartSkip
+// words, and a learned cue's last words. It is an
 // averaged perceptron over hashed features, trained by train-cues on the
 // same cross-fitted candidates as the attribution filter, and it travels
 // in the cue model's file after the filter.
@@ -65,11 +67,14 @@ func contentTokens(toks []doc.Token, content [2]int) (int, int) {
 
 // startCandidates appends to dst the tokens the content [k0, k1] may
 // start at: k0 first, then each of the next maxStartSkip tokens that is a
-// word or an opening quotation mark. At least one word stays. Leaving out
+// word or an opening quotation mark (at least one word stays), then, when
+// a learned cue ends right before the content, each of the cue's last
+// maxBack words after its head (the cue model runs a cue on into what was
+// said: filed a complaint for, played down the). Leaving out
 // starts that would cut a skipped word off from its head in the content
 // (keeping "spoke about | how …" for its preposition) moved the same
 // number of contents right on train.
-func startCandidates(dst []int, toks []doc.Token, k0, k1 int) []int {
+func startCandidates(dst []int, toks []doc.Token, at *attribution, k0, k1 int) []int {
 	dst = append(dst, k0)
 	for n := k0 + 1; n <= k1 && n <= k0+maxStartSkip; n++ {
 		if isPunctToken(toks[n].Text) && !isOpeningMark(toks[n].Text) {
@@ -77,7 +82,31 @@ func startCandidates(dst []int, toks []doc.Token, k0, k1 int) []int {
 		}
 		dst = append(dst, n)
 	}
+	if c0, head := cueTokens(toks, at, k0); head >= c0 {
+		for n := k0 - 1; n > head && n >= k0-maxBack; n-- {
+			if !isPunctToken(toks[n].Text) {
+				dst = append(dst, n)
+			}
+		}
+	}
 	return dst
+}
+
+// maxBack bounds how many of a learned cue's last words a content may
+// take back.
+const maxBack = 4
+
+// cueTokens is the first token of a learned cue that ends right before
+// the content's first token k0, and the cue's head, or (-1, -1).
+func cueTokens(toks []doc.Token, at *attribution, k0 int) (int, int) {
+	if !at.fromModel || k0 == 0 || toks[k0-1].End > at.cue[1] || toks[k0-1].Start < at.cue[0] {
+		return -1, -1
+	}
+	c0 := tokenAt(toks, at.cue[0])
+	if c0 < 0 || c0 >= k0 {
+		return -1, -1
+	}
+	return c0, cueHead(toks, c0, k0)
 }
 
 func isOpeningMark(s string) bool { return s == "“" || s == "\"" || s == "‘" || s == "'" }
@@ -122,6 +151,14 @@ const (
 	sfSkipComma
 	sfRuleNewDep
 	sfLemmaTopDep
+	sfBack
+	sfBackWord
+	sfBackPOS
+	sfBackLen
+	sfBackLemma
+	sfBackLast
+	sfBackDep
+	sfBackLastPOS
 )
 
 var startLenBounds = []float32{1, 2, 3, 4, 6, 9}
@@ -165,6 +202,19 @@ func topIn(toks []doc.Token, n, k1 int) int {
 func startFeatures(dst []uint64, toks []doc.Token, low []string, at *attribution, k0, k1, n int) []uint64 {
 	h := perceptron.Hash
 	lemma := h(at.cueLemma)
+	if n < k0 {
+		back := bucket(float32(k0-n), startLenBounds)
+		return append(dst,
+			perceptron.Mix(sfBack),
+			perceptron.Mix(sfBackWord, h(low[n])),
+			perceptron.Mix(sfBackPOS, h(toks[n].POS)),
+			perceptron.Mix(sfBackLen, back),
+			perceptron.Mix(sfBackLemma, lemma, h(low[n])),
+			perceptron.Mix(sfBackLast, h(low[k0-1]), h(low[k0])),
+			perceptron.Mix(sfBackDep, h(toks[n].Dep), h(toks[k0-1].Dep)),
+			perceptron.Mix(sfBackLastPOS, h(toks[k0-1].POS), back),
+		)
+	}
 	if n == k0 {
 		top := topIn(toks, k0, k1)
 		return append(dst,
@@ -227,7 +277,7 @@ func startProblemOf(toks []doc.Token, low []string, at *attribution) (*startProb
 	if k0 < 0 || k1 == k0 {
 		return nil, nil
 	}
-	cands := startCandidates(nil, toks, k0, k1)
+	cands := startCandidates(nil, toks, at, k0, k1)
 	p := &startProblem{feats: make([][]uint64, len(cands)), gold: -1}
 	for i, n := range cands {
 		p.feats[i] = startFeatures(nil, toks, low, at, k0, k1, n)
@@ -248,8 +298,8 @@ func (m *startModel) startOf(toks []doc.Token, low []string, at *attribution, sc
 	if k0 < 0 || k1 == k0 {
 		return at.content[0]
 	}
-	var buf [maxStartSkip + 1]int
-	cands := startCandidates(buf[:0], toks, k0, k1)
+	var buf [maxStartSkip + maxBack + 1]int
+	cands := startCandidates(buf[:0], toks, at, k0, k1)
 	best, bestScore := k0, float32(0)
 	for i, n := range cands {
 		sc = startFeatures(sc[:0], toks, low, at, k0, k1, n)
@@ -282,10 +332,9 @@ func goldStart(toks []doc.Token, low []string, at *attribution, gold [][2]int, b
 	// the gold content costs more than keeping words.
 	p.gold = 0
 	for i, n := range cands {
-		if toks[n].Start > want {
-			break
+		if s := toks[n].Start; s <= want && (s > toks[cands[p.gold]].Start || toks[cands[p.gold]].Start > want) {
+			p.gold = i
 		}
-		p.gold = i
 	}
 	n := 0
 	for _, t := range toks {
