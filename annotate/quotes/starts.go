@@ -82,7 +82,7 @@ func startCandidates(dst []int, toks []doc.Token, at *attribution, k0, k1 int) [
 		}
 		dst = append(dst, n)
 	}
-	if c0, head := cueTokens(toks, at, k0); head >= c0 {
+	if c0, head := cueTokens(toks, at, k0); c0 >= 0 && head >= c0 {
 		for n := k0 - 1; n > head && n >= k0-maxBack; n-- {
 			if !isPunctToken(toks[n].Text) {
 				dst = append(dst, n)
@@ -274,7 +274,7 @@ func startFeatures(dst []uint64, toks []doc.Token, low []string, at *attribution
 // candidate starts and their features; gold is left -1.
 func startProblemOf(toks []doc.Token, low []string, at *attribution) (*startProblem, []int) {
 	k0, k1 := contentTokens(toks, at.content)
-	if k0 < 0 || k1 == k0 {
+	if k0 < 0 {
 		return nil, nil
 	}
 	cands := startCandidates(nil, toks, at, k0, k1)
@@ -295,7 +295,7 @@ func startsAfterCue(at *attribution) bool {
 // model.
 func (m *startModel) startOf(toks []doc.Token, low []string, at *attribution, sc []uint64) int {
 	k0, k1 := contentTokens(toks, at.content)
-	if k0 < 0 || k1 == k0 {
+	if k0 < 0 {
 		return at.content[0]
 	}
 	var buf [maxStartSkip + maxBack + 1]int
