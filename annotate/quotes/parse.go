@@ -241,10 +241,6 @@ func actSense(toks []doc.Token, marks []quoteMarkSpan, lex cueLexicon, at attrib
 	return object
 }
 
-// unsaid reports whether the cue at head is what its source did not do:
-// the verb after failed, refused or declined (it failed to disclose how …,
-// who refused to refer to him by name), or after yet to (Fiat has yet to
-// comment; the company is yet to respond).
 // refusedAct reports whether a cue of refusing is followed by an act
 // rather than a statement (he refused to fight an Israeli, declined to
 // sell the club; refused to comment is unsaid's): the verb refused is no
@@ -256,7 +252,7 @@ func refusedAct(toks []doc.Token, lex cueLexicon, head int, content [2]int) bool
 	// The refused verb: the first after "to", in the cue (declined to
 	// sell) or opening the content (refused | to sign).
 	k := head + 1
-	for k < len(toks) && toks[k].POS == "TO" || k < len(toks) && toks[k].POS == "RB" {
+	for k < len(toks) && (toks[k].POS == "TO" || toks[k].POS == "RB") {
 		k++
 	}
 	if k >= len(toks) || toks[k].POS != "VB" || toks[k].End > content[1] {
@@ -267,6 +263,10 @@ func refusedAct(toks []doc.Token, lex cueLexicon, head int, content [2]int) bool
 	return !said && !communication[l]
 }
 
+// unsaid reports whether the cue at head is what its source did not do:
+// the verb after failed, refused or declined (it failed to disclose how …,
+// who refused to refer to him by name), or after yet to (Fiat has yet to
+// comment; the company is yet to respond).
 func unsaid(toks []doc.Token, head int) bool {
 	if yetBefore(toks, head) {
 		return true // is yet to respond

@@ -114,6 +114,20 @@ func (sc *scan) activeStarts() *startModel {
 	return sc.st.cueModel.starts
 }
 
+// startAt starts at's content at byte start, which the start model
+// chose. When the content takes back a learned cue's last words, the cue
+// ends before them and its lemma is that of the words left.
+func (sc *scan) startAt(at *attribution, start int) {
+	toks := sc.toks
+	if k := tokenAt(toks, start); start < at.content[0] && k > 0 {
+		at.cue[1] = toks[k-1].End
+		if c0 := tokenAt(toks, at.cue[0]); c0 >= 0 && c0 < k {
+			at.cueLemma = sc.st.learnedCue(toks[c0:k]).lemma
+		}
+	}
+	at.content[0] = start
+}
+
 // Marks are in text order and never overlap, so lookups are binary
 // searches: a document with thousands of quotations stays linear.
 
@@ -246,16 +260,7 @@ func (sc *scan) document() []attribution {
 		}
 		at.kind = kindOfContent(text[at.content[0]:at.content[1]], marks, at.content)
 		if starts := sc.activeStarts(); starts != nil && startsAfterCue(at) {
-			start := starts.startOf(toks, low, at, sc.startSc[:0])
-			if k := tokenAt(toks, start); start < at.content[0] && k > 0 {
-				// The content takes back the cue's last words: the cue
-				// ends before it, and its lemma is its words'.
-				at.cue[1] = toks[k-1].End
-				if c0 := tokenAt(toks, at.cue[0]); c0 >= 0 && c0 < k {
-					at.cueLemma = sc.st.learnedCue(toks[c0:k]).lemma
-				}
-			}
-			at.content[0] = start
+			sc.startAt(at, starts.startOf(toks, low, at, sc.startSc[:0]))
 		}
 		at.act = actSense(toks, marks, sc.st.cues, *at)
 		if at.parts != nil {
