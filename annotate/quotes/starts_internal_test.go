@@ -41,21 +41,9 @@ func lowerAll(toks []doc.Token) []string {
 	return low
 }
 
-// TestStartModelLearnsAddressees trains the start model on sentences
-// whose content starts after the cue's addressee (told reporters that …)
-// or right after the cue (said that …, told us nothing of it: no
-// complement to start at), and checks it on sentences with other words.
-func TestStartModelLearnsAddressees(t *testing.T) {
-	train := []startCase{
-		{"Anna/1/nsubj told/-1/root reporters/1/obj that/5/mark it/5/nsubj closed/1/ccomp", 1, "that", 0},
-		{"Bo/1/nsubj told/-1/root voters/1/obj that/6/mark the/5/det plant/6/nsubj opened/1/ccomp", 1, "that", 0},
-		{"Cy/1/nsubj told/-1/root the/3/det court/1/obj that/6/mark he/6/nsubj lied/1/ccomp", 1, "that", 0},
-		{"Di/1/nsubj assured/-1/root investors/1/obj that/5/mark sales/5/nsubj rose/1/ccomp", 1, "that", 0},
-		{"Ed/1/nsubj said/-1/root that/4/mark it/4/nsubj closed/1/ccomp", 1, "that", 0},
-		{"Flo/1/nsubj said/-1/root that/5/mark the/4/det mill/5/nsubj shut/1/ccomp", 1, "that", 0},
-		{"Gus/1/nsubj said/-1/root prices/3/nsubj would/3/aux fall/1/ccomp", 1, "prices", 0},
-		{"Hal/1/nsubj argued/-1/root taxes/3/nsubj were/3/cop high/1/ccomp", 1, "taxes", 0},
-	}
+// trainOnStarts trains a start model on cases, each seen three times.
+func trainOnStarts(t *testing.T, train []startCase) *startModel {
+	t.Helper()
 	var problems []*startProblem
 	for range 3 {
 		for _, c := range train {
@@ -72,6 +60,31 @@ func TestStartModelLearnsAddressees(t *testing.T) {
 	if m == nil {
 		t.Fatal("no start model trained")
 	}
+	return m
+}
+
+// firstWordFrom is the word of text that starts at byte start.
+func firstWordFrom(text string, start int) string {
+	rest := text[start:]
+	return rest[:strings.IndexByte(rest+" ", ' ')]
+}
+
+// TestStartModelLearnsAddressees trains the start model on sentences
+// whose content starts after the cue's addressee (told reporters that …)
+// or right after the cue (said that …, told us nothing of it: no
+// complement to start at), and checks it on sentences with other words.
+func TestStartModelLearnsAddressees(t *testing.T) {
+	train := []startCase{
+		{"Anna/1/nsubj told/-1/root reporters/1/obj that/5/mark it/5/nsubj closed/1/ccomp", 1, "that", 0},
+		{"Bo/1/nsubj told/-1/root voters/1/obj that/6/mark the/5/det plant/6/nsubj opened/1/ccomp", 1, "that", 0},
+		{"Cy/1/nsubj told/-1/root the/3/det court/1/obj that/6/mark he/6/nsubj lied/1/ccomp", 1, "that", 0},
+		{"Di/1/nsubj assured/-1/root investors/1/obj that/5/mark sales/5/nsubj rose/1/ccomp", 1, "that", 0},
+		{"Ed/1/nsubj said/-1/root that/4/mark it/4/nsubj closed/1/ccomp", 1, "that", 0},
+		{"Flo/1/nsubj said/-1/root that/5/mark the/4/det mill/5/nsubj shut/1/ccomp", 1, "that", 0},
+		{"Gus/1/nsubj said/-1/root prices/3/nsubj would/3/aux fall/1/ccomp", 1, "prices", 0},
+		{"Hal/1/nsubj argued/-1/root taxes/3/nsubj were/3/cop high/1/ccomp", 1, "taxes", 0},
+	}
+	m := trainOnStarts(t, train)
 	for _, c := range []startCase{
 		{"Ivy/1/nsubj told/-1/root journalists/1/obj that/5/mark rents/5/nsubj doubled/1/ccomp", 1, "that", 0},
 		{"Jo/1/nsubj told/-1/root the/3/det jury/1/obj that/6/mark she/6/nsubj slept/1/ccomp", 1, "that", 0},
@@ -79,10 +92,7 @@ func TestStartModelLearnsAddressees(t *testing.T) {
 		{"Lu/1/nsubj said/-1/root wages/3/nsubj would/3/aux rise/1/ccomp", 1, "wages", 0},
 	} {
 		toks, text, at := c.indirect(t)
-		start := m.startOf(toks, lowerAll(toks), &at, nil)
-		got := text[start:]
-		got = got[:strings.IndexByte(got+" ", ' ')]
-		if got != c.gold {
+		if got := firstWordFrom(text, m.startOf(toks, lowerAll(toks), &at, nil)); got != c.gold {
 			t.Errorf("%q: content starts at %q, want %q", text, got, c.gold)
 		}
 	}
@@ -136,28 +146,13 @@ func TestStartModelTakesBackCueWords(t *testing.T) {
 		{"Ed/1/nsubj noted/-1/root the/3/det risk/1/obj", 1, "the", 1},
 		{"Flo/1/nsubj denied/-1/root the/3/det claim/1/obj", 1, "the", 1},
 	}
-	var problems []*startProblem
-	for range 3 {
-		for _, c := range train {
-			toks, text, at := c.indirect(t)
-			gold := strings.Index(text, " "+c.gold+" ") + 1
-			p := goldStart(toks, lowerAll(toks), &at, [][2]int{{gold, len(text)}}, doc.ByteOffsets(text))
-			if p == nil {
-				t.Fatalf("no start problem for %q", text)
-			}
-			problems = append(problems, p)
-		}
-	}
-	m := trainStartModel(problems, 1)
+	m := trainOnStarts(t, train)
 	for _, c := range []startCase{
 		{"Gus/1/nsubj played/-1/root down/1/compound:prt the/4/det threat/1/obj", 1, "the", 3},
 		{"Hal/1/nsubj shared/-1/root a/3/det story/1/obj", 1, "a", 2},
 	} {
 		toks, text, at := c.indirect(t)
-		start := m.startOf(toks, lowerAll(toks), &at, nil)
-		got := text[start:]
-		got = got[:strings.IndexByte(got+" ", ' ')]
-		if got != c.gold {
+		if got := firstWordFrom(text, m.startOf(toks, lowerAll(toks), &at, nil)); got != c.gold {
 			t.Errorf("%q: content starts at %q, want %q", text, got, c.gold)
 		}
 		// The same cue from the lexicon keeps its words.
