@@ -7,7 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"sort"
-	"unicode"
+	"strings"
 
 	"github.com/newsnlp/newsnlp/annotate/doc"
 	"github.com/newsnlp/newsnlp/annotate/perceptron"
@@ -112,14 +112,7 @@ func cueTokens(toks []doc.Token, at *attribution, k0 int) (int, int) {
 func isOpeningMark(s string) bool { return s == "“" || s == "\"" || s == "‘" || s == "'" }
 
 // isPunctToken reports whether a token has no letter or digit.
-func isPunctToken(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return s != ""
-}
+func isPunctToken(s string) bool { return s != "" && !strings.ContainsFunc(s, isWordRune) }
 
 // Start-model feature templates (a range of their own).
 const (
